@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Parallax",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "parallax", targets: ["parallax"]),
+    .library(name: "ParallaxCore", targets: ["ParallaxCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+  ],
+  targets: [
+    .target(
+      name: "ParallaxCore",
+      dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+    ),
+    .executableTarget(
+      name: "parallax",
+      dependencies: [
+        "ParallaxCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "ParallaxCoreTests",
+      dependencies: ["ParallaxCore"],
+      resources: [.copy("Fixtures")]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

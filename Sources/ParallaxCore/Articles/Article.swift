@@ -1,0 +1,45 @@
+/// One news article as read from an input: display text plus metadata.
+///
+/// `body` keeps the original wording (page furniture removed, paragraphs separated by
+/// blank lines); matching code never reads it directly but goes through
+/// ``TextNormalizer`` so that quotes, dashes and Unicode forms do not matter.
+public struct Article: Sendable, Hashable, Codable {
+  /// The input's identifier: the JSON Lines `id`, or the file path relative to the argument.
+  public var id: String
+  /// The headline.
+  public var title: String
+  /// The article text for display, paragraphs separated by `"\n\n"`.
+  public var body: String
+  /// The outlet or feed, when known.
+  public var source: String?
+  /// Publication time as given by the input (ISO 8601 when the input uses it).
+  public var published: String?
+  /// Link to the original, when known.
+  public var url: String?
+  /// Attribution lines taken out of the text ("Edited and published by …").
+  public var attributions: [String]
+  /// Input fields Parallax does not interpret. Never used for grouping.
+  public var metadata: [String: String]
+
+  public init(
+    id: String, title: String, body: String, source: String? = nil, published: String? = nil,
+    url: String? = nil, attributions: [String] = [], metadata: [String: String] = [:]
+  ) {
+    self.id = id
+    self.title = title
+    self.body = body
+    self.source = source
+    self.published = published
+    self.url = url
+    self.attributions = attributions
+    self.metadata = metadata
+  }
+
+  /// The paragraphs of the body, in order.
+  public var paragraphs: [String] {
+    body.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+  }
+
+  /// Title and body together, as used for matching.
+  public var fullText: String { title + "\n\n" + body }
+}

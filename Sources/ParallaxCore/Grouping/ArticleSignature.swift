@@ -1,0 +1,79 @@
+/// What matching needs from one article, independent of the rest of the collection:
+/// term counts of its lead (stems, names and numbers) and the names and numbers themselves.
+public struct ArticleSignature: Sendable, Hashable {
+  /// Counts of stemmed content words (`"talk"`), names (`"N:peskov"`) and numbers (`"#:1000"`).
+  public var termCounts: [String: Int] = [:]
+  /// Name keys (`"N:peskov"`) with the form first seen (`"Peskov"`).
+  public var names: [String: String] = [:]
+  /// Number keys (`"#:1000"`) with the form first seen (`"1,000"`).
+  public var numbers: [String: String] = [:]
+  /// For each context a number appears in (the two words either side, `"at about|head versus"`),
+  /// the distinct numbers found there, sorted. Template reports reuse contexts with new numbers.
+  public var numberContexts: [String: [String]] = [:]
+
+  /// Extracts the signature of `article` from its title and the first `leadTokens` tokens.
+  public init(article: Article, leadTokens: Int) {
+    // Words average well under 15 bytes; cutting there spares normalising a long tail.
+    let text = article.title + "\n" + article.body
+    let cut = text.utf8.count > leadTokens * 15 ? String(text.prefix(leadTokens * 15)) : text
+    self.init(text: cut, leadTokens: leadTokens)
+  }
+
+  /// Extracts the signature of raw text.
+  public init(text: String, leadTokens: Int = .max) {
+    let tokens = Tokenizer.tokenize(TextNormalizer.normalize(text), limit: leadTokens)
+    numberContexts = Self.contexts(of: tokens)
+    for token in tokens {
+      if token.isNumber {
+        guard token.text.count >= 2 else { continue }
+        let key = "#:" + token.text
+        termCounts[key, default: 0] += 1
+        if numbers[key] == nil { numbers[key] = token.original }
+        continue
+      }
+      if Stopwords.english.contains(token.text) { continue }
+      termCounts[Stemmer.stem(token.text), default: 0] += 1
+      if Self.isName(token) {
+        let key = "N:" + token.text
+        termCounts[key, default: 0] += 1
+        if names[key] == nil { names[key] = token.original }
+      }
+    }
+  }
+
+  /// A capitalised word that does not open a sentence; all-caps words only when short
+  /// (acronyms such as NATO), since long ones are usually shouted headlines.
+  static func isName(_ token: Token) -> Bool {
+    guard token.isCapitalized, !token.startsSentence, token.text.count >= 2 else { return false }
+    return !token.isAllCaps || token.text.count <= 5
+  }
+
+  /// Numbers (digits or number words) keyed by the nearest two non-number words on each side.
+  static func contexts(of tokens: [Token]) -> [String: [String]] {
+    var result: [String: [String]] = [:]
+    func value(_ t: Token) -> String? { t.isNumber ? t.text : numberWords[t.text] }
+    for (i, token) in tokens.enumerated() {
+      guard let number = value(token) else { continue }
+      var p = i - 1
+      while p >= 0 && value(tokens[p]) != nil { p -= 1 }
+      var n = i + 1
+      while n < tokens.count && value(tokens[n]) != nil { n += 1 }
+      let before = p >= 0 && i - p <= 3 ? tokens[max(0, p - 1)...p].map(\.text).joined(separator: " ") : "^"
+      let after =
+        n < tokens.count && n - i <= 3 ? tokens[n..<min(tokens.count, n + 2)].map(\.text).joined(separator: " ") : "$"
+      result[before + "|" + after, default: []].append(number)
+    }
+    return result.mapValues { Array(Set($0)).sorted() }
+  }
+
+  /// Spelled-out numbers, so that "seven ships" and "three ships" disagree.
+  static let numberWords: [String: String] = [
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+  ]
+
+  /// Name and number keys together.
+  public var entityKeys: [String] { Array(names.keys) + Array(numbers.keys) }
+}

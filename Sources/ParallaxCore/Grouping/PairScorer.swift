@@ -1,0 +1,109 @@
+/// Scores how likely two articles are rewrites of one story.
+///
+/// `score = cosine × (0.5 + 0.5 × entityOverlap) × numberAgreement × contextAgreement`, where
+/// - `cosine` is the TF-IDF cosine of the two leads (content words, names, numbers);
+/// - `entityOverlap` is the IDF mass of shared names and numbers over the smaller side's mass
+///   (rewrites keep who and how many; a different event of the same kind does not);
+/// - `numberAgreement` is 1 unless both sides have at least three numbers, when it falls with
+///   the share of the smaller set found in the other (`min(1, 0.25 + 1.5 × share)`);
+/// - `contextAgreement` is the share of wording contexts common to both ("at about … head
+///   versus", "there were … grain ships") whose numbers agree, that is one side's numbers
+///   there are a subset of the other's (1 when no context is common).
+///   A rewrite keeps its facts; a weekly template report keeps the wording and changes the
+///   figures, so this keeps "seven grain ships loading" apart from "three grain ships loading".
+public struct PairScorer: Sendable {
+  /// The parts of a pair score, for explanations.
+  public struct Breakdown: Sendable, Hashable, Codable {
+    public var cosine: Double
+    public var entityOverlap: Double
+    public var numberAgreement: Double
+    public var contextAgreement: Double
+    public var score: Double
+
+    /// Most wording contexts the two share give different numbers: never the same story.
+    public var isConflict: Bool { contextAgreement < 0.5 }
+  }
+
+  let space: FeatureSpace
+  let parameters: GroupingParameters
+  private let entityMass: [Double]
+
+  public init(space: FeatureSpace, parameters: GroupingParameters) {
+    self.space = space
+    self.parameters = parameters
+    entityMass = space.entities.map { $0.reduce(0) { $0 + space.idf[Int($1)] } }
+  }
+
+  /// The score of articles `a` and `b` with its parts.
+  public func breakdown(_ a: Int, _ b: Int) -> Breakdown {
+    let cosine = space.vectors[a].dot(space.vectors[b])
+    let shared = Self.intersection(space.entities[a], space.entities[b]).reduce(0.0) { $0 + space.idf[Int($1)] }
+    let smaller = min(entityMass[a], entityMass[b])
+    let overlap = smaller > 0 ? min(1, shared / smaller) : 0
+    var agreement = 1.0
+    let na = space.numbers[a]
+    let nb = space.numbers[b]
+    if min(na.count, nb.count) >= parameters.minNumbersForConflict {
+      let share = Double(Self.intersection(na, nb).count) / Double(min(na.count, nb.count))
+      agreement = min(1, 0.25 + 1.5 * share)
+    }
+    let context = Self.contextAgreement(space.numberContexts[a], space.numberContexts[b])
+    return Breakdown(
+      cosine: cosine, entityOverlap: overlap, numberAgreement: agreement, contextAgreement: context,
+      score: cosine * (0.5 + 0.5 * overlap) * agreement * context)
+  }
+
+  /// The pair score alone.
+  public func score(_ a: Int, _ b: Int) -> Double { breakdown(a, b).score }
+
+  /// Share of common number contexts that hold the same numbers; 1 when none are common.
+  static func contextAgreement(_ a: [NumberContext], _ b: [NumberContext]) -> Double {
+    var i = 0
+    var j = 0
+    var shared = 0
+    var agree = 0
+    while i < a.count && j < b.count {
+      if a[i].context == b[j].context {
+        shared += 1
+        if isSubset(a[i].numbers, b[j].numbers) || isSubset(b[j].numbers, a[i].numbers) { agree += 1 }
+        i += 1
+        j += 1
+      } else if a[i].context < b[j].context {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return shared == 0 ? 1 : Double(agree) / Double(shared)
+  }
+
+  /// Whether sorted `a` is a subset of sorted `b`.
+  static func isSubset(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+    var j = 0
+    for x in a {
+      while j < b.count && b[j] < x { j += 1 }
+      if j == b.count || b[j] != x { return false }
+      j += 1
+    }
+    return true
+  }
+
+  /// Elements common to two sorted arrays.
+  static func intersection(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+    var i = 0
+    var j = 0
+    var out: [Int32] = []
+    while i < a.count && j < b.count {
+      if a[i] == b[j] {
+        out.append(a[i])
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return out
+  }
+}

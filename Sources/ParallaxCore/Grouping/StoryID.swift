@@ -1,0 +1,21 @@
+/// Stable, process-independent story identifiers (FNV-1a 64-bit; never Swift's seeded `Hasher`).
+public enum StoryID {
+  static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+  /// FNV-1a 64 of the UTF-8 bytes of `text`.
+  public static func fnv1a(_ text: String) -> UInt64 {
+    var hash = offsetBasis
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* prime
+    }
+    return hash
+  }
+
+  /// The story id for a group whose smallest member id (in byte order) is `anchor`.
+  public static func make(anchor: String) -> String {
+    let hex = String(fnv1a(anchor), radix: 16)
+    return "s" + String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Reads articles from files and folders: plain text (one article per file) and JSON Lines
+/// (`.jsonl`, `.ndjson`: one article per line). Folders are read recursively, hidden files
+/// and folders skipped, in path order. Problems never stop the load: each is reported as a
+/// ``LoadDiagnostic`` and everything else still loads.
+public struct ArticleLoader: Sendable {
+  /// Files larger than this (other than JSON Lines, which are read line by line) are skipped.
+  public var maxFileBytes = 16 << 20
+  /// JSON Lines lines longer than this are skipped.
+  public var maxLineBytes = 16 << 20
+
+  public init() {}
+
+  /// Everything read from the inputs.
+  public struct Output: Sendable {
+    public var articles: [Article] = []
+    public var diagnostics: [LoadDiagnostic] = []
+
+    /// Whether any input or line was skipped (the exit status reflects this).
+    public var skippedSomething: Bool { diagnostics.contains { $0.severity == .skipped } }
+  }
+
+  /// Reads all `paths`. A path of `-` reads JSON Lines or plain text from standard input.
+  public func load(_ paths: [String]) -> Output {
+    var output = Output()
+    for path in paths { load(path, into: &output) }
+    return output
+  }
+
+  func load(_ path: String, into output: inout Output) {
+    if path == "-" {
+      loadData(FileHandle.standardInput.readDataToEndOfFile(), path: "-", id: "stdin", into: &output)
+      return
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      output.diagnostics.append(LoadDiagnostic(path: path, message: "no such file or folder", severity: .skipped))
+      return
+    }
+    if isDirectory.boolValue {
+      for relative in Self.files(under: path) {
+        loadFile(atPath: (path as NSString).appendingPathComponent(relative), id: relative, into: &output)
+      }
+    } else {
+      loadFile(atPath: path, id: (path as NSString).lastPathComponent, into: &output)
+    }
+  }
+
+  /// Non-hidden regular files under `root`, as paths relative to it, sorted.
+  static func files(under root: String) -> [String] {
+    let url = URL(fileURLWithPath: root)
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else { return [] }
+    var result: [String] = []
+    let base = url.standardizedFileURL.path
+    for case let file as URL in enumerator {
+      guard (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+      var relative = file.standardizedFileURL.path
+      if relative.hasPrefix(base) { relative.removeFirst(base.count) }
+      while relative.hasPrefix("/") { relative.removeFirst() }
+      if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+      result.append(relative)
+    }
+    return result.sorted()
+  }
+
+  /// Whether `path` names a JSON Lines file.
+  static func isJSONLines(_ path: String) -> Bool {
+    let ext = (path as NSString).pathExtension.lowercased()
+    return ext == "jsonl" || ext == "ndjson"
+  }
+
+  func loadFile(atPath path: String, id: String, into output: inout Output) {
+    func report(_ message: String, _ severity: LoadDiagnostic.Severity = .skipped, line: Int? = nil) {
+      output.diagnostics.append(LoadDiagnostic(path: path, line: line, message: message, severity: severity))
+    }
+    let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    let jsonLines = Self.isJSONLines(path)
+    if !jsonLines && size > maxFileBytes {
+      report("file of \(Self.megabytes(size)) is larger than the \(Self.megabytes(maxFileBytes)) limit for one article")
+      return
+    }
+    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
+      report("cannot be read")
+      return
+    }
+    loadData(data, path: path, id: id, jsonLines: jsonLines, into: &output)
+  }
+
+  /// Reads one input's bytes; standard input is JSON Lines when it starts with `{`.
+  func loadData(_ data: Data, path: String, id: String, jsonLines: Bool? = nil, into output: inout Output) {
+    func report(_ message: String, _ severity: LoadDiagnostic.Severity = .skipped, line: Int? = nil) {
+      output.diagnostics.append(LoadDiagnostic(path: path, line: line, message: message, severity: severity))
+    }
+    let jsonLines = jsonLines ?? (data.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) == UInt8(ascii: "{"))
+    if jsonLines {
+      let result = JSONLinesReader.read(data, path: path, maxLineBytes: maxLineBytes)
+      output.articles += result.articles
+      output.diagnostics += result.diagnostics
+      if result.articles.isEmpty && result.diagnostics.isEmpty { report("empty file") }
+      return
+    }
+    let text: String
+    switch TextDecoder.decode(data) {
+    case .binary:
+      report("binary file, not text")
+      return
+    case .text(let decoded):
+      text = decoded
+    case .repaired(let decoded, let offset, let line):
+      text = decoded
+      report("invalid UTF-8 at byte \(offset); undecodable bytes shown as \u{FFFD}", .warning, line: line)
+    }
+    guard let article = PlainTextReader.read(text, id: id) else {
+      report("empty file")
+      return
+    }
+    output.articles.append(article)
+  }
+
+  static func megabytes(_ bytes: Int) -> String {
+    String(format: "%.1f MB", Double(bytes) / 1_048_576)
+  }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import ParallaxCore
+
+/// The article inputs shared by commands that read files.
+struct InputOptions: ParsableArguments {
+  @Argument(help: "Files or folders to read (plain text, .jsonl), or - for standard input.")
+  var paths: [String] = []
+
+  /// Loads the inputs, reporting problems on standard error.
+  func load() -> ArticleLoader.Output {
+    let output = ArticleLoader().load(paths)
+    Terminal.report(output.diagnostics)
+    return output
+  }
+}
