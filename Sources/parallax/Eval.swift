@@ -16,6 +16,9 @@ struct Eval: ParsableCommand {
   @Argument(help: "A JSON Lines file with id, text and group fields.")
   var file: String
 
+  @Option(help: "Override the frozen average-link threshold (for exploring; the default is what ships).")
+  var threshold: Double?
+
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
@@ -39,7 +42,9 @@ struct Eval: ParsableCommand {
       return copy
     }
     let start = Date()
-    let stories = StoryGrouper().group(unlabelled)
+    var parameters = GroupingParameters.default
+    if let threshold { parameters.threshold = threshold }
+    let stories = StoryGrouper(parameters: parameters).group(unlabelled)
     let seconds = Date().timeIntervalSince(start)
     var predicted = [String](repeating: "", count: labelled.count)
     for story in stories { for m in story.members { predicted[m.inputIndex] = story.id } }

@@ -44,7 +44,9 @@ public struct ArticleSignature: Sendable, Hashable {
   /// A capitalised word that does not open a sentence; all-caps words only when short
   /// (acronyms such as NATO), since long ones are usually shouted headlines.
   static func isName(_ token: Token) -> Bool {
-    guard token.isCapitalized, !token.startsSentence, token.text.count >= 2 else { return false }
+    guard token.isCapitalized, !token.startsSentence, token.text.count >= 2,
+      !Tokenizer.abbreviations.contains(token.text)
+    else { return false }
     return !token.isAllCaps || token.text.count <= 5
   }
 
@@ -66,12 +68,15 @@ public struct ArticleSignature: Sendable, Hashable {
     return result.mapValues { Array(Set($0)).sorted() }
   }
 
-  /// Spelled-out numbers, so that "seven ships" and "three ships" disagree.
+  /// Spelled-out numbers and ordinals, so that "seven ships" and "three ships", or "second
+  /// round" and "third round", disagree.
   static let numberWords: [String: String] = [
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
     "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
     "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+    "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12",
   ]
 
   /// Name and number keys together.

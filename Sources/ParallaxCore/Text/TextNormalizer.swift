@@ -12,7 +12,10 @@ public enum TextNormalizer {
     var out = String.UnicodeScalarView()
     out.reserveCapacity(composed.unicodeScalars.count)
     var pendingSpace = false
+    var afterCR = false
     for scalar in composed.unicodeScalars {
+      defer { afterCR = scalar == "\r" }
+      if scalar == "\n" && afterCR { continue }
       if scalar == "\n" || scalar == "\r" {
         out.append("\n")
         pendingSpace = false

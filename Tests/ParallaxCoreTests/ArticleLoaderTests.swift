@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import ParallaxCore
+
+@Suite struct ArticleLoaderTests {
+  @Test func foldersAreReadRecursivelySkippingHiddenFilesWithRelativeIDs() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
+    try "Top\nbody".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    try "Nested\nbody".write(to: dir.appendingPathComponent("sub/b.txt"), atomically: true, encoding: .utf8)
+    try "Secret\nbody".write(to: dir.appendingPathComponent(".hidden/c.txt"), atomically: true, encoding: .utf8)
+    try "Dot\nbody".write(to: dir.appendingPathComponent(".d.txt"), atomically: true, encoding: .utf8)
+    let output = ArticleLoader().load([dir.path])
+    #expect(output.articles.map(\.id) == ["a.txt", "sub/b.txt"])
+    #expect(output.diagnostics.isEmpty)
+  }
+
+  @Test func aBinaryFileIsSkippedWithAMessageAndTheRestLoads() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01, 0x02]).write(to: dir.appendingPathComponent("image.png"))
+    try "Title\nText".write(to: dir.appendingPathComponent("ok.txt"), atomically: true, encoding: .utf8)
+    let output = ArticleLoader().load([dir.path])
+    #expect(output.articles.map(\.id) == ["ok.txt"])
+    #expect(output.diagnostics.count == 1)
+    #expect(output.diagnostics[0].path.hasSuffix("image.png"))
+    #expect(output.diagnostics[0].message.contains("binary"))
+    #expect(output.skippedSomething)
+  }
+
+  @Test func invalidUTF8IsRepairedAndReportedWithItsLine() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    let file = dir.appendingPathComponent("latin1.txt")
+    try Data("Title\nCaf".utf8 + [0xE9] + Data(" au lait\n".utf8)).write(to: file)
+    let output = ArticleLoader().load([file.path])
+    #expect(output.articles.count == 1)
+    #expect(output.articles[0].body == "Caf\u{FFFD} au lait")
+    #expect(output.diagnostics.map(\.severity) == [.warning])
+    #expect(output.diagnostics[0].line == 2)
+    #expect(!output.skippedSomething)
+  }
+
+  @Test func anEmptyFileIsSkipped() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    let file = dir.appendingPathComponent("empty.txt")
+    try Data("  \n\n".utf8).write(to: file)
+    let output = ArticleLoader().load([file.path])
+    #expect(output.articles.isEmpty)
+    #expect(output.diagnostics.first?.message == "empty file")
+  }
+
+  @Test func aFileOverTheSizeLimitIsSkippedWithoutReadingIt() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    let file = dir.appendingPathComponent("huge.txt")
+    FileManager.default.createFile(atPath: file.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: file)
+    try handle.truncate(atOffset: 50 << 20)
+    try handle.close()
+    let output = ArticleLoader().load([file.path, TestSupport.seeds.path])
+    #expect(output.articles.count == 5)
+    #expect(output.diagnostics.count == 1)
+    #expect(output.diagnostics[0].message.contains("50.0 MB"))
+  }
+
+  @Test func aMissingPathIsReported() {
+    let output = ArticleLoader().load(["/nonexistent/parallax"])
+    #expect(output.diagnostics.first?.message == "no such file or folder")
+  }
+
+  @Test func controlCharactersBecomeVisiblePlaceholders() {
+    let hostile = "a\u{1B}]0;pwned\u{07}b\u{9B}31mc\u{7F}\nd\te"
+    let safe = ControlCharacters.sanitize(hostile)
+    #expect(safe == "a\u{241B}]0;pwned\u{2407}b\u{BF}31mc\u{2421}\nd\te")
+    #expect(!safe.unicodeScalars.contains { ControlCharacters.isControl($0) })
+  }
+}

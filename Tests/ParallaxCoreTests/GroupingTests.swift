@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@testable import ParallaxCore
+
+@Suite struct GroupingTests {
+  func load(_ folder: URL) -> [Article] { ArticleLoader().load([folder.path]).articles }
+
+  func storyMembers(_ stories: [Story]) -> Set<Set<String>> {
+    Set(stories.map { Set($0.members.map(\.articleID)) })
+  }
+
+  @Test func seeds003And004AreOneStoryAndTheOthersStandAlone() {
+    let stories = StoryGrouper().group(load(TestSupport.seeds))
+    let groups = storyMembers(stories).map { Set($0.map { String($0.prefix(3)) }) }
+    #expect(Set(groups) == [["003", "004"], ["000"], ["001"], ["002"]])
+  }
+
+  @Test func aParaphraseIsGroupedAndDifferentEventsOfTheSameKindStayApart() {
+    let stories = StoryGrouper().group(load(TestSupport.fixtures.appendingPathComponent("grouping")))
+    let groups = storyMembers(stories)
+    #expect(groups.contains(["quake-chile-original.txt", "quake-chile-rewrite.txt"]))
+    #expect(groups.contains(["quake-indonesia.txt"]))
+    #expect(groups.contains(["summit-talks-round-2.txt"]))
+    #expect(groups.contains(["summit-talks-round-3.txt"]))
+  }
+
+  @Test func templateReportsWithNewNumbersStayApart() {
+    let stories = StoryGrouper().group(load(TestSupport.fixtures.appendingPathComponent("grouping")))
+    let groups = storyMembers(stories)
+    #expect(groups.contains(["grain-ships-week-1.txt"]))
+    #expect(groups.contains(["grain-ships-week-2.txt"]))
+  }
+
+  @Test func identicalCopiesAreOneStory() {
+    var articles = load(TestSupport.fixtures.appendingPathComponent("grouping"))
+    var copy = articles[0]
+    copy.id = "copy-of-" + copy.id
+    articles.append(copy)
+    let groups = storyMembers(StoryGrouper().group(articles))
+    #expect(groups.contains { $0.contains(copy.id) && $0.contains(articles[0].id) })
+  }
+
+  @Test(arguments: [1, 2, 3, 4, 5])
+  func groupsAndStoryIDsDoNotDependOnInputOrder(seed: UInt64) {
+    let articles = load(TestSupport.seeds) + load(TestSupport.fixtures.appendingPathComponent("grouping"))
+    var generator = SplitMix(seed: seed)
+    let shuffled = articles.shuffled(using: &generator)
+    let a = StoryGrouper().group(articles).map { ($0.id, Set($0.members.map(\.articleID))) }
+    let b = StoryGrouper().group(shuffled).map { ($0.id, Set($0.members.map(\.articleID))) }
+    #expect(Dictionary(uniqueKeysWithValues: a) == Dictionary(uniqueKeysWithValues: b))
+  }
+
+  @Test func labelsInMetadataDoNotInfluenceGrouping() {
+    let articles = load(TestSupport.seeds)
+    let labelled = articles.enumerated().map { i, a -> Article in
+      var copy = a
+      copy.metadata["group"] = i < 2 ? "same" : "other-\(i)"
+      return copy
+    }
+    #expect(storyMembers(StoryGrouper().group(articles)) == storyMembers(StoryGrouper().group(labelled)))
+  }
+
+  @Test func membersOfAStoryCarryEvidence() throws {
+    let stories = StoryGrouper().group(load(TestSupport.seeds), explain: true)
+    let pair = try #require(stories.first { $0.size == 2 })
+    for member in pair.members {
+      let evidence = try #require(member.evidence)
+      #expect(member.score >= GroupingParameters.default.threshold)
+      #expect(evidence.sharedNames.contains("Varachyne"))
+      #expect(evidence.alignedSentences > 0)
+    }
+  }
+
+  @Test func averageLinkDoesNotChainThroughOneBridge() {
+    // 0–1 strongly linked, 1–2 strongly linked, 0–2 unrelated: average link keeps {0,1} and {2}
+    // apart once the mean over all pairs falls under the threshold.
+    let labels = AverageLinkClusterer.cluster(
+      count: 3, edges: [(0, 1, 0.9), (1, 2, 0.35)], threshold: 0.2)
+    #expect(labels[0] == labels[1])
+    #expect(labels[2] != labels[0])
+  }
+
+  @Test func cannotLinkPairsNeverShareACluster() {
+    let labels = AverageLinkClusterer.cluster(
+      count: 3, edges: [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.9)], conflicts: [(1, 2)], threshold: 0.2)
+    #expect(labels[1] != labels[2])
+  }
+}
+
+/// A seeded random number generator, so shuffles are repeatable.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import ParallaxCore
+
+@Suite struct TextTests {
+  @Test(arguments: [
+    ("\u{201C}Quoted\u{201D} \u{2018}single\u{2019}", "\"Quoted\" 'single'"),
+    ("a \u{2014} b \u{2013} c", "a - b - c"),
+    ("\u{FB01}nance \u{FF21}\u{FF22}", "finance AB"),
+    ("Cafe\u{0301}", "Caf\u{00E9}"),
+    ("  many   spaces\u{00A0}here ", "many spaces here"),
+    ("line one\r\nline two", "line one\nline two"),
+  ])
+  func normalisationFoldsQuotesDashesFormsAndSpaces(input: String, expected: String) {
+    #expect(TextNormalizer.normalize(input) == expected)
+  }
+
+  @Test func numbersKeepSeparatorsAndSplitFromUnits() {
+    let tokens = Tokenizer.tokenize("About 1,000km (620-mile) and 2.5 pct, 6-3/16.")
+    #expect(tokens.filter(\.isNumber).map(\.text) == ["1000", "620", "2.5", "6", "3/16"])
+    #expect(tokens.map(\.text).contains("km"))
+  }
+
+  @Test func sentenceOpenersAreMarkedSoTheyAreNotNames() {
+    let tokens = Tokenizer.tokenize("The talks ended. Peskov spoke to Dr. Elena Petrova in Istanbul.")
+    let starts = tokens.filter(\.startsSentence).map(\.original)
+    #expect(starts == ["The", "Peskov"])
+    let signature = ArticleSignature(text: "The talks ended. Peskov spoke to Dr. Elena Petrova in Istanbul.")
+    #expect(Set(signature.names.values) == ["Elena", "Petrova", "Istanbul"])
+  }
+
+  @Test func sentencesSplitAtEndsButNotAtAbbreviationsOrInitials() {
+    let s = SentenceSplitter.sentences(
+      in: "Sen. Barack Obama, D-Ill., spoke. \"It works,\" he said! J. Smith agreed? Yes.")
+    #expect(s == ["Sen. Barack Obama, D-Ill., spoke.", "\"It works,\" he said!", "J. Smith agreed?", "Yes."])
+  }
+
+  @Test func stemmingMatchesInflections() {
+    #expect(Stemmer.stem("talks") == Stemmer.stem("talk"))
+    #expect(Stemmer.stem("warned") == "warn")
+    #expect(Stemmer.stem("bus") == "bus")
+  }
+
+  @Test func storyIDsUseFixedFNV1a() {
+    #expect(StoryID.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
+    #expect(StoryID.make(anchor: "a") == "saf63dc4c8601ec8c")
+  }
+}
