@@ -17,13 +17,19 @@ let package = Package(
       name: "ParallaxCore",
       dependencies: [.product(name: "HeapModule", package: "swift-collections")]
     ),
+    .target(name: "TerminalModel"),
+    .target(name: "ParallaxApp", dependencies: ["ParallaxCore", "TerminalModel"]),
     .executableTarget(
       name: "parallax",
       dependencies: [
         "ParallaxCore",
+        "ParallaxApp",
+        "TerminalModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .testTarget(name: "TerminalModelTests", dependencies: ["TerminalModel"]),
+    .testTarget(name: "ParallaxAppTests", dependencies: ["ParallaxApp", "ParallaxCore", "TerminalModel"]),
     .testTarget(
       name: "ParallaxCoreTests",
       dependencies: ["ParallaxCore"],

@@ -14,7 +14,7 @@ struct Parallax: ParsableCommand {
       The exit status is 1 when an input or line was skipped.
       """,
     version: "0.1.0",
-    subcommands: [Open.self, Stories.self, Pair.self, Eval.self, Bench.self],
+    subcommands: [Open.self, Stories.self, Compare.self, Pair.self, Eval.self, EvalSentences.self, Bench.self],
     defaultSubcommand: Open.self
   )
 }

@@ -23,6 +23,13 @@ enum Terminal {
     for diagnostic in diagnostics { error("parallax: \(diagnostic)") }
   }
 
+  /// The terminal's width, or `$COLUMNS`, or nil.
+  static var columns: Int? {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+    return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
+  }
+
   /// Whether standard output is a terminal.
   static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }

@@ -9,9 +9,14 @@ public struct TermBag: Sendable, Hashable {
   /// Builds the bag of `text`, interning terms into `vocabulary`, with `weight(term)` (an
   /// IDF) as the term weight. Bags are comparable only when built with the same vocabulary.
   public init(_ text: String, vocabulary: inout [String: Int32], weight: (String) -> Double) {
+    self.init(terms: Self.terms(of: text), vocabulary: &vocabulary, weight: weight)
+  }
+
+  /// Builds the bag of terms already extracted (see ``terms(of:)``).
+  public init(terms: [String], vocabulary: inout [String: Int32], weight: (String) -> Double) {
     var counts: [Int32: Int] = [:]
     var weights: [Int32: Double] = [:]
-    for term in Self.terms(of: text) {
+    for term in terms {
       let id: Int32
       if let known = vocabulary[term] {
         id = known
@@ -27,7 +32,12 @@ public struct TermBag: Sendable, Hashable {
 
   /// The matching terms of `text`: stems of content words, and numbers as `"#:1000"`.
   public static func terms(of text: String) -> [String] {
-    Tokenizer.tokenize(TextNormalizer.normalize(text)).compactMap { token in
+    terms(of: Tokenizer.tokenize(TextNormalizer.normalize(text)))
+  }
+
+  /// The matching terms of tokens.
+  public static func terms(of tokens: [Token]) -> [String] {
+    tokens.compactMap { token in
       if token.isNumber { return "#:" + token.text }
       return Stopwords.english.contains(token.text) ? nil : Stemmer.stem(token.text)
     }

@@ -37,7 +37,21 @@ public struct Article: Sendable, Hashable, Codable {
 
   /// The paragraphs of the body, in order.
   public var paragraphs: [String] {
-    body.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+    var result: [String] = []
+    let bytes = Array(body.utf8)
+    var start = 0
+    var i = 0
+    while i + 1 < bytes.count {
+      if bytes[i] == 0x0A && bytes[i + 1] == 0x0A {
+        if i > start { result.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
+        i += 2
+        start = i
+      } else {
+        i += 1
+      }
+    }
+    if start < bytes.count { result.append(String(decoding: bytes[start...], as: UTF8.self)) }
+    return result
   }
 
   /// Title and body together, as used for matching.

@@ -54,6 +54,7 @@ public enum PageFurniture {
 
   /// A line like "en English" or "fr Français": a two-letter code and a language name.
   static func isLanguagePicker(_ line: String) -> Bool {
+    guard line.utf8.count <= 40 else { return false }
     let parts = line.split(separator: " ")
     guard parts.count == 2, parts[0].count == 2, parts[0].allSatisfy({ $0.isLowercase && $0.isASCII })
     else { return false }

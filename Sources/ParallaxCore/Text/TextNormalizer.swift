@@ -8,28 +8,41 @@ public enum TextNormalizer {
   /// Line breaks are kept (as `"\n"`), runs of other whitespace become one space.
   /// - Complexity: O(n) in the length of `text`.
   public static func normalize(_ text: String) -> String {
-    let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping
-    var out = String.UnicodeScalarView()
-    out.reserveCapacity(composed.unicodeScalars.count)
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    let composed = ascii ? text : text.precomposedStringWithCompatibilityMapping
+    var out: [UInt8] = []
+    out.reserveCapacity(composed.utf8.count)
     var pendingSpace = false
     var afterCR = false
-    for scalar in composed.unicodeScalars {
+    func put(_ scalar: Unicode.Scalar) {
+      if scalar.value < 0x80 {
+        out.append(UInt8(scalar.value))
+      } else {
+        out.append(contentsOf: UTF8.encode(scalar)!)
+      }
+    }
+    func handle(_ scalar: Unicode.Scalar) {
       defer { afterCR = scalar == "\r" }
-      if scalar == "\n" && afterCR { continue }
+      if scalar == "\n" && afterCR { return }
       if scalar == "\n" || scalar == "\r" {
-        out.append("\n")
+        out.append(0x0A)
         pendingSpace = false
-        continue
+        return
       }
       if isSpace(scalar) {
         pendingSpace = true
-        continue
+        return
       }
-      if pendingSpace, let last = out.last, last != "\n" { out.append(" ") }
+      if pendingSpace, let last = out.last, last != 0x0A { out.append(0x20) }
       pendingSpace = false
-      out.append(fold(scalar))
+      put(fold(scalar))
     }
-    return String(out)
+    if ascii {
+      for byte in composed.utf8 { handle(Unicode.Scalar(byte)) }
+    } else {
+      for scalar in composed.unicodeScalars { handle(scalar) }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Whitespace other than line breaks (ASCII fast path), plus zero-width space and BOM.
