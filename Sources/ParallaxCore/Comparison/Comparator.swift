@@ -74,8 +74,12 @@ public struct Comparator: Sendable {
   static func pairRow(_ g: ParagraphAligner.Group, left: [String], right: [String]) -> ComparisonRow {
     let l = g.left.map { left[$0] }.joined(separator: "\n\n")
     let r = g.right.map { right[$0] }.joined(separator: "\n\n")
-    let (ls, rs) = WordDiff.diff(l, r)
     let same = TextNormalizer.normalize(l) == TextNormalizer.normalize(r)
+    let (ls, rs) =
+      same
+      ? ([WordSpan(text: WordDiff.words(l).joined(separator: " "), op: .equal)],
+        [WordSpan(text: WordDiff.words(r).joined(separator: " "), op: .equal)])
+      : WordDiff.diff(l, r)
     let kind: ComparisonRow.Kind = g.moved ? .moved : same ? .same : .changed
     let equalWords = ls.filter { $0.op == .equal }.reduce(0) { $0 + WordDiff.words($1.text).count }
     let total = WordDiff.words(l).count + WordDiff.words(r).count

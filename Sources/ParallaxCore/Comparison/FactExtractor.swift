@@ -153,7 +153,10 @@ public enum FactExtractor {
     var found: [String] = []
     var seen = Set<String>()
     var midSentence = Set<String>()
-    let tokenized = sentences.map { Tokenizer.tokenize($0) }
+    let tokenized = sentences.map { sentence -> [Token] in
+      // A sentence without an upper-case letter after its first character holds no name.
+      sentence.utf8.dropFirst().contains { $0 >= 65 && $0 <= 90 || $0 >= 0x80 } ? Tokenizer.tokenize(sentence) : []
+    }
     for tokens in tokenized {
       for t in tokens where t.isCapitalized && !t.startsSentence { midSentence.insert(t.text) }
     }

@@ -39,8 +39,15 @@ public struct ParagraphAligner: Sendable {
   public func align(left: [String], right: [String]) -> [Group] {
     guard !left.isEmpty, !right.isEmpty else { return [] }
     // Each paragraph is normalised and tokenised once; sentences are runs of its tokens.
-    let leftTokens = left.map { Tokenizer.tokenize(TextNormalizer.normalize($0)) }
-    let rightTokens = right.map { Tokenizer.tokenize(TextNormalizer.normalize($0)) }
+    let leftNormal = left.map(TextNormalizer.normalize)
+    let rightNormal = right.map(TextNormalizer.normalize)
+    let exact = Self.exactPairs(leftNormal, rightNormal)
+    let exactLeft = Set(exact.map(\.0))
+    let exactRight = Set(exact.map(\.1))
+    // Paragraphs with a unique identical counterpart are paired directly and skip the
+    // similarity work (republished copies are mostly identical paragraphs).
+    let leftTokens = leftNormal.indices.map { exactLeft.contains($0) ? [] : Tokenizer.tokenize(leftNormal[$0]) }
+    let rightTokens = rightNormal.indices.map { exactRight.contains($0) ? [] : Tokenizer.tokenize(rightNormal[$0]) }
     let leftTerms = leftTokens.map { TermBag.terms(of: $0) }
     let rightTerms = rightTokens.map { TermBag.terms(of: $0) }
     let similarity = SentenceSimilarity(documents: leftTerms + rightTerms)
@@ -52,6 +59,7 @@ public struct ParagraphAligner: Sendable {
 
     var weight: [Int64: Double] = [:]
     func key(_ i: Int, _ j: Int) -> Int64 { Int64(i) << 32 | Int64(j) }
+    for (i, j) in exact { weight[key(i, j)] = Self.exactWeight }
     for (i, j, cosine) in Self.cosinePairs(
       leftParagraphBags.map(\.vector), rightParagraphBags.map(\.vector), maxPostings: maxPostings, floor: 0.15)
     {
@@ -66,6 +74,21 @@ public struct ParagraphAligner: Sendable {
     var groups = buildGroups(links)
     Self.markMoved(&groups)
     return groups.sorted { $0.left[0] < $1.left[0] }
+  }
+
+  /// The link weight of identical paragraphs: above any similarity-based weight's usual range.
+  static let exactWeight = 3.0
+
+  /// Pairs of identical (normalised) paragraphs that occur once on each side.
+  static func exactPairs(_ left: [String], _ right: [String]) -> [(Int, Int)] {
+    var leftIndex: [String: [Int]] = [:]
+    var rightIndex: [String: [Int]] = [:]
+    for (i, text) in left.enumerated() where !text.isEmpty { leftIndex[text, default: []].append(i) }
+    for (j, text) in right.enumerated() where !text.isEmpty { rightIndex[text, default: []].append(j) }
+    return leftIndex.compactMap { text, indices in
+      guard indices.count == 1, let other = rightIndex[text], other.count == 1 else { return nil }
+      return (indices[0], other[0])
+    }.sorted { $0.0 < $1.0 }
   }
 
   struct Sentence {
