@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compares two versions of an article: aligns their paragraphs, diffs words inside aligned
 /// pairs, and lists what only one version has.
 ///
@@ -12,19 +14,33 @@ public struct Comparator: Sendable {
   public init() {}
 
   /// Compares `left` with `right`.
+  /// The alignment and the two fact extractions run concurrently (they are independent).
   public func compare(_ left: Article, _ right: Article) -> Comparison {
     let l = left.paragraphs
     let r = right.paragraphs
-    let groups = aligner.align(left: l, right: r)
-    let rows = Self.rows(groups: groups, left: l, right: r)
-    let leftFacts = FactExtractor.extract(left)
-    let rightFacts = FactExtractor.extract(right)
+    let results = ChunkedResults<Part>(chunks: 3)
+    DispatchQueue.concurrentPerform(iterations: 3) { task in
+      switch task {
+      case 0: results.set(0, [.rows(Self.rows(groups: aligner.align(left: l, right: r), left: l, right: r))])
+      case 1: results.set(1, [.facts(FactExtractor.extract(left))])
+      default: results.set(2, [.facts(FactExtractor.extract(right))])
+      }
+    }
+    let parts = results.joined()
+    guard case .rows(let rows) = parts[0], case .facts(let leftFacts) = parts[1], case .facts(let rightFacts) = parts[2]
+    else { preconditionFailure("every task stores its part") }
     return Comparison(
       leftArticle: .init(id: left.id, title: left.title, source: left.source),
       rightArticle: .init(id: right.id, title: right.title, source: right.source),
       rows: rows,
       onlyLeft: FactExtractor.missing(from: rightFacts, present: leftFacts),
       onlyRight: FactExtractor.missing(from: leftFacts, present: rightFacts))
+  }
+
+  /// One task's result.
+  enum Part {
+    case rows([ComparisonRow])
+    case facts(ExtractedFacts)
   }
 
   /// Lays the groups out as rows; see the type's description.
@@ -77,8 +93,10 @@ public struct Comparator: Sendable {
     let same = TextNormalizer.normalize(l) == TextNormalizer.normalize(r)
     let (ls, rs) =
       same
-      ? ([WordSpan(text: WordDiff.words(l).joined(separator: " "), op: .equal)],
-        [WordSpan(text: WordDiff.words(r).joined(separator: " "), op: .equal)])
+      ? (
+        [WordSpan(text: WordDiff.words(l).joined(separator: " "), op: .equal)],
+        [WordSpan(text: WordDiff.words(r).joined(separator: " "), op: .equal)]
+      )
       : WordDiff.diff(l, r)
     let kind: ComparisonRow.Kind = g.moved ? .moved : same ? .same : .changed
     let equalWords = ls.filter { $0.op == .equal }.reduce(0) { $0 + WordDiff.words($1.text).count }

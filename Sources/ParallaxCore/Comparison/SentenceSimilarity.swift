@@ -37,9 +37,12 @@ public struct SentenceSimilarity: Sendable {
   /// A sentence prepared for repeated comparison.
   public struct Prepared: Sendable {
     var bag: TermBag
-    var words: [String]
-    var wordSet: Set<String>
-    var bigrams: Set<String>
+    /// Word count.
+    var length: Int
+    /// Distinct words as interned ids, sorted.
+    var wordSet: [Int32]
+    /// Distinct word bigrams (two ids packed), sorted.
+    var bigrams: [Int64]
     var numbers: Set<String>
   }
 
@@ -50,30 +53,53 @@ public struct SentenceSimilarity: Sendable {
 
   /// Prepares a sentence already tokenised.
   public func prepare(tokens: [Token], vocabulary: inout [String: Int32]) -> Prepared {
-    let words = tokens.map(\.text)
-    var bigrams = Set<String>()
-    for i in words.indices.dropLast() { bigrams.insert(words[i] + " " + words[i + 1]) }
+    let bag = TermBag(terms: TermBag.terms(of: tokens), vocabulary: &vocabulary, weight: weight)
+    // Words share the vocabulary under a prefix that terms never use.
+    let ids = tokens.map { token -> Int32 in
+      let key = "w:" + token.text
+      if let id = vocabulary[key] { return id }
+      let id = Int32(vocabulary.count)
+      vocabulary[key] = id
+      return id
+    }
+    var bigrams: [Int64] = []
+    for i in ids.indices.dropLast() { bigrams.append(Int64(ids[i]) << 32 | Int64(ids[i + 1])) }
     return Prepared(
-      bag: TermBag(terms: TermBag.terms(of: tokens), vocabulary: &vocabulary, weight: weight), words: words,
-      wordSet: Set(words),
-      bigrams: bigrams, numbers: Set(tokens.filter(\.isNumber).map(\.text)))
+      bag: bag, length: ids.count, wordSet: Array(Set(ids)).sorted(), bigrams: Array(Set(bigrams)).sorted(),
+      numbers: Set(tokens.filter(\.isNumber).map(\.text)))
   }
 
   /// The feature vector of a pair.
   public static func features(_ a: Prepared, _ b: Prepared) -> [Double] {
-    func dice<T>(_ x: Set<T>, _ y: Set<T>) -> Double {
-      x.count + y.count == 0 ? 0 : 2 * Double(x.intersection(y).count) / Double(x.count + y.count)
+    func common<T: Comparable>(_ x: [T], _ y: [T]) -> Int {
+      var i = 0
+      var j = 0
+      var n = 0
+      while i < x.count && j < y.count {
+        if x[i] == y[j] {
+          n += 1
+          i += 1
+          j += 1
+        } else if x[i] < y[j] {
+          i += 1
+        } else {
+          j += 1
+        }
+      }
+      return n
+    }
+    func dice<T: Comparable>(_ x: [T], _ y: [T]) -> Double {
+      x.count + y.count == 0 ? 0 : 2 * Double(common(x, y)) / Double(x.count + y.count)
     }
     let mismatch =
       !a.numbers.isEmpty && !b.numbers.isEmpty && !a.numbers.isSubset(of: b.numbers)
       && !b.numbers.isSubset(of: a.numbers)
     let shorter = min(a.wordSet.count, b.wordSet.count)
     let lengthRatio =
-      max(a.words.count, b.words.count) == 0
-      ? 0 : Double(min(a.words.count, b.words.count)) / Double(max(a.words.count, b.words.count))
+      max(a.length, b.length) == 0 ? 0 : Double(min(a.length, b.length)) / Double(max(a.length, b.length))
     return [
       a.bag.cosine(b.bag), dice(a.wordSet, b.wordSet), dice(a.bigrams, b.bigrams), mismatch ? 1 : 0, lengthRatio,
-      shorter == 0 ? 0 : Double(a.wordSet.intersection(b.wordSet).count) / Double(shorter),
+      shorter == 0 ? 0 : Double(common(a.wordSet, b.wordSet)) / Double(shorter),
     ]
   }
 
