@@ -37,12 +37,24 @@ struct CompareBench: ParsableCommand {
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
       }
       times.sort()
+      func median(_ work: () -> Void) -> Double {
+        var t: [Double] = []
+        for _ in 0..<runs {
+          let start = DispatchTime.now().uptimeNanoseconds
+          work()
+          t.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        return t.sorted()[t.count / 2]
+      }
+      let align = median { _ = ParagraphAligner().align(left: a.paragraphs, right: b.paragraphs) }
+      let facts = median { _ = FactExtractor.extract(a) }
       let kinds = Dictionary(grouping: comparison!.rows, by: \.kind).mapValues(\.count)
       print(
         String(
           format: "%6d words (%d and %d paragraphs): median %.1f ms, min %.1f ms, max %.1f ms over %d runs; rows: %@",
           size, a.paragraphs.count, b.paragraphs.count, times[times.count / 2], times[0], times[times.count - 1], runs,
           ComparisonRow.Kind.allCases.map { "\($0.rawValue) \(kinds[$0] ?? 0)" }.joined(separator: ", ")))
+      print(String(format: "        parts, one core each: alignment %.1f ms, facts of one side %.1f ms", align, facts))
     }
   }
 
