@@ -71,23 +71,7 @@ public struct SentenceSimilarity: Sendable {
 
   /// The feature vector of a pair.
   public static func features(_ a: Prepared, _ b: Prepared) -> [Double] {
-    func common<T: Comparable>(_ x: [T], _ y: [T]) -> Int {
-      var i = 0
-      var j = 0
-      var n = 0
-      while i < x.count && j < y.count {
-        if x[i] == y[j] {
-          n += 1
-          i += 1
-          j += 1
-        } else if x[i] < y[j] {
-          i += 1
-        } else {
-          j += 1
-        }
-      }
-      return n
-    }
+    func common<T: Comparable>(_ x: [T], _ y: [T]) -> Int { SortedArrays.intersection(x, y).count }
     func dice<T: Comparable>(_ x: [T], _ y: [T]) -> Double {
       x.count + y.count == 0 ? 0 : 2 * Double(common(x, y)) / Double(x.count + y.count)
     }

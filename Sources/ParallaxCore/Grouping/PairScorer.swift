@@ -37,14 +37,14 @@ public struct PairScorer: Sendable {
   /// The score of articles `a` and `b` with its parts.
   public func breakdown(_ a: Int, _ b: Int) -> Breakdown {
     let cosine = space.vectors[a].dot(space.vectors[b])
-    let shared = Self.intersection(space.entities[a], space.entities[b]).reduce(0.0) { $0 + space.idf[Int($1)] }
+    let shared = SortedArrays.intersection(space.entities[a], space.entities[b]).reduce(0.0) { $0 + space.idf[Int($1)] }
     let smaller = min(entityMass[a], entityMass[b])
     let overlap = smaller > 0 ? min(1, shared / smaller) : 0
     var agreement = 1.0
     let na = space.numbers[a]
     let nb = space.numbers[b]
     if min(na.count, nb.count) >= parameters.minNumbersForConflict {
-      let share = Double(Self.intersection(na, nb).count) / Double(min(na.count, nb.count))
+      let share = Double(SortedArrays.intersection(na, nb).count) / Double(min(na.count, nb.count))
       agreement = min(1, 0.25 + 1.5 * share)
     }
     let context = Self.contextAgreement(space.numberContexts[a], space.numberContexts[b])
@@ -86,24 +86,5 @@ public struct PairScorer: Sendable {
       j += 1
     }
     return true
-  }
-
-  /// Elements common to two sorted arrays.
-  static func intersection(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-    var i = 0
-    var j = 0
-    var out: [Int32] = []
-    while i < a.count && j < b.count {
-      if a[i] == b[j] {
-        out.append(a[i])
-        i += 1
-        j += 1
-      } else if a[i] < b[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
-    return out
   }
 }
