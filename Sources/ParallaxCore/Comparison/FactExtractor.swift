@@ -6,20 +6,22 @@ public enum FactExtractor {
   /// Everything found in `article` (title excluded: headlines restate the body).
   public static func extract(_ article: Article) -> ExtractedFacts {
     let paragraphs = article.paragraphs.map(TextNormalizer.normalize)
-    let sentences = paragraphs.flatMap(SentenceSplitter.sentences(in:))
-    let cuedSentences = Set(paragraphs.filter(mayAttribute).flatMap(SentenceSplitter.sentences(in:)))
+    let paragraphSentences = paragraphs.map(SentenceSplitter.sentences(in:))
+    let sentences = paragraphSentences.flatMap { $0 }
     var facts = ExtractedFacts()
     let tokens = paragraphs.map { Tokenizer.tokenize($0) }
     facts.allWords = Set(tokens.flatMap { TermBag.terms(of: $0) })
     facts.quotes = paragraphs.flatMap(quotes(in:))
-    for sentence in sentences {
-      if sentence.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) { facts.numbers += numbers(in: sentence) }
-      if cuedSentences.contains(sentence) && mayAttribute(sentence) {
-        facts.attributions += attributions(in: sentence)
+    for (index, paragraph) in paragraphs.enumerated() {
+      let cued = mayAttribute(paragraph)
+      for sentence in paragraphSentences[index] {
+        if sentence.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) { facts.numbers += numbers(in: sentence) }
+        if cued && mayAttribute(sentence) { facts.attributions += attributions(in: sentence) }
       }
     }
     facts.attributions += article.attributions.map { TextNormalizer.normalize($0).trimmed(of: ["\"", "'", " "]) }
-    facts.names = names(in: paragraphs.filter { !isHeading($0) }.flatMap(SentenceSplitter.sentences(in:)))
+    facts.names = names(
+      in: paragraphs.indices.filter { !isHeading(paragraphs[$0]) }.flatMap { Self.sentenceTokens(tokens[$0]) })
     facts.capitalisedWords = Set(tokens.joined().filter(\.isCapitalized).map(\.text))
     facts.numberValues = Set(facts.numbers.flatMap(\.values))
     facts.lowercasedText = paragraphs.joined(separator: "\n").lowercased()
@@ -146,17 +148,26 @@ public enum FactExtractor {
     return !words.isEmpty && Double(capitalised) >= 0.5 * Double(words.count)
   }
 
+  /// A paragraph's tokens cut into sentences (the tokenizer numbers them).
+  static func sentenceTokens(_ tokens: [Token]) -> [[Token]] {
+    var result: [[Token]] = []
+    var start = 0
+    while start < tokens.count {
+      var end = start
+      while end < tokens.count && tokens[end].sentence == tokens[start].sentence { end += 1 }
+      result.append(Array(tokens[start..<end]))
+      start = end
+    }
+    return result
+  }
+
   /// Runs of capitalised words ("Vladimir Medinsky", "Al Jazeera"), joined by "of" inside;
   /// a single capitalised word that opens a sentence counts only when it is capitalised
   /// elsewhere mid-sentence too.
-  static func names(in sentences: [String]) -> [String] {
+  static func names(in tokenized: [[Token]]) -> [String] {
     var found: [String] = []
     var seen = Set<String>()
     var midSentence = Set<String>()
-    let tokenized = sentences.map { sentence -> [Token] in
-      // A sentence without an upper-case letter after its first character holds no name.
-      sentence.utf8.dropFirst().contains { $0 >= 65 && $0 <= 90 || $0 >= 0x80 } ? Tokenizer.tokenize(sentence) : []
-    }
     for tokens in tokenized {
       for t in tokens where t.isCapitalized && !t.startsSentence { midSentence.insert(t.text) }
     }
