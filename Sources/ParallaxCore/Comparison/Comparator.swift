@@ -29,12 +29,20 @@ public struct Comparator: Sendable {
     let parts = results.joined()
     guard case .rows(let rows) = parts[0], case .facts(let leftFacts) = parts[1], case .facts(let rightFacts) = parts[2]
     else { preconditionFailure("every task stores its part") }
+    let only = ChunkedResults<Facts>(chunks: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { side in
+      only.set(
+        side,
+        [
+          side == 0
+            ? FactExtractor.missing(from: rightFacts, present: leftFacts)
+            : FactExtractor.missing(from: leftFacts, present: rightFacts)
+        ])
+    }
     return Comparison(
       leftArticle: .init(id: left.id, title: left.title, source: left.source),
       rightArticle: .init(id: right.id, title: right.title, source: right.source),
-      rows: rows,
-      onlyLeft: FactExtractor.missing(from: rightFacts, present: leftFacts),
-      onlyRight: FactExtractor.missing(from: leftFacts, present: rightFacts))
+      rows: rows, onlyLeft: only.part(0)[0], onlyRight: only.part(1)[0])
   }
 
   /// One task's result.

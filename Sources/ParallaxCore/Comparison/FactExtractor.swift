@@ -15,7 +15,9 @@ public enum FactExtractor {
     for (index, paragraph) in paragraphs.enumerated() {
       let cued = mayAttribute(paragraph)
       for sentence in paragraphSentences[index] {
-        if sentence.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) { facts.numbers += numbers(in: sentence) }
+        if sentence.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
+          facts.numberSentences.append((sentence, Tokenizer.tokenize(sentence).filter(\.isNumber).map(\.text)))
+        }
         if cued && mayAttribute(sentence) { facts.attributions += attributions(in: sentence) }
       }
     }
@@ -23,7 +25,7 @@ public enum FactExtractor {
     facts.names = names(
       in: paragraphs.indices.filter { !isHeading(paragraphs[$0]) }.flatMap { Self.sentenceTokens(tokens[$0]) })
     facts.capitalisedWords = Set(tokens.joined().filter(\.isCapitalized).map(\.text))
-    facts.numberValues = Set(facts.numbers.flatMap(\.values))
+    facts.numberValues = Set(tokens.joined().filter(\.isNumber).map(\.text))
     facts.lowercasedText = paragraphs.joined(separator: "\n").lowercased()
     return facts
   }
@@ -44,7 +46,12 @@ public enum FactExtractor {
       result.quotes.append(Facts.Quote(text: quote, unsourced: covered < 0.5))
     }
     var seenNumbers = Set<String>()
-    for number in present.numbers where !number.values.contains(where: other.numberValues.contains) {
+    // Mentions are cut out (a regular expression) only in sentences holding a number the other
+    // version lacks: rewrites share most of their numbers.
+    let candidates = present.numberSentences.filter { _, values in
+      values.contains { !other.numberValues.contains($0) }
+    }.map(\.0)
+    for number in candidates.flatMap(numbers(in:)) where !number.values.contains(where: other.numberValues.contains) {
       if seenNumbers.insert(number.text).inserted {
         result.numbers.append(Facts.Number(text: number.text, context: number.context))
       }
@@ -182,8 +189,8 @@ public enum FactExtractor {
         guard !run.isEmpty else { return }
         if run.count == 1, run[0].startsSentence, !midSentence.contains(run[0].text) { return }
         if run.count == 1, Stopwords.english.contains(run[0].text) || titleWords.contains(run[0].text) { return }
+        if !run.contains(where: { !titleWords.contains($0.text) && $0.text.count >= 2 }) { return }
         let name = run.map(\.original).joined(separator: " ")
-        if significantWords(name).isEmpty { return }
         if seen.insert(name.lowercased()).inserted { found.append(name) }
       }
       for token in tokens {
@@ -258,7 +265,8 @@ public enum FactExtractor {
 /// Everything ``FactExtractor`` finds in one version, with lookup sets for comparing.
 public struct ExtractedFacts: Sendable {
   public var quotes: [String] = []
-  public var numbers: [FactExtractor.NumberMention] = []
+  /// Sentences holding digits, with their numbers (mentions are cut from them on demand).
+  public var numberSentences: [(String, [String])] = []
   public var names: [String] = []
   public var attributions: [String] = []
   var allWords = Set<String>()

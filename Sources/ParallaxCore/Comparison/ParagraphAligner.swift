@@ -1,3 +1,5 @@
+import Foundation
+
 /// Pairs the paragraphs of two versions of an article.
 ///
 /// 1. Every paragraph is split into sentences; sentences and paragraphs get IDF-weighted term
@@ -18,6 +20,9 @@ public struct ParagraphAligner: Sendable {
   public var relatedThreshold = 0.25
   /// A paragraph pair links when its weight reaches this.
   public var linkThreshold = 0.18
+  /// Paragraphs that are each other's best match at this cosine or above are paired without
+  /// sentence-level work (a light edit: a few words changed).
+  public var confidentCosine = 0.6
   /// At most this many paragraphs of one side in a group.
   public var maxGroupSide = 3
   /// Terms in more sentences than this are not used to find candidates.
@@ -46,23 +51,35 @@ public struct ParagraphAligner: Sendable {
     let exactRight = Set(exact.map(\.1))
     // Paragraphs with a unique identical counterpart are paired directly and skip the
     // similarity work (republished copies are mostly identical paragraphs).
-    let leftTokens = leftNormal.indices.map { exactLeft.contains($0) ? [] : Tokenizer.tokenize(leftNormal[$0]) }
-    let rightTokens = rightNormal.indices.map { exactRight.contains($0) ? [] : Tokenizer.tokenize(rightNormal[$0]) }
+    let tokenized = ChunkedResults<[Token]>(chunks: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { side in
+      let (texts, skip) = side == 0 ? (leftNormal, exactLeft) : (rightNormal, exactRight)
+      tokenized.set(side, texts.indices.map { skip.contains($0) ? [] : Tokenizer.tokenize(texts[$0]) })
+    }
+    let leftTokens = tokenized.part(0)
+    let rightTokens = tokenized.part(1)
     let leftTerms = leftTokens.map { TermBag.terms(of: $0) }
     let rightTerms = rightTokens.map { TermBag.terms(of: $0) }
     let similarity = SentenceSimilarity(documents: leftTerms + rightTerms)
     var vocabulary: [String: Int32] = [:]
     let leftParagraphBags = leftTerms.map { TermBag(terms: $0, vocabulary: &vocabulary, weight: similarity.weight) }
     let rightParagraphBags = rightTerms.map { TermBag(terms: $0, vocabulary: &vocabulary, weight: similarity.weight) }
-    let leftSentences = Self.sentences(leftTokens, similarity, &vocabulary)
-    let rightSentences = Self.sentences(rightTokens, similarity, &vocabulary)
+    let paragraphPairs = Self.cosinePairs(
+      leftParagraphBags.map(\.vector), rightParagraphBags.map(\.vector), maxPostings: maxPostings, floor: 0.15)
+    // Lightly edited paragraphs (mutual best match, high cosine) need no sentence-level work.
+    let confident = Self.confidentPairs(paragraphPairs, threshold: confidentCosine)
+    let settledLeft = exactLeft.union(confident.map(\.0))
+    let settledRight = exactRight.union(confident.map(\.1))
+    let leftSentences = Self.sentences(
+      leftTokens.indices.map { settledLeft.contains($0) ? [] : leftTokens[$0] }, similarity, &vocabulary)
+    let rightSentences = Self.sentences(
+      rightTokens.indices.map { settledRight.contains($0) ? [] : rightTokens[$0] }, similarity, &vocabulary)
 
     var weight: [Int64: Double] = [:]
     func key(_ i: Int, _ j: Int) -> Int64 { Int64(i) << 32 | Int64(j) }
     for (i, j) in exact { weight[key(i, j)] = Self.exactWeight }
-    for (i, j, cosine) in Self.cosinePairs(
-      leftParagraphBags.map(\.vector), rightParagraphBags.map(\.vector), maxPostings: maxPostings, floor: 0.15)
-    {
+    for (i, j) in confident { weight[key(i, j)] = 1 }
+    for (i, j, cosine) in paragraphPairs {
       weight[key(i, j), default: 0] += cosine
     }
     for (a, b, p) in matchSentences(leftSentences, rightSentences) {
@@ -78,6 +95,17 @@ public struct ParagraphAligner: Sendable {
 
   /// The link weight of identical paragraphs: above any similarity-based weight's usual range.
   static let exactWeight = 3.0
+
+  /// Pairs that are each other's best match with a cosine of at least `threshold`.
+  static func confidentPairs(_ pairs: [(Int, Int, Double)], threshold: Double) -> [(Int, Int)] {
+    var bestLeft: [Int: (Int, Double)] = [:]
+    var bestRight: [Int: (Int, Double)] = [:]
+    for (i, j, c) in pairs {
+      if c > (bestLeft[i]?.1 ?? -1) { bestLeft[i] = (j, c) }
+      if c > (bestRight[j]?.1 ?? -1) { bestRight[j] = (i, c) }
+    }
+    return pairs.filter { i, j, c in c >= threshold && bestLeft[i]?.0 == j && bestRight[j]?.0 == i }.map { ($0.0, $0.1) }
+  }
 
   /// Pairs of identical (normalised) paragraphs that occur once on each side.
   static func exactPairs(_ left: [String], _ right: [String]) -> [(Int, Int)] {

@@ -54,16 +54,15 @@ public struct SentenceSimilarity: Sendable {
   /// Prepares a sentence already tokenised.
   public func prepare(tokens: [Token], vocabulary: inout [String: Int32]) -> Prepared {
     let bag = TermBag(terms: TermBag.terms(of: tokens), vocabulary: &vocabulary, weight: weight)
-    // Words share the vocabulary under a prefix that terms never use.
+    // Word ids: the term id when the word is its own term, otherwise a negative id of its own.
     let ids = tokens.map { token -> Int32 in
-      let key = "w:" + token.text
-      if let id = vocabulary[key] { return id }
-      let id = Int32(vocabulary.count)
-      vocabulary[key] = id
+      if let id = vocabulary[token.text] { return id }
+      let id = -Int32(vocabulary.count) - 1
+      vocabulary[token.text] = id
       return id
     }
     var bigrams: [Int64] = []
-    for i in ids.indices.dropLast() { bigrams.append(Int64(ids[i]) << 32 | Int64(ids[i + 1])) }
+    for i in ids.indices.dropLast() { bigrams.append(Int64(ids[i]) << 32 | Int64(UInt32(bitPattern: ids[i + 1]))) }
     return Prepared(
       bag: bag, length: ids.count, wordSet: Array(Set(ids)).sorted(), bigrams: Array(Set(bigrams)).sorted(),
       numbers: Set(tokens.filter(\.isNumber).map(\.text)))

@@ -122,6 +122,8 @@ final class ChunkedResults<Element>: @unchecked Sendable {
   }
 
   func joined() -> [Element] { storage.flatMap { $0 } }
+
+  func part(_ chunk: Int) -> [Element] { storage[chunk] }
 }
 
 extension StoryGrouper {
