@@ -14,16 +14,20 @@ public struct Comparator: Sendable {
   public init() {}
 
   /// Compares `left` with `right`.
-  /// The alignment and the two fact extractions run concurrently (they are independent).
+  /// The alignment and the fact extraction run concurrently (they are independent).
   public func compare(_ left: Article, _ right: Article) -> Comparison {
     let l = left.paragraphs
     let r = right.paragraphs
-    let results = ChunkedResults<Part>(chunks: 3)
-    DispatchQueue.concurrentPerform(iterations: 3) { task in
-      switch task {
-      case 0: results.set(0, [.rows(Self.rows(groups: aligner.align(left: l, right: r), left: l, right: r))])
-      case 1: results.set(1, [.facts(FactExtractor.extract(left))])
-      default: results.set(2, [.facts(FactExtractor.extract(right))])
+    let shared = Set(l).intersection(r)
+    // Two tasks of about equal work, one per core: the alignment with its word diffs, and
+    // the facts of both sides.
+    let results = ChunkedResults<Part>(chunks: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { task in
+      if task == 0 {
+        results.set(0, [.rows(Self.rows(groups: aligner.align(left: l, right: r), left: l, right: r))])
+      } else {
+        results.set(
+          1, [.facts(FactExtractor.extract(left, shared: shared)), .facts(FactExtractor.extract(right, shared: shared))])
       }
     }
     let parts = results.joined()
@@ -98,20 +102,20 @@ public struct Comparator: Sendable {
   static func pairRow(_ g: ParagraphAligner.Group, left: [String], right: [String]) -> ComparisonRow {
     let l = g.left.map { left[$0] }.joined(separator: "\n\n")
     let r = g.right.map { right[$0] }.joined(separator: "\n\n")
-    let same = TextNormalizer.normalize(l) == TextNormalizer.normalize(r)
-    let (ls, rs) =
-      same
-      ? (
-        [WordSpan(text: WordDiff.words(l).joined(separator: " "), op: .equal)],
-        [WordSpan(text: WordDiff.words(r).joined(separator: " "), op: .equal)]
-      )
-      : WordDiff.diff(l, r)
-    let kind: ComparisonRow.Kind = g.moved ? .moved : same ? .same : .changed
-    let equalWords = ls.filter { $0.op == .equal }.reduce(0) { $0 + WordDiff.words($1.text).count }
-    let total = WordDiff.words(l).count + WordDiff.words(r).count
-    let score = same ? 1 : total == 0 ? 0 : 2 * Double(equalWords) / Double(total)
+    if g.identical || TextNormalizer.normalize(l) == TextNormalizer.normalize(r) {
+      return ComparisonRow(
+        kind: g.moved ? .moved : .same, leftParagraphs: g.left, rightParagraphs: g.right, left: l, right: r,
+        leftSpans: [WordSpan(text: WordDiff.words(l).joined(separator: " "), op: .equal)],
+        rightSpans: [WordSpan(text: WordDiff.words(r).joined(separator: " "), op: .equal)], score: 1)
+    }
+    let (ls, rs) = WordDiff.diff(l, r)
+    // Span texts hold words separated by single spaces.
+    func words(_ spans: [WordSpan]) -> Int { spans.reduce(0) { $0 + $1.text.utf8.count { $0 == 0x20 } + 1 } }
+    let total = words(ls) + words(rs)
+    let score = total == 0 ? 0 : 2 * Double(words(ls.filter { $0.op == .equal })) / Double(total)
     return ComparisonRow(
-      kind: kind, leftParagraphs: g.left, rightParagraphs: g.right, left: l, right: r, leftSpans: ls, rightSpans: rs,
-      score: (score * 1000).rounded() / 1000)
+      kind: g.moved ? .moved : .changed, leftParagraphs: g.left, rightParagraphs: g.right, left: l, right: r,
+      leftSpans: ls, rightSpans: rs, score: (score * 1000).rounded() / 1000)
   }
+
 }

@@ -4,15 +4,19 @@ import Foundation
 /// source attributions — and decides which of them another version lacks.
 public enum FactExtractor {
   /// Everything found in `article` (title excluded: headlines restate the body).
-  public static func extract(_ article: Article) -> ExtractedFacts {
-    let paragraphs = article.paragraphs.map(TextNormalizer.normalize)
+  /// - Parameter shared: paragraphs (as written) that the other version carries unchanged.
+  ///   Their facts are present on both sides, so no candidate fact is taken from them; they
+  ///   still count for presence (what the other side is checked against).
+  public static func extract(_ article: Article, shared: Set<String> = []) -> ExtractedFacts {
+    let raw = article.paragraphs
+    let paragraphs = raw.map(TextNormalizer.normalize)
     let paragraphSentences = paragraphs.map(SentenceSplitter.sentences(in:))
     let sentences = paragraphSentences.flatMap { $0 }
     var facts = ExtractedFacts()
     let tokens = paragraphs.map { Tokenizer.tokenize($0) }
     facts.allWords = Set(tokens.flatMap { TermBag.terms(of: $0) })
     facts.quotes = paragraphs.flatMap(quotes(in:))
-    for (index, paragraph) in paragraphs.enumerated() {
+    for (index, paragraph) in paragraphs.enumerated() where !shared.contains(raw[index]) {
       let cued = mayAttribute(paragraph)
       for sentence in paragraphSentences[index] {
         if sentence.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
@@ -23,7 +27,9 @@ public enum FactExtractor {
     }
     facts.attributions += article.attributions.map { TextNormalizer.normalize($0).trimmed(of: ["\"", "'", " "]) }
     facts.names = names(
-      in: paragraphs.indices.filter { !isHeading(paragraphs[$0]) }.flatMap { Self.sentenceTokens(tokens[$0]) })
+      in: paragraphs.indices.filter { !shared.contains(raw[$0]) && !isHeading(paragraphs[$0]) }.flatMap {
+        Self.sentenceTokens(tokens[$0])
+      })
     facts.capitalisedWords = Set(tokens.joined().filter(\.isCapitalized).map(\.text))
     facts.numberValues = Set(tokens.joined().filter(\.isNumber).map(\.text))
     facts.lowercasedText = paragraphs.joined(separator: "\n").lowercased()

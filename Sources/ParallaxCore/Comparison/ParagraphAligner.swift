@@ -36,6 +36,8 @@ public struct ParagraphAligner: Sendable {
     public var right: [Int]
     public var weight: Double
     public var moved = false
+    /// The two sides are one paragraph each, identical after normalisation.
+    public var identical = false
   }
 
   /// The groups, sorted by their first left paragraph.
@@ -89,6 +91,10 @@ public struct ParagraphAligner: Sendable {
       .map { (i: Int($0.key >> 32), j: Int($0.key & 0xFFFF_FFFF), w: $0.value) }
       .sorted { ($0.w, -$0.i, -$0.j) > ($1.w, -$1.i, -$1.j) }
     var groups = buildGroups(links)
+    let exactSet = Set(exact.map { key($0.0, $0.1) })
+    for g in groups.indices where groups[g].left.count == 1 && groups[g].right.count == 1 {
+      groups[g].identical = exactSet.contains(key(groups[g].left[0], groups[g].right[0]))
+    }
     Self.markMoved(&groups)
     return groups.sorted { $0.left[0] < $1.left[0] }
   }
