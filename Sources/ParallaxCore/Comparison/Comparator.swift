@@ -19,15 +19,25 @@ public struct Comparator: Sendable {
     let l = left.paragraphs
     let r = right.paragraphs
     let shared = Set(l).intersection(r)
+    let preparedSides = ChunkedResults<PreparedText>(chunks: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { side in
+      preparedSides.set(side, [PreparedText(paragraphs: side == 0 ? l : r)])
+    }
+    let pl = preparedSides.part(0)[0]
+    let pr = preparedSides.part(1)[0]
     // Two tasks of about equal work, one per core: the alignment with its word diffs, and
     // the facts of both sides.
     let results = ChunkedResults<Part>(chunks: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { task in
       if task == 0 {
-        results.set(0, [.rows(Self.rows(groups: aligner.align(left: l, right: r), left: l, right: r))])
+        results.set(0, [.rows(Self.rows(groups: aligner.align(pl, pr), left: l, right: r))])
       } else {
         results.set(
-          1, [.facts(FactExtractor.extract(left, shared: shared)), .facts(FactExtractor.extract(right, shared: shared))])
+          1,
+          [
+            .facts(FactExtractor.extract(left, prepared: pl, shared: shared)),
+            .facts(FactExtractor.extract(right, prepared: pr, shared: shared)),
+          ])
       }
     }
     let parts = results.joined()
@@ -90,9 +100,22 @@ public struct Comparator: Sendable {
     return rows
   }
 
+  /// The words of `text` separated by single spaces (readers already give most text so).
+  static func singleSpaced(_ text: String) -> String {
+    var previousSpace = true
+    for b in text.utf8 {
+      let space = b == 0x20
+      if b == 0x0A || b == 0x09 || b == 0x0D || (space && previousSpace) {
+        return WordDiff.words(text).joined(separator: " ")
+      }
+      previousSpace = space
+    }
+    return previousSpace && !text.isEmpty ? WordDiff.words(text).joined(separator: " ") : text
+  }
+
   static func oneSided(_ kind: ComparisonRow.Kind, _ text: String, index: Int) -> ComparisonRow {
     let isLeft = kind == .leftOnly
-    let span = [WordSpan(text: WordDiff.words(text).joined(separator: " "), op: isLeft ? .delete : .insert)]
+    let span = [WordSpan(text: singleSpaced(text), op: isLeft ? .delete : .insert)]
     return ComparisonRow(
       kind: kind, leftParagraphs: isLeft ? [index] : [], rightParagraphs: isLeft ? [] : [index],
       left: isLeft ? text : nil, right: isLeft ? nil : text, leftSpans: isLeft ? span : [],
@@ -105,8 +128,8 @@ public struct Comparator: Sendable {
     if g.identical || TextNormalizer.normalize(l) == TextNormalizer.normalize(r) {
       return ComparisonRow(
         kind: g.moved ? .moved : .same, leftParagraphs: g.left, rightParagraphs: g.right, left: l, right: r,
-        leftSpans: [WordSpan(text: WordDiff.words(l).joined(separator: " "), op: .equal)],
-        rightSpans: [WordSpan(text: WordDiff.words(r).joined(separator: " "), op: .equal)], score: 1)
+        leftSpans: [WordSpan(text: singleSpaced(l), op: .equal)],
+        rightSpans: [WordSpan(text: singleSpaced(r), op: .equal)], score: 1)
     }
     let (ls, rs) = WordDiff.diff(l, r)
     // Span texts hold words separated by single spaces.

@@ -8,12 +8,16 @@ public enum FactExtractor {
   ///   Their facts are present on both sides, so no candidate fact is taken from them; they
   ///   still count for presence (what the other side is checked against).
   public static func extract(_ article: Article, shared: Set<String> = []) -> ExtractedFacts {
-    let raw = article.paragraphs
-    let paragraphs = raw.map(TextNormalizer.normalize)
-    let paragraphSentences = paragraphs.map(SentenceSplitter.sentences(in:))
-    let sentences = paragraphSentences.flatMap { $0 }
+    extract(article, prepared: PreparedText(paragraphs: article.paragraphs), shared: shared)
+  }
+
+  /// Everything found in `article`, whose paragraphs `prepared` holds.
+  public static func extract(_ article: Article, prepared: PreparedText, shared: Set<String> = []) -> ExtractedFacts {
+    let raw = prepared.raw
+    let paragraphs = prepared.normalized
+    let paragraphSentences = prepared.sentences
     var facts = ExtractedFacts()
-    let tokens = paragraphs.map { Tokenizer.tokenize($0) }
+    let tokens = prepared.tokens
     facts.allWords = Set(tokens.flatMap { TermBag.terms(of: $0) })
     facts.quotes = paragraphs.flatMap(quotes(in:))
     for (index, paragraph) in paragraphs.enumerated() where !shared.contains(raw[index]) {

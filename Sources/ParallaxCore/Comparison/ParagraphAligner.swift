@@ -44,22 +44,19 @@ public struct ParagraphAligner: Sendable {
   /// - Complexity: about O(n + m + c) for c candidate sentence pairs; terms common to many
   ///   sentences are left out of candidate generation, which keeps c near-linear.
   public func align(left: [String], right: [String]) -> [Group] {
-    guard !left.isEmpty, !right.isEmpty else { return [] }
-    // Each paragraph is normalised and tokenised once; sentences are runs of its tokens.
-    let leftNormal = left.map(TextNormalizer.normalize)
-    let rightNormal = right.map(TextNormalizer.normalize)
-    let exact = Self.exactPairs(leftNormal, rightNormal)
+    align(PreparedText(paragraphs: left), PreparedText(paragraphs: right))
+  }
+
+  /// The groups of two prepared versions, sorted by their first left paragraph.
+  public func align(_ left: PreparedText, _ right: PreparedText) -> [Group] {
+    guard !left.raw.isEmpty, !right.raw.isEmpty else { return [] }
+    let exact = Self.exactPairs(left.normalized, right.normalized)
     let exactLeft = Set(exact.map(\.0))
     let exactRight = Set(exact.map(\.1))
     // Paragraphs with a unique identical counterpart are paired directly and skip the
     // similarity work (republished copies are mostly identical paragraphs).
-    let tokenized = ChunkedResults<[Token]>(chunks: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { side in
-      let (texts, skip) = side == 0 ? (leftNormal, exactLeft) : (rightNormal, exactRight)
-      tokenized.set(side, texts.indices.map { skip.contains($0) ? [] : Tokenizer.tokenize(texts[$0]) })
-    }
-    let leftTokens = tokenized.part(0)
-    let rightTokens = tokenized.part(1)
+    let leftTokens = left.tokens.indices.map { exactLeft.contains($0) ? [] : left.tokens[$0] }
+    let rightTokens = right.tokens.indices.map { exactRight.contains($0) ? [] : right.tokens[$0] }
     let leftTerms = leftTokens.map { TermBag.terms(of: $0) }
     let rightTerms = rightTokens.map { TermBag.terms(of: $0) }
     let similarity = SentenceSimilarity(documents: leftTerms + rightTerms)
@@ -110,7 +107,9 @@ public struct ParagraphAligner: Sendable {
       if c > (bestLeft[i]?.1 ?? -1) { bestLeft[i] = (j, c) }
       if c > (bestRight[j]?.1 ?? -1) { bestRight[j] = (i, c) }
     }
-    return pairs.filter { i, j, c in c >= threshold && bestLeft[i]?.0 == j && bestRight[j]?.0 == i }.map { ($0.0, $0.1) }
+    return pairs.filter { i, j, c in c >= threshold && bestLeft[i]?.0 == j && bestRight[j]?.0 == i }.map {
+      ($0.0, $0.1)
+    }
   }
 
   /// Pairs of identical (normalised) paragraphs that occur once on each side.

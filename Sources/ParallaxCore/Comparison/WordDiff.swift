@@ -60,13 +60,23 @@ public enum WordDiff {
   static func comparisonKey(_ word: String) -> String {
     let folded: String
     if word.utf8.allSatisfy({ $0 < 0x80 }) {
-      folded = String(decoding: word.utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
+      // ASCII: lower-case and drop edge punctuation in one pass over the bytes.
+      var bytes = Array(word.utf8)
+      var start = 0
+      var end = bytes.count
+      while start < end && asciiEdge.contains(bytes[start]) { start += 1 }
+      while end > start && asciiEdge.contains(bytes[end - 1]) { end -= 1 }
+      if start == end { return word }
+      for k in start..<end where bytes[k] >= 65 && bytes[k] <= 90 { bytes[k] += 32 }
+      return String(decoding: bytes[start..<end], as: UTF8.self)
     } else {
       folded = TextNormalizer.normalize(word).lowercased()
     }
     let stripped = folded.trimmed(of: edgePunctuation)
     return stripped.isEmpty ? folded : stripped
   }
+
+  static let asciiEdge: Set<UInt8> = Set("\"',.;:!?()[]-".utf8)
 
   static let edgePunctuation: Set<Unicode.Scalar> = [
     "\"", "'", ",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "-", "\u{2026}",

@@ -22,7 +22,8 @@ public enum Stemmer {
       {
         end -= 1
       }
-      return end == bytes.count ? String(decoding: bytes, as: UTF8.self) : String(decoding: bytes[..<end], as: UTF8.self)
+      return end == bytes.count
+        ? String(decoding: bytes, as: UTF8.self) : String(decoding: bytes[..<end], as: UTF8.self)
     }
   }
 
