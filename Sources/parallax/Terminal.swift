@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import TerminalModel
 
 /// Writing to standard output and standard error, with article text made safe to print.
 enum Terminal {

@@ -68,11 +68,4 @@ import Testing
     let output = ArticleLoader().load(["/nonexistent/parallax"])
     #expect(output.diagnostics.first?.message == "no such file or folder")
   }
-
-  @Test func controlCharactersBecomeVisiblePlaceholders() {
-    let hostile = "a\u{1B}]0;pwned\u{07}b\u{9B}31mc\u{7F}\nd\te"
-    let safe = ControlCharacters.sanitize(hostile)
-    #expect(safe == "a\u{241B}]0;pwned\u{2407}b\u{BF}31mc\u{2421}\nd\te")
-    #expect(!safe.unicodeScalars.contains { ControlCharacters.isControl($0) })
-  }
 }

@@ -28,4 +28,11 @@ import Testing
     #expect(ANSI.sgr(Style(foreground: 200)) == "\u{1B}[38;5;200m")
     #expect(ANSI.render([StyledRun("x", Style(underline: true))], colour: false) == "x")
   }
+
+  @Test func controlCharactersBecomeVisiblePlaceholders() {
+    let hostile = "a\u{1B}]0;pwned\u{07}b\u{9B}31mc\u{7F}\nd\te"
+    let safe = ControlCharacters.sanitize(hostile)
+    #expect(safe == "a\u{241B}]0;pwned\u{2407}b\u{BF}31mc\u{2421}\nd\te")
+    #expect(!safe.unicodeScalars.contains { ControlCharacters.isControl($0) })
+  }
 }
