@@ -64,3 +64,26 @@ public enum DisplayWidth {
     0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
   ]
 }
+
+extension DisplayWidth {
+  /// `text` cut to at most `width` columns, ending in "…" when cut.
+  public static func truncate(_ text: String, to width: Int) -> String {
+    guard width > 0 else { return "" }
+    if of(text) <= width { return text }
+    var out = ""
+    var used = 0
+    for c in text {
+      let w = of(c)
+      if used + w > width - 1 { break }
+      out.append(c)
+      used += w
+    }
+    return out + "…"
+  }
+
+  /// `text` padded with spaces to `width` columns (cut with "…" when longer).
+  public static func pad(_ text: String, to width: Int) -> String {
+    let cut = truncate(text, to: width)
+    return cut + String(repeating: " ", count: max(0, width - of(cut)))
+  }
+}

@@ -38,7 +38,9 @@ import Testing
     var buffer = Buffer(width: 20, height: 1)
     buffer.put("a\u{1B}[2Jb\u{9B}c\u{7}", x: 0, y: 0)
     #expect(buffer.lines == ["a\u{241B}[2Jb\u{BF}c\u{2407}"])
-    #expect(!buffer.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
+    #expect(
+      !buffer.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } }
+    )
   }
 
   @Test func diffReportsOnlyChangedCellsAndEverythingAfterAResize() {

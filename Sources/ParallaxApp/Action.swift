@@ -1,0 +1,94 @@
+/// Everything the user can do. The ``ActionTable`` gives each its config name, default keys,
+/// help text and the screens it applies to; key dispatch and the help screen both read it.
+public enum Action: String, CaseIterable, Sendable, Hashable {
+  case down, up
+  case pageDown = "page-down"
+  case pageUp = "page-up"
+  case top, bottom
+  case open, compare, mark
+  case search
+  case searchNext = "search-next"
+  case searchPrevious = "search-previous"
+  case nextDifference = "next-difference"
+  case previousDifference = "previous-difference"
+  case switchPane = "switch-pane"
+  case swapSides = "swap-sides"
+  case nextArticle = "next-article"
+  case previousArticle = "previous-article"
+  case help, back
+}
+
+/// Where an action applies.
+public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
+  case list, versions, reader, comparison, help
+}
+
+/// One row of the action table.
+public struct ActionSpec: Sendable {
+  public var action: Action
+  public var keys: [Key]
+  public var help: String
+  public var screens: Set<ScreenKind>
+}
+
+/// The table of actions: default keys, help text and scope, in help order.
+public enum ActionTable {
+  static let all = Set(ScreenKind.allCases)
+  static let moving: Set<ScreenKind> = [.list, .versions, .reader, .comparison, .help]
+
+  public static let specs: [ActionSpec] = [
+    ActionSpec(action: .down, keys: [.character("j"), .down], help: "move down", screens: moving),
+    ActionSpec(action: .up, keys: [.character("k"), .up], help: "move up", screens: moving),
+    ActionSpec(action: .pageDown, keys: [.character(" "), .pageDown], help: "page down", screens: moving),
+    ActionSpec(action: .pageUp, keys: [.character("b"), .pageUp], help: "page up", screens: moving),
+    ActionSpec(action: .top, keys: [.character("g"), .home], help: "go to the top", screens: moving),
+    ActionSpec(action: .bottom, keys: [.character("G"), .end], help: "go to the bottom", screens: moving),
+    ActionSpec(
+      action: .open, keys: [.enter],
+      help: "open: a one-version story in the reader, a story with versions as its list", screens: [.list, .versions]),
+    ActionSpec(
+      action: .compare, keys: [.character("c")],
+      help: "compare the marked versions, or the first two of the story", screens: [.list, .versions, .reader]),
+    ActionSpec(action: .mark, keys: [.character("m")], help: "mark a version for comparison", screens: [.versions]),
+    ActionSpec(
+      action: .search, keys: [.character("/")], help: "search in this screen",
+      screens: [.list, .versions, .reader, .comparison]),
+    ActionSpec(
+      action: .searchNext, keys: [.character("n")], help: "next match",
+      screens: [.list, .versions, .reader, .comparison]),
+    ActionSpec(
+      action: .searchPrevious, keys: [.character("N")], help: "previous match",
+      screens: [.list, .versions, .reader, .comparison]),
+    ActionSpec(action: .nextDifference, keys: [.character("]")], help: "next difference", screens: [.comparison]),
+    ActionSpec(
+      action: .previousDifference, keys: [.character("[")], help: "previous difference", screens: [.comparison]),
+    ActionSpec(
+      action: .switchPane, keys: [.tab], help: "switch the focused pane (one pane at a time below 100 columns)",
+      screens: [.comparison]),
+    ActionSpec(action: .swapSides, keys: [.character("s")], help: "swap the two sides", screens: [.comparison]),
+    ActionSpec(action: .nextArticle, keys: [.character("J")], help: "next article", screens: [.reader]),
+    ActionSpec(action: .previousArticle, keys: [.character("K")], help: "previous article", screens: [.reader]),
+    ActionSpec(action: .help, keys: [.character("?")], help: "help: every key", screens: all),
+    ActionSpec(action: .back, keys: [.character("q"), .escape], help: "back; quit from the story list", screens: all),
+  ]
+
+  /// The spec of an action.
+  public static func spec(_ action: Action) -> ActionSpec { specs.first { $0.action == action }! }
+}
+
+/// Maps keys to actions for each screen, from the action table (and, later, user config).
+public struct Keymap: Sendable {
+  var bindings: [ScreenKind: [Key: Action]] = [:]
+
+  /// The default bindings.
+  public init(specs: [ActionSpec] = ActionTable.specs) {
+    for spec in specs {
+      for screen in spec.screens {
+        for key in spec.keys { bindings[screen, default: [:]][key] = spec.action }
+      }
+    }
+  }
+
+  /// The action bound to `key` on `screen`, if any.
+  public func action(for key: Key, on screen: ScreenKind) -> Action? { bindings[screen]?[key] }
+}

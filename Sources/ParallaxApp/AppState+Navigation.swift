@@ -1,0 +1,146 @@
+import ParallaxCore
+import TerminalModel
+
+extension AppState {
+  /// Members of a story as article indices, in story order.
+  func members(_ story: Int) -> [Int] { stories[story].members.map(\.inputIndex) }
+
+  /// Moves the selection (lists) or the scroll (reader, comparison, help) by `delta`, clamped.
+  mutating func move(by delta: Int) {
+    func clamp(_ value: Int, _ count: Int) -> Int { max(0, min(max(0, count - 1), value)) }
+    switch screen {
+    case .list:
+      list.selected = clamp(list.selected.addingReportingOverflow(delta).partialValue, stories.count)
+      list.scroll = Self.follow(list.selected, scroll: list.scroll, height: listHeight)
+    case .versions(let story):
+      versions.selected = clamp(versions.selected.addingReportingOverflow(delta).partialValue, members(story).count)
+      versions.scroll = Self.follow(versions.selected, scroll: versions.scroll, height: listHeight)
+    case .reader(let article):
+      let limit = max(0, ReaderView.lines(articles[article], width: width, theme: theme).count - contentHeight)
+      readerScroll = max(0, min(limit, readerScroll.addingReportingOverflow(delta).partialValue))
+    case .comparison:
+      guard var c = comparison else { return }
+      let limit = max(0, ComparisonView.lineCount(self) - ComparisonView.bodyHeight(self))
+      c.scroll = max(0, min(limit, c.scroll.addingReportingOverflow(delta).partialValue))
+      comparison = c
+    case .help:
+      let limit = max(0, HelpView.lines(self).count - contentHeight)
+      helpScroll = max(0, min(limit, helpScroll.addingReportingOverflow(delta).partialValue))
+    }
+  }
+
+  /// Rows of a list screen (a header row and the status line are taken).
+  var listHeight: Int { max(1, height - 2) }
+
+  /// The scroll that keeps `selected` visible.
+  static func follow(_ selected: Int, scroll: Int, height: Int) -> Int {
+    if selected < scroll { return selected }
+    if selected >= scroll + height { return selected - height + 1 }
+    return scroll
+  }
+
+  /// Enter: a story with one version opens the reader, a story with several its versions.
+  mutating func open() {
+    switch screen {
+    case .list:
+      guard stories.indices.contains(list.selected) else { return }
+      let m = members(list.selected)
+      if m.count == 1 {
+        openReader(m[0])
+      } else {
+        screens.append(.versions(story: list.selected))
+        versions = ListState()
+        marked = []
+      }
+    case .versions(let story):
+      let m = members(story)
+      guard m.indices.contains(versions.selected) else { return }
+      openReader(m[versions.selected])
+    default:
+      break
+    }
+  }
+
+  mutating func openReader(_ article: Int) {
+    screens.append(.reader(article: article))
+    readerScroll = 0
+    read.insert(article)
+  }
+
+  /// `c`: the two marked versions, or the first two of the story.
+  mutating func compareSelected() -> [Effect] {
+    let story: Int
+    switch screen {
+    case .list: story = list.selected
+    case .versions(let s): story = s
+    case .reader(let article):
+      guard let s = stories.firstIndex(where: { $0.members.contains { $0.inputIndex == article } }) else { return [] }
+      story = s
+    default: return []
+    }
+    guard stories.indices.contains(story) else { return [] }
+    let m = members(story)
+    let pair: (Int, Int)
+    if marked.count == 2 {
+      pair = (marked[0], marked[1])
+    } else if m.count >= 2 {
+      pair = (m[0], m[1])
+    } else {
+      message = "this story has one version: nothing to compare"
+      return []
+    }
+    comparison = ComparisonState(left: pair.0, right: pair.1)
+    screens.append(.comparison)
+    return [.compare(left: pair.0, right: pair.1)]
+  }
+
+  mutating func toggleMark() {
+    guard case .versions(let story) = screen else { return }
+    let m = members(story)
+    guard m.indices.contains(versions.selected) else { return }
+    let article = m[versions.selected]
+    if let i = marked.firstIndex(of: article) {
+      marked.remove(at: i)
+    } else {
+      marked.append(article)
+      if marked.count > 2 { marked.removeFirst() }
+    }
+  }
+
+  /// Reader: the next or previous article of the same story (or of the list when alone).
+  mutating func stepArticle(by delta: Int) {
+    guard case .reader(let article) = screen else { return }
+    let order = stories.flatMap { $0.members.map(\.inputIndex) }
+    guard let i = order.firstIndex(of: article) else { return }
+    let j = i + delta
+    guard order.indices.contains(j) else {
+      message = delta > 0 ? "last article" : "first article"
+      return
+    }
+    screens[screens.count - 1] = .reader(article: order[j])
+    readerScroll = 0
+    read.insert(order[j])
+  }
+
+  /// Comparison: scroll to the next or previous row that is not `same`.
+  mutating func jumpDifference(forward: Bool) {
+    guard var c = comparison, let result = c.result, let layout = c.layout else { return }
+    let starts = result.differenceRows.map { layout.rowStarts[$0] }
+    let target = forward ? starts.first { $0 > c.scroll } : starts.last { $0 < c.scroll }
+    guard let line = target else {
+      message = forward ? "no more differences" : "no earlier differences"
+      return
+    }
+    c.scroll = line
+    comparison = c
+  }
+
+  /// Recomputes the comparison layout for the current width and pane mode.
+  mutating func refreshLayout() {
+    guard var c = comparison, let result = c.result else { return }
+    c.layout = ComparisonLayout(result, width: ComparisonView.layoutWidth(self), theme: theme)
+    c.layoutWidth = width
+    c.scroll = min(c.scroll, max(0, (c.layout?.lines.count ?? 0) - 1))
+    comparison = c
+  }
+}

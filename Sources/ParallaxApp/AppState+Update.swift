@@ -1,0 +1,106 @@
+import ParallaxCore
+
+/// Something outside the state that must happen.
+public enum Effect: Sendable, Equatable {
+  /// Compare two articles (indices into `articles`) off the main loop; answer with
+  /// ``AppEvent/comparisonReady(_:left:right:)``.
+  case compare(left: Int, right: Int)
+  /// Leave the program.
+  case quit
+}
+
+/// An input to the state.
+public enum AppEvent: Sendable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  case comparisonReady(Comparison, left: Int, right: Int)
+}
+
+extension AppState {
+  /// Applies an event; returns the effects to run.
+  public mutating func apply(_ event: AppEvent) -> [Effect] {
+    message = nil
+    switch event {
+    case .resize(let w, let h):
+      width = w
+      height = h
+      refreshLayout()
+      return []
+    case .comparisonReady(let result, let l, let r):
+      guard var c = comparison, c.left == l, c.right == r else { return [] }
+      c.result = result
+      c.scroll = 0
+      comparison = c
+      refreshLayout()
+      return []
+    case .key(let key):
+      if search.editing { return edit(key) }
+      guard let action = keymap.action(for: key, on: screen.kind) else { return [] }
+      return apply(action)
+    }
+  }
+
+  /// Applies an action; returns the effects to run.
+  public mutating func apply(_ action: Action) -> [Effect] {
+    switch action {
+    case .down: move(by: 1)
+    case .up: move(by: -1)
+    case .pageDown: move(by: max(1, contentHeight - 1))
+    case .pageUp: move(by: -max(1, contentHeight - 1))
+    case .top: move(by: Int.min / 2)
+    case .bottom: move(by: Int.max / 2)
+    case .open: open()
+    case .compare: return compareSelected()
+    case .mark: toggleMark()
+    case .search:
+      search.editing = true
+      search.input = ""
+    case .searchNext: findNext(forward: true, includeCurrent: false)
+    case .searchPrevious: findNext(forward: false, includeCurrent: false)
+    case .nextDifference: jumpDifference(forward: true)
+    case .previousDifference: jumpDifference(forward: false)
+    case .switchPane:
+      comparison?.focus ^= 1
+      refreshLayout()
+    case .swapSides:
+      guard let c = comparison else { return [] }
+      comparison = ComparisonState(left: c.right, right: c.left)
+      return [.compare(left: c.right, right: c.left)]
+    case .nextArticle: stepArticle(by: 1)
+    case .previousArticle: stepArticle(by: -1)
+    case .help:
+      if screen != .help {
+        screens.append(.help)
+        helpScroll = 0
+      }
+    case .back:
+      if screens.count > 1 {
+        let leaving = screens.removeLast()
+        if leaving == .comparison { comparison = nil }
+      } else {
+        quit = true
+        return [.quit]
+      }
+    }
+    return []
+  }
+
+  /// Key handling while the search prompt is open.
+  mutating func edit(_ key: Key) -> [Effect] {
+    switch key {
+    case .enter:
+      search.editing = false
+      search.query = search.input
+      findNext(forward: true, includeCurrent: true)
+    case .escape:
+      search.editing = false
+    case .backspace:
+      if !search.input.isEmpty { search.input.removeLast() }
+    case .character(let c):
+      search.input.append(c)
+    default:
+      break
+    }
+    return []
+  }
+}

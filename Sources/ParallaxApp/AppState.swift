@@ -1,0 +1,106 @@
+import ParallaxCore
+import TerminalModel
+
+/// The whole interface state: a value. ``apply(_:)`` changes it and returns effects to run;
+/// views render it into a buffer. Terminal size and results of background work arrive as
+/// events, so everything here is tested without a terminal.
+public struct AppState: Sendable {
+  /// A screen on the navigation stack.
+  public enum Screen: Sendable, Equatable {
+    case list
+    case versions(story: Int)
+    case reader(article: Int)
+    case comparison
+    case help
+
+    public var kind: ScreenKind {
+      switch self {
+      case .list: return .list
+      case .versions: return .versions
+      case .reader: return .reader
+      case .comparison: return .comparison
+      case .help: return .help
+      }
+    }
+  }
+
+  /// Selection and scroll of a list.
+  public struct ListState: Sendable, Equatable {
+    public var selected = 0
+    public var scroll = 0
+  }
+
+  /// The comparison screen's state.
+  public struct ComparisonState: Sendable {
+    public var left: Int
+    public var right: Int
+    /// Nil while the comparison is computed in the background.
+    public var result: Comparison?
+    public var scroll = 0
+    /// Which pane has focus (and, below 100 columns, which one is shown): 0 left, 1 right.
+    public var focus = 0
+    var layout: ComparisonLayout?
+    var layoutWidth = 0
+  }
+
+  /// The search prompt and the last query.
+  public struct SearchState: Sendable, Equatable {
+    public var editing = false
+    public var input = ""
+    public var query = ""
+  }
+
+  public var articles: [Article]
+  /// Stories, newest first.
+  public var stories: [Story]
+  public var width: Int
+  public var height: Int
+  public var screens: [Screen] = [.list]
+  public var list = ListState()
+  public var versions = ListState()
+  public var marked: [Int] = []
+  public var readerScroll = 0
+  public var helpScroll = 0
+  public var comparison: ComparisonState?
+  public var search = SearchState()
+  public var read = Set<Int>()
+  public var message: String?
+  public var quit = false
+  public var theme: Theme
+  public let keymap: Keymap
+  /// Whether any article has a source or date (else the list gives the title all the room).
+  public let showsMetadata: Bool
+
+  public init(
+    articles: [Article], stories: [Story], width: Int, height: Int, theme: Theme = .colour, keymap: Keymap = Keymap()
+  ) {
+    self.articles = articles
+    self.stories = Self.newestFirst(stories, articles: articles)
+    self.width = width
+    self.height = height
+    self.theme = theme
+    self.keymap = keymap
+    showsMetadata = articles.contains { $0.source != nil || $0.published != nil }
+  }
+
+  /// The current screen.
+  public var screen: Screen { screens.last ?? .list }
+
+  /// Newest first by the latest member date; stories without dates keep their order, last.
+  static func newestFirst(_ stories: [Story], articles: [Article]) -> [Story] {
+    let dated = stories.enumerated().map { index, story in
+      (index, story, story.members.compactMap { articles[$0.inputIndex].published }.max())
+    }
+    return dated.sorted { a, b in
+      switch (a.2, b.2) {
+      case (let x?, let y?) where x != y: return x > y
+      case (_?, nil): return true
+      case (nil, _?): return false
+      default: return a.0 < b.0
+      }
+    }.map(\.1)
+  }
+
+  /// Rows available for content (the status line takes the last one).
+  var contentHeight: Int { max(1, height - 1) }
+}

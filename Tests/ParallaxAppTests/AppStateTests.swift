@@ -1,0 +1,174 @@
+import Foundation
+import ParallaxCore
+import TerminalModel
+import Testing
+
+@testable import ParallaxApp
+
+/// Builds states over the repository's seeds.
+enum Seeds {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("seeds")
+
+  static func state(width: Int = 80, height: Int = 12, theme: Theme = .monochrome) -> AppState {
+    let articles = ArticleLoader().load([folder.path]).articles
+    return AppState(
+      articles: articles, stories: StoryGrouper().group(articles), width: width, height: height, theme: theme)
+  }
+
+  /// Runs keys; compare effects are carried out at once, as the runner does in the background.
+  static func press(_ keys: [Key], on state: inout AppState) {
+    for key in keys {
+      for effect in state.apply(.key(key)) {
+        if case .compare(let l, let r) = effect {
+          let result = Comparator().compare(state.articles[l], state.articles[r])
+          _ = state.apply(.comparisonReady(result, left: l, right: r))
+        }
+      }
+    }
+  }
+
+  static func type(_ text: String) -> [Key] { text.map { .character($0) } }
+}
+
+@Suite struct AppStateTests {
+  @Test func theStoryListShowsEachStoryOnceWithItsVersionCount() {
+    let buffer = Renderer.render(Seeds.state(width: 80, height: 8))
+    #expect(
+      buffer.lines == [
+        "Parallax — 4 stories, 5 articles",
+        "●   2 Russia and Ukraine to Hold Peace Talks in Istanbul",
+        "●   1 Diplomatic Push: Ukraine and Russia to Resume Talks",
+        "●   1 Pivotal Negotiations: Russia and Ukraine Set for Direct Talks",
+        "●   1 Ukraine and Russia Set for Peace Talks: What’s Next in the Ongoing Confli…",
+        "",
+        "",
+        "Enter open  c compare  / search  ? help  q quit",
+      ])
+  }
+
+  @Test func enterOnAStoryWithVersionsListsThemAndEnterAgainOpensTheReader() {
+    var state = Seeds.state()
+    Seeds.press([.enter], on: &state)
+    #expect(state.screen == .versions(story: 0))
+    Seeds.press([.enter], on: &state)
+    guard case .reader(let article) = state.screen else {
+      Issue.record("not in the reader")
+      return
+    }
+    #expect(state.articles[article].id.hasPrefix("003"))
+    let lines = Renderer.render(state).lines
+    #expect(lines[0] == " Russia and Ukraine to Hold Peace Talks in Istanbul")
+    #expect(state.read.contains(article))
+    Seeds.press([.character("q"), .character("q")], on: &state)
+    #expect(state.screen == .list)
+  }
+
+  @Test func compareShowsBothVersionsWithTheBorderInOneColumn() {
+    var state = Seeds.state(width: 120, height: 40)
+    Seeds.press([.character("c")], on: &state)
+    #expect(state.screen == .comparison)
+    let buffer = Renderer.render(state)
+    let lines = buffer.lines
+    #expect(lines[0].contains("Russia and Ukraine to Hold Peace Talks in Istanbul"))
+    #expect(lines[0].contains("Russia and Ukraine Resume Peace Talks"))
+    let borderColumns = Set(
+      (0..<buffer.height - 1).compactMap { y in (0..<buffer.width).first { buffer[$0, y].text == "│" } })
+    #expect(borderColumns.count == 1)
+    Seeds.press([.character("/")] + Seeds.type("Varachyne") + [.enter], on: &state)
+    let found = Renderer.render(state).lines
+    #expect(found[1].contains("Varachyne"))
+  }
+
+  @Test func theBorderStaysPutAfterAResizeAndNarrowScreensShowOnePane() {
+    var state = Seeds.state(width: 130, height: 30)
+    Seeds.press([.character("c")], on: &state)
+    _ = state.apply(.resize(width: 104, height: 20))
+    let buffer = Renderer.render(state)
+    let columns = Set(
+      (1..<buffer.height - 1).compactMap { y in (0..<buffer.width).first { buffer[$0, y].text == "│" } })
+    #expect(columns.count == 1)
+    _ = state.apply(.resize(width: 60, height: 20))
+    #expect(!Renderer.render(state).lines.contains { $0.contains("│") })
+    #expect(Renderer.render(state).lines[0].hasPrefix("[left]"))
+    Seeds.press([.tab], on: &state)
+    #expect(Renderer.render(state).lines[0].hasPrefix("[right]"))
+  }
+
+  @Test func differencesCanBeJumpedBetween() {
+    var state = Seeds.state(width: 120, height: 20)
+    Seeds.press([.character("c")], on: &state)
+    Seeds.press([.character("]")], on: &state)
+    let first = state.comparison!.scroll
+    Seeds.press([.character("]")], on: &state)
+    #expect(state.comparison!.scroll > first)
+    Seeds.press([.character("[")], on: &state)
+    #expect(state.comparison!.scroll == first)
+  }
+
+  @Test func searchInTheListMovesTheSelection() {
+    var state = Seeds.state()
+    Seeds.press([.character("/")] + Seeds.type("yalta") + [.enter], on: &state)
+    #expect(state.stories[state.list.selected].title.hasPrefix("Pivotal"))
+    Seeds.press([.character("/")] + Seeds.type("no such words") + [.enter], on: &state)
+    #expect(state.message == "not found: no such words")
+  }
+
+  @Test func helpListsEveryActionFromTheTable() {
+    var state = Seeds.state(width: 100, height: 40)
+    Seeds.press([.character("?")], on: &state)
+    let text = Renderer.render(state).lines.joined(separator: "\n")
+    for spec in ActionTable.specs { #expect(text.contains(spec.help), "\(spec.action) missing from help") }
+  }
+
+  @Test func aTinyTerminalGetsAClearMessage() {
+    let lines = Renderer.render(Seeds.state(width: 10, height: 4)).lines
+    #expect(lines[0] == "terminal t")
+    #expect(Renderer.render(Seeds.state(width: 20, height: 6)).lines[0].hasPrefix("Parallax"))
+  }
+
+  @Test func qOnTheStoryListQuits() {
+    var state = Seeds.state()
+    #expect(state.apply(.key(.character("q"))) == [.quit])
+  }
+
+  @Test(arguments: Action.allCases)
+  func everyActionIsSafeOnEveryScreen(action: Action) {
+    for setup in [[], [Key.enter], [Key.enter, .enter], [Key.character("c")], [Key.character("?")]] {
+      var state = Seeds.state(width: 90, height: 10)
+      Seeds.press(setup, on: &state)
+      _ = state.apply(action)
+      _ = Renderer.render(state)
+    }
+  }
+
+  @Test func everyDefaultKeyDispatchesToItsAction() {
+    let keymap = Keymap()
+    for spec in ActionTable.specs {
+      for key in spec.keys {
+        for screen in spec.screens { #expect(keymap.action(for: key, on: screen) == spec.action) }
+      }
+    }
+  }
+
+  @Test func hostileArticleTextNeverReachesTheBufferAsControls() {
+    let hostile = Article(
+      id: "evil", title: "Evil \u{1B}]0;owned\u{07} title",
+      body: "Clear \u{1B}[2J screen, clipboard \u{1B}]52;c;ZXZpbA==\u{07}, C1 \u{9B}31m and \u{9D}8;;x\u{9C} link.")
+    var state = AppState(
+      articles: [hostile, hostile], stories: StoryGrouper().group([hostile, hostile]), width: 100, height: 20)
+    var buffers = [Renderer.render(state)]
+    Seeds.press([.enter], on: &state)
+    buffers.append(Renderer.render(state))
+    Seeds.press([.enter], on: &state)
+    buffers.append(Renderer.render(state))
+    Seeds.press([.character("q"), .character("c")], on: &state)
+    buffers.append(Renderer.render(state))
+    for buffer in buffers {
+      #expect(
+        !buffer.cells.contains {
+          $0.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        })
+    }
+  }
+}
