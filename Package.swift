@@ -18,6 +18,8 @@ let package = Package(
       dependencies: [.product(name: "HeapModule", package: "swift-collections")]
     ),
     .target(name: "TerminalModel"),
+    .systemLibrary(name: "CNcursesw"),
+    .target(name: "CursesBackend", dependencies: ["CNcursesw", "ParallaxApp", "TerminalModel"]),
     .target(name: "ParallaxApp", dependencies: ["ParallaxCore", "TerminalModel"]),
     .executableTarget(
       name: "parallax",
@@ -25,6 +27,7 @@ let package = Package(
         "ParallaxCore",
         "ParallaxApp",
         "TerminalModel",
+        "CursesBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,6 +1,7 @@
 import TerminalModel
 
 /// Every key, generated from the action table, so help never drifts from the bindings.
+/// Lines longer than the screen are clipped at its edge.
 enum HelpView {
   static func lines(_ state: AppState) -> [[StyledRun]] {
     var out: [[StyledRun]] = [[StyledRun("Keys", state.theme.heading)], []]
@@ -15,7 +16,8 @@ enum HelpView {
     }
     out.append([])
     out.append([StyledRun("In the search prompt: Enter searches, Esc cancels.", state.theme.dim)])
-    return out.flatMap { TextWrapper.wrap($0, width: max(1, state.width - 1)) }
+    // Lines are aligned columns: clipped at the edge, not wrapped (wrapping folds spaces).
+    return out
   }
 
   static func render(_ state: AppState, into buffer: inout Buffer) {

@@ -7,7 +7,8 @@ enum StoryListView {
   static func render(_ state: AppState, into buffer: inout Buffer) {
     let articles = state.stories.reduce(0) { $0 + $1.size }
     buffer.put(
-      "Parallax — \(state.stories.count) stories, \(articles) articles", x: 0, y: 0, style: state.theme.heading)
+      "Parallax — \(count(state.stories.count, "story", "stories")), \(count(articles, "article", "articles"))", x: 0,
+      y: 0, style: state.theme.heading)
     let rows = state.listHeight
     for row in 0..<rows {
       let index = state.list.scroll + row
@@ -18,6 +19,8 @@ enum StoryListView {
       buffer.put(line, x: 0, y: row + 1, style: style)
     }
   }
+
+  static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 
   /// One story row fitted to `width`.
   static func line(_ state: AppState, story index: Int, width: Int) -> String {

@@ -1,0 +1,114 @@
+import CursesBackend
+import Dispatch
+import Foundation
+import ParallaxApp
+import ParallaxCore
+import TerminalModel
+
+/// The full-screen interface: the event loop that connects the curses backend, the pure app
+/// state and the background work (reading, grouping, comparing).
+enum Interface {
+  /// Messages from background work to the loop.
+  enum Message: Sendable {
+    case loaded([Article], [Story], [LoadDiagnostic])
+    case event(AppEvent)
+  }
+
+  /// A lock-protected mailbox the loop drains between key polls.
+  final class Inbox: @unchecked Sendable {
+    private var messages: [Message] = []
+    private var signalled: Int32 = 0
+    private let lock = NSLock()
+
+    func post(_ message: Message) {
+      lock.lock()
+      messages.append(message)
+      lock.unlock()
+    }
+
+    func drain() -> [Message] {
+      lock.lock()
+      defer { lock.unlock() }
+      let out = messages
+      messages = []
+      return out
+    }
+
+    func signal(_ number: Int32) {
+      lock.lock()
+      signalled = number
+      lock.unlock()
+    }
+
+    var signal: Int32 {
+      lock.lock()
+      defer { lock.unlock() }
+      return signalled
+    }
+  }
+
+  /// Runs the interface over `paths`; returns the exit status.
+  static func run(paths: [String]) throws -> Int32 {
+    let terminal = try CursesTerminal()
+    let inbox = Inbox()
+    var sources: [DispatchSourceSignal] = []
+    for number in [SIGINT, SIGTERM, SIGHUP] {
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { inbox.signal(number) }
+      source.resume()
+      sources.append(source)
+    }
+    var diagnostics: [LoadDiagnostic] = []
+    defer {
+      terminal.stop()
+      Terminal.report(diagnostics)
+    }
+    let theme: Theme = terminal.colour ? .colour : .monochrome
+    var (width, height) = terminal.size
+    var state = AppState(articles: [], stories: [], width: width, height: height, theme: theme)
+    state.message = "reading and grouping…"
+    DispatchQueue.global().async {
+      let loaded = ArticleLoader().load(paths)
+      let stories = StoryGrouper().group(loaded.articles)
+      inbox.post(.loaded(loaded.articles, stories, loaded.diagnostics))
+    }
+    while !state.quit {
+      terminal.draw(Renderer.render(state))
+      var effects: [Effect] = []
+      if let key = terminal.readKey() {
+        if key == .resize {
+          (width, height) = terminal.size
+          terminal.invalidate()
+          effects += state.apply(.resize(width: width, height: height))
+        } else {
+          effects += state.apply(.key(key))
+        }
+      }
+      for message in inbox.drain() {
+        switch message {
+        case .loaded(let articles, let stories, let problems):
+          diagnostics = problems
+          state = AppState(articles: articles, stories: stories, width: width, height: height, theme: theme)
+          if !problems.isEmpty { state.message = "\(problems.count) input problems (listed on exit)" }
+        case .event(let event):
+          effects += state.apply(event)
+        }
+      }
+      for effect in effects {
+        switch effect {
+        case .quit:
+          state.quit = true
+        case .compare(let l, let r):
+          let (a, b) = (state.articles[l], state.articles[r])
+          DispatchQueue.global().async {
+            inbox.post(.event(.comparisonReady(Comparator().compare(a, b), left: l, right: r)))
+          }
+        }
+      }
+      if inbox.signal != 0 { return 128 + inbox.signal }
+    }
+    _ = sources
+    return diagnostics.contains { $0.severity == .skipped } ? 1 : 0
+  }
+}
