@@ -6,7 +6,7 @@ import ParallaxCore
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Measure speed on a corpus and print the numbers (use a release build).",
-    subcommands: [GroupingBench.self, CompareBench.self]
+    subcommands: [GroupingBench.self, CompareBench.self, InterfaceBench.self]
   )
 }
 

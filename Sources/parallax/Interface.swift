@@ -73,8 +73,13 @@ enum Interface {
       let stories = StoryGrouper().group(loaded.articles)
       inbox.post(.loaded(loaded.articles, stories, loaded.diagnostics))
     }
+    var firstFrameLogged = false
     while !state.quit {
       terminal.draw(Renderer.render(state))
+      if !firstFrameLogged && !state.stories.isEmpty {
+        firstFrameLogged = true
+        FirstFrame.log()
+      }
       var effects: [Effect] = []
       if let key = terminal.readKey() {
         if key == .resize {
