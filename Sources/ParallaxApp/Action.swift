@@ -79,9 +79,12 @@ public enum ActionTable {
 /// Maps keys to actions for each screen, from the action table (and, later, user config).
 public struct Keymap: Sendable {
   var bindings: [ScreenKind: [Key: Action]] = [:]
+  /// The table in use (defaults with the user's keys), for help and hints.
+  public let specs: [ActionSpec]
 
   /// The default bindings.
   public init(specs: [ActionSpec] = ActionTable.specs) {
+    self.specs = specs
     for spec in specs {
       for screen in spec.screens {
         for key in spec.keys { bindings[screen, default: [:]][key] = spec.action }
@@ -91,4 +94,7 @@ public struct Keymap: Sendable {
 
   /// The action bound to `key` on `screen`, if any.
   public func action(for key: Key, on screen: ScreenKind) -> Action? { bindings[screen]?[key] }
+
+  /// The spec of an action as bound.
+  public func spec(_ action: Action) -> ActionSpec { specs.first { $0.action == action }! }
 }

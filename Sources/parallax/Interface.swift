@@ -47,8 +47,37 @@ enum Interface {
     }
   }
 
+  /// A problem in the config file, reported before the screen is taken over.
+  struct ConfigError: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// `$XDG_CONFIG_HOME/parallax/config.toml` (default `~/.config/parallax/config.toml`).
+  static var configPath: String {
+    let environment = ProcessInfo.processInfo.environment
+    let base =
+      environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
+    return (base as NSString).appendingPathComponent("parallax/config.toml")
+  }
+
+  /// The user's config, or the defaults when there is no file.
+  static func loadConfig() throws -> Config {
+    let path = configPath
+    guard FileManager.default.fileExists(atPath: path) else { return Config() }
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      throw ConfigError(description: "\(path): cannot be read as UTF-8 text")
+    }
+    do {
+      return try Config(parsing: text)
+    } catch let error as Config.ParseError {
+      throw ConfigError(description: "\(path):\(error.line): \(error.message)")
+    }
+  }
+
   /// Runs the interface over `paths`; returns the exit status.
   static func run(paths: [String]) throws -> Int32 {
+    let config = try loadConfig()
     let terminal = try CursesTerminal()
     let inbox = Inbox()
     var sources: [DispatchSourceSignal] = []
@@ -64,9 +93,10 @@ enum Interface {
       terminal.stop()
       Terminal.report(diagnostics)
     }
-    let theme: Theme = terminal.colour ? .colour : .monochrome
+    let theme: Theme = terminal.colour ? config.theme : .monochrome
     var (width, height) = terminal.size
-    var state = AppState(articles: [], stories: [], width: width, height: height, theme: theme)
+    var state = AppState(
+      articles: [], stories: [], width: width, height: height, theme: theme, keymap: config.keymap)
     state.message = "reading and grouping…"
     DispatchQueue.global().async {
       let loaded = ArticleLoader().load(paths)
@@ -94,7 +124,8 @@ enum Interface {
         switch message {
         case .loaded(let articles, let stories, let problems):
           diagnostics = problems
-          state = AppState(articles: articles, stories: stories, width: width, height: height, theme: theme)
+          state = AppState(
+            articles: articles, stories: stories, width: width, height: height, theme: theme, keymap: config.keymap)
           if !problems.isEmpty { state.message = "\(problems.count) input problems (listed on exit)" }
         case .event(let event):
           effects += state.apply(event)

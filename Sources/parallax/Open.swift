@@ -27,6 +27,9 @@ struct Open: ParsableCommand {
     } catch let error as CursesTerminal.StartError {
       Terminal.error("parallax: \(error)")
       throw ExitCode(1)
+    } catch let error as Interface.ConfigError {
+      Terminal.error("parallax: \(error)")
+      throw ExitCode(1)
     }
   }
 }

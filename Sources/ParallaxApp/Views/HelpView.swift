@@ -5,8 +5,9 @@ import TerminalModel
 enum HelpView {
   static func lines(_ state: AppState) -> [[StyledRun]] {
     var out: [[StyledRun]] = [[StyledRun("Keys", state.theme.heading)], []]
-    for spec in ActionTable.specs {
-      let keys = DisplayWidth.pad(spec.keys.map(\.name).joined(separator: ", "), to: 16)
+    for spec in state.keymap.specs {
+      let keys = DisplayWidth.pad(
+        spec.keys.isEmpty ? "(unbound)" : spec.keys.map(\.name).joined(separator: ", "), to: 16)
       let screens =
         spec.screens.count == ScreenKind.allCases.count
         ? "everywhere" : ScreenKind.allCases.filter(spec.screens.contains).map(\.rawValue).joined(separator: ", ")

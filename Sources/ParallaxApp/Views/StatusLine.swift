@@ -13,10 +13,10 @@ enum StatusLine {
   static func text(_ state: AppState) -> String {
     if state.search.editing { return "/" + state.search.input }
     if let message = state.message { return message }
-    return (hints[state.screen.kind] ?? []).map { action in
-      let spec = ActionTable.spec(action)
+    return (hints[state.screen.kind] ?? []).compactMap { action in
+      guard let key = state.keymap.spec(action).keys.first else { return nil }
       let label = action == .back && state.screens.count == 1 ? "quit" : action.rawValue
-      return spec.keys[0].name + " " + label
+      return key.name + " " + label
     }.joined(separator: "  ")
   }
 

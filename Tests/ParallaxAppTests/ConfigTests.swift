@@ -1,0 +1,48 @@
+import Testing
+
+@testable import ParallaxApp
+
+@Suite struct ConfigTests {
+  @Test func keysAreReboundAndColoursSet() throws {
+    let config = try Config(
+      parsing: """
+        # my settings
+        [keys]
+        down = ["e", "Down"]   # Colemak
+        compare = "C"
+
+        [colors]
+        deleted = "bright-red"
+        inserted = "33"
+        """)
+    #expect(config.keymap.action(for: .character("e"), on: .list) == .down)
+    #expect(config.keymap.action(for: .character("j"), on: .list) == nil)
+    #expect(config.keymap.action(for: .character("C"), on: .versions) == .compare)
+    #expect(config.keymap.action(for: .character("k"), on: .list) == .up)
+    #expect(config.theme.deleted.foreground == 9)
+    #expect(config.theme.inserted.foreground == 33)
+  }
+
+  @Test(arguments: [
+    ("[keys]\nfly = \"f\"", 2, "unknown action \"fly\""),
+    ("[keys]\n\ndown = \"Ctrl-Q\"", 3, "unknown key \"Ctrl-Q\" for down"),
+    ("[keyz]", 1, "unknown table [keyz]"),
+    ("down = \"j\"", 1, "settings must be inside [keys] or [colors]"),
+    ("[keys]\ndown = j", 2, "expected a quoted string"),
+    ("[colors]\ndeleted = \"mauve\"", 2, "is not a colour"),
+    ("[colors]\nbackground = \"red\"", 2, "unknown colour setting"),
+    ("[keys]\ndown = \"j\"\ndown = \"J\"", 3, "bound twice"),
+    ("[keys]\nhelp = \"j\"", 2, "key j is bound to both down and help"),
+  ])
+  func problemsNameTheirLine(text: String, line: Int, message: String) {
+    do {
+      _ = try Config(parsing: text)
+      Issue.record("accepted: \(text)")
+    } catch let error as Config.ParseError {
+      #expect(error.line == line)
+      #expect(error.message.contains(message), "\(error)")
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+}
