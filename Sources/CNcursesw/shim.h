@@ -28,6 +28,14 @@ static inline int px_color_pairs(void) { return COLOR_PAIRS; }
 static inline SCREEN *px_newterm(const char *type) { return newterm(type, stdout, stdin); }
 static inline const char *px_codeset(void) { return nl_langinfo(CODESET); }
 
+static inline mmask_t px_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline int px_mouse_kind(mmask_t state) {
+  if (state & (BUTTON1_CLICKED | BUTTON1_PRESSED)) return 1;
+  if (state & BUTTON4_PRESSED) return 4;
+  if (state & BUTTON5_PRESSED) return 5;
+  return 0;
+}
+
 /* Draws a UTF-8 string at (y, x) with attributes and a colour pair. */
 static inline int px_draw(int y, int x, const char *utf8, attr_t attrs, short pair) {
   attr_set(attrs, pair, NULL);

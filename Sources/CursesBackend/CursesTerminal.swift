@@ -46,6 +46,10 @@ public final class CursesTerminal {
     set_escdelay(25)
     curs_set(0)
     timeout(50)
+    if environment["PARALLAX_NO_MOUSE"] == nil {
+      mousemask(px_mouse_mask(), nil)
+      mouseinterval(0)
+    }
     if has_colors() && environment["NO_COLOR"] == nil {
       start_color()
       use_default_colors()
@@ -120,6 +124,38 @@ public final class CursesTerminal {
     return next
   }
 
+  /// Whether to mark links as OSC 8 hyperlinks: `PARALLAX_HYPERLINKS=1` or `0` decides;
+  /// otherwise terminals known to support them (iTerm2, WezTerm, VS Code, kitty, foot,
+  /// Windows Terminal, VTE ≥ 0.50).
+  public static func supportsHyperlinks(_ environment: [String: String]) -> Bool {
+    if let choice = environment["PARALLAX_HYPERLINKS"] { return choice == "1" }
+    if ["iTerm.app", "WezTerm", "vscode"].contains(environment["TERM_PROGRAM"] ?? "") { return true }
+    if let vte = environment["VTE_VERSION"].flatMap(Int.init), vte >= 5000 { return true }
+    if environment["KITTY_WINDOW_ID"] != nil || environment["WT_SESSION"] != nil { return true }
+    let term = environment["TERM"] ?? ""
+    return term.hasPrefix("xterm-kitty") || term.hasPrefix("foot")
+  }
+
+  /// Marks the text already drawn at (`x`, `y`) as a hyperlink to `url` (OSC 8), keeping the
+  /// cursor where ncurses left it. URLs with anything but printable ASCII are left alone.
+  public func hyperlink(_ url: String, text: String, x: Int, y: Int) {
+    guard url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }),
+      !text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) })
+    else { return }
+    let esc = "\u{1B}"
+    write("\(esc)7\(esc)[\(y + 1);\(x + 1)H\(esc)]8;;\(url)\(esc)\\\(text)\(esc)]8;;\(esc)\\\(esc)8")
+  }
+
+  /// Puts `text` on the clipboard through the terminal (OSC 52; works over SSH).
+  public func copyToClipboard(_ text: String) {
+    write("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")
+  }
+
+  private func write(_ sequence: String) {
+    fflush(nil)
+    FileHandle.standardOutput.write(Data(sequence.utf8))
+  }
+
   /// The next key, or nil when none arrived within the poll interval.
   public func readKey() -> Key? {
     var ch: wint_t = 0
@@ -139,6 +175,15 @@ public final class CursesTerminal {
       case KEY_BACKSPACE: return .backspace
       case KEY_ENTER: return .enter
       case KEY_RESIZE: return .resize
+      case KEY_MOUSE:
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return .unknown }
+        switch px_mouse_kind(event.bstate) {
+        case 1: return .click(x: Int(event.x), y: Int(event.y))
+        case 4: return .wheelUp
+        case 5: return .wheelDown
+        default: return .unknown
+        }
       default: return .unknown
       }
     }

@@ -15,6 +15,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
   case swapSides = "swap-sides"
   case nextArticle = "next-article"
   case previousArticle = "previous-article"
+  case copyLink = "copy-link"
   case help, back
 }
 
@@ -68,6 +69,9 @@ public enum ActionTable {
     ActionSpec(action: .swapSides, keys: [.character("s")], help: "swap the two sides", screens: [.comparison]),
     ActionSpec(action: .nextArticle, keys: [.character("J")], help: "next article", screens: [.reader]),
     ActionSpec(action: .previousArticle, keys: [.character("K")], help: "previous article", screens: [.reader]),
+    ActionSpec(
+      action: .copyLink, keys: [.character("y")], help: "copy the article's link (OSC 52, works over SSH)",
+      screens: [.list, .versions, .reader]),
     ActionSpec(action: .help, keys: [.character("?")], help: "help: every key", screens: all),
     ActionSpec(action: .back, keys: [.character("q"), .escape], help: "back; quit from the story list", screens: all),
   ]

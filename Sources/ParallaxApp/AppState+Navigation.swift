@@ -5,6 +5,20 @@ extension AppState {
   /// Members of a story as article indices, in story order.
   func members(_ story: Int) -> [Int] { stories[story].members.map(\.inputIndex) }
 
+  /// The article under the cursor: the reader's, the selected version, or the first
+  /// version of the selected story.
+  var selectedArticle: Int? {
+    switch screen {
+    case .reader(let article): return article
+    case .versions(let story):
+      let m = members(story)
+      return m.indices.contains(versions.selected) ? m[versions.selected] : nil
+    case .list:
+      return stories.indices.contains(list.selected) ? members(list.selected).first : nil
+    default: return nil
+    }
+  }
+
   /// Moves the selection (lists) or the scroll (reader, comparison, help) by `delta`, clamped.
   mutating func move(by delta: Int) {
     func clamp(_ value: Int, _ count: Int) -> Int { max(0, min(max(0, count - 1), value)) }

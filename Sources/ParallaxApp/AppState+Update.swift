@@ -5,6 +5,8 @@ public enum Effect: Sendable, Equatable {
   /// Compare two articles (indices into `articles`) off the main loop; answer with
   /// ``AppEvent/comparisonReady(_:left:right:)``.
   case compare(left: Int, right: Int)
+  /// Put text on the system clipboard (the terminal's OSC 52).
+  case copy(String)
   /// Leave the program.
   case quit
 }
@@ -33,6 +35,14 @@ extension AppState {
       comparison = c
       refreshLayout()
       return []
+    case .key(.wheelUp):
+      move(by: -3)
+      return []
+    case .key(.wheelDown):
+      move(by: 3)
+      return []
+    case .key(.click(let x, let y)):
+      return click(x: x, y: y)
     case .key(let key):
       if search.editing { return edit(key) }
       guard let action = keymap.action(for: key, on: screen.kind) else { return [] }
@@ -66,6 +76,13 @@ extension AppState {
       guard let c = comparison else { return [] }
       comparison = ComparisonState(left: c.right, right: c.left)
       return [.compare(left: c.right, right: c.left)]
+    case .copyLink:
+      guard let article = selectedArticle, let url = articles[article].url, !url.isEmpty else {
+        message = "no link to copy"
+        return []
+      }
+      message = "link copied"
+      return [.copy(url)]
     case .nextArticle: stepArticle(by: 1)
     case .previousArticle: stepArticle(by: -1)
     case .help:
@@ -81,6 +98,28 @@ extension AppState {
         quit = true
         return [.quit]
       }
+    }
+    return []
+  }
+
+  /// A click selects the row under it in lists (a click on the selected row opens it); in
+  /// the comparison a click focuses the pane under it.
+  mutating func click(x: Int, y: Int) -> [Effect] {
+    switch screen {
+    case .list:
+      let index = list.scroll + y - 1
+      guard y >= 1, y <= listHeight, stories.indices.contains(index) else { return [] }
+      if index == list.selected { open() } else { list.selected = index }
+    case .versions(let story):
+      let index = versions.scroll + y - 1
+      guard y >= 1, y <= listHeight, members(story).indices.contains(index) else { return [] }
+      if index == versions.selected { open() } else { versions.selected = index }
+    case .comparison:
+      if ComparisonView.isSideBySide(self), let layout = comparison?.layout {
+        comparison?.focus = x > ComparisonLayout.gutterWidth + layout.columnWidth ? 1 : 0
+      }
+    default:
+      break
     }
     return []
   }

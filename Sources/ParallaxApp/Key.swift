@@ -4,6 +4,9 @@ public enum Key: Hashable, Sendable {
   case enter, tab, backTab, escape, backspace
   case up, down, left, right, pageUp, pageDown, home, end
   case resize
+  /// A mouse click at a cell.
+  case click(x: Int, y: Int)
+  case wheelUp, wheelDown
   case unknown
 
   /// Parses a key name as written in the config and help: a single character, or `Enter`,
@@ -50,6 +53,9 @@ public enum Key: Hashable, Sendable {
     case .home: return "Home"
     case .end: return "End"
     case .resize: return "Resize"
+    case .click: return "Click"
+    case .wheelUp: return "WheelUp"
+    case .wheelDown: return "WheelDown"
     case .unknown: return "?"
     }
   }

@@ -104,8 +104,16 @@ enum Interface {
       inbox.post(.loaded(loaded.articles, stories, loaded.diagnostics))
     }
     var firstFrameLogged = false
+    let hyperlinks = CursesTerminal.supportsHyperlinks(ProcessInfo.processInfo.environment)
     while !state.quit {
       terminal.draw(Renderer.render(state))
+      if hyperlinks, case .reader(let article) = state.screen, let url = state.articles[article].url,
+        let row = ReaderView.linkLine(state.articles[article], width: state.width, theme: state.theme),
+        row >= state.readerScroll, row - state.readerScroll < state.height - 1
+      {
+        let shown = ReaderView.lines(state.articles[article], width: state.width, theme: state.theme)[row]
+        terminal.hyperlink(url, text: shown.map(\.text).joined(), x: 1, y: row - state.readerScroll)
+      }
       if !firstFrameLogged && !state.stories.isEmpty {
         firstFrameLogged = true
         FirstFrame.log()
@@ -135,6 +143,8 @@ enum Interface {
         switch effect {
         case .quit:
           state.quit = true
+        case .copy(let text):
+          terminal.copyToClipboard(text)
         case .compare(let l, let r):
           let (a, b) = (state.articles[l], state.articles[r])
           DispatchQueue.global().async {

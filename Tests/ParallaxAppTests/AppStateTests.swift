@@ -172,3 +172,34 @@ enum Seeds {
     }
   }
 }
+
+@Suite struct MouseAndLinkTests {
+  @Test func aClickSelectsARowAndASecondClickOpensIt() {
+    var state = Seeds.state()
+    Seeds.press([.click(x: 5, y: 3)], on: &state)
+    #expect(state.list.selected == 2)
+    Seeds.press([.click(x: 5, y: 3)], on: &state)
+    guard case .reader = state.screen else {
+      Issue.record("second click did not open")
+      return
+    }
+  }
+
+  @Test func theWheelScrolls() {
+    var state = Seeds.state()
+    Seeds.press([.wheelDown], on: &state)
+    #expect(state.list.selected == 3)
+    Seeds.press([.wheelUp], on: &state)
+    #expect(state.list.selected == 0)
+  }
+
+  @Test func yCopiesTheLinkThroughAnEffect() {
+    var article = Article(id: "a", title: "T", body: "Body.")
+    article.url = "https://example.com/story"
+    var state = AppState(articles: [article], stories: StoryGrouper().group([article]), width: 80, height: 10)
+    #expect(state.apply(.key(.character("y"))) == [.copy("https://example.com/story")])
+    var seeds = Seeds.state()
+    #expect(seeds.apply(.key(.character("y"))) == [])
+    #expect(seeds.message == "no link to copy")
+  }
+}

@@ -99,4 +99,24 @@ shown = "\u241b]52;".encode() in raw
 print("raw bytes checked:", len(raw), "forbidden found:", found, "placeholders shown:", shown)
 sys.exit(1 if found or not shown else 0)
 PY
+
+# Links: shown as text, marked as an OSC 8 hyperlink when enabled, copied with y (OSC 52).
+printf '{"id": "l1", "title": "Linked story", "text": "Body text here.", "url": "https://example.com/a", "source": "Wire"}\n' > "$work/linked.jsonl"
+t kill-session -t "$session"
+t -f /dev/null new-session -d -s "$session" -x 100 -y 20 \
+  "PARALLAX_HYPERLINKS=1 TERM=xterm-256color script -qfc \"'$bin' '$work/linked.jsonl'\" '$work/raw-link'; echo done > '$work/status3'; sleep 60"
+wait_for "1 story, 1 article"
+t send-keys -t "$session" Enter
+wait_for "https://example.com/a"
+t send-keys -t "$session" y
+wait_for "link copied"
+t send-keys -t "$session" q q
+for _ in $(seq 1 50); do [ -s "$work/status3" ] && break; sleep 0.1; done
+python3 - "$work/raw-link" <<'PY' || fail "link sequences missing"
+import sys
+raw = open(sys.argv[1], "rb").read()
+ok = b"\x1b]8;;https://example.com/a\x1b\\" in raw and b"\x1b]52;c;aHR0cHM6Ly9leGFtcGxlLmNvbS9h\x07" in raw
+print("OSC 8 hyperlink and OSC 52 copy written:", ok)
+sys.exit(0 if ok else 1)
+PY
 echo "e2e: ok"

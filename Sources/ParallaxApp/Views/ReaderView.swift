@@ -21,6 +21,16 @@ public enum ReaderView {
     return lines
   }
 
+  /// The line index of the link's first line, if the article has a link.
+  public static func linkLine(_ article: Article, width: Int, theme: Theme) -> Int? {
+    guard article.url != nil else { return nil }
+    let w = max(1, width - 2)
+    var index = TextWrapper.wrap([StyledRun(article.title, theme.heading)], width: w).count
+    let meta = [article.source, article.published].compactMap { $0 }.joined(separator: " · ")
+    if !meta.isEmpty { index += TextWrapper.wrap([StyledRun(meta, theme.dim)], width: w).count }
+    return index
+  }
+
   static func render(_ state: AppState, article: Int, into buffer: inout Buffer) {
     let all = lines(state.articles[article], width: state.width, theme: state.theme)
     for row in 0..<state.contentHeight {
