@@ -16,10 +16,7 @@ struct GroupingBench: ParsableCommand {
     commandName: "grouping",
     abstract: "Group a JSON Lines corpus, report articles per second, scaling when doubled, and same-title reports.",
     discussion: """
-      --double also groups the corpus twice over (every article again under a distinct id)
-      and prints the time ratio; near-linear grouping keeps it close to 2. Same-title
-      articles (weekly template reports in newswire corpora) are listed with whether they
-      share a story and how many numbers they share.
+      --double also groups the corpus twice over (every article again under a distinct id) and prints the time ratio; near-linear grouping keeps it close to 2. Same-title articles (weekly template reports in newswire corpora) are listed with whether they share a story and how many numbers they share.
       """
   )
 

@@ -9,11 +9,7 @@ struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare two versions of a story side by side.",
     discussion: """
-      A and B are article files, or article ids when --in names the files or folders to look
-      them up in. Paragraphs are aligned (moved ones too), words diffed inside aligned pairs,
-      and what only one version has (quotes, numbers, names, attributions) is listed after.
-      Gutter: = same, ~ changed, ↕ moved, - only left, + only right. Without colour, deleted
-      words show as [-word-] and inserted ones as {+word+}. The JSON schema is in the user guide.
+      A and B are article files, or article ids when --in names the files or folders to look them up in. Paragraphs are aligned (moved ones too), words diffed inside aligned pairs, and what only one version has (quotes, numbers, names, attributions) is listed after. Gutter: = same, ~ changed, ↕ moved, - only left, + only right. Without colour, deleted words show as [-word-] and inserted ones as {+word+}. The JSON schema is in the user guide.
       """
   )
 

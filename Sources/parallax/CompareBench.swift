@@ -8,10 +8,7 @@ struct CompareBench: ParsableCommand {
     commandName: "compare",
     abstract: "Time the comparison of two long versions built from a JSON Lines corpus.",
     discussion: """
-      Version A is consecutive articles' paragraphs up to --words words. Version B rewrites it:
-      every third paragraph has every seventh word replaced, every tenth paragraph moves to
-      the end, every fifteenth is dropped, and paragraphs from later articles are inserted.
-      Prints the median of --runs timings for each size.
+      Version A is consecutive articles' paragraphs up to --words words. Version B rewrites it: every third paragraph has every seventh word replaced, every tenth paragraph moves to the end, every fifteenth is dropped, and paragraphs from later articles are inserted. Prints the median of --runs timings for each size.
       """
   )
 

@@ -7,9 +7,7 @@ struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Group a labelled JSON Lines file with the default settings and score the result.",
     discussion: """
-      Each line needs a "group" field: articles with the same group are one story. The labels
-      are read only for scoring; grouping never sees them. Prints B-cubed precision, recall
-      and F1, and the adjusted Rand index.
+      Each line needs a "group" field: articles with the same group are one story. The labels are read only for scoring; grouping never sees them. Prints B-cubed precision, recall and F1, and the adjusted Rand index.
       """
   )
 

@@ -8,10 +8,7 @@ struct EvalSentences: ParsableCommand {
     commandName: "eval-sentences",
     abstract: "Score the sentence-pair decision used by the comparison on a labelled paraphrase file.",
     discussion: """
-      Reads a Microsoft Research Paraphrase Corpus TSV (Quality, #1 ID, #2 ID, #1 String,
-      #2 String). A fixed 70 % (by FNV-1a of the pair ids) is the tuning part: the best
-      threshold there is printed. The other 30 % is held out: accuracy and F1 there are
-      printed for the tuned threshold and for the frozen one that ships.
+      Reads a Microsoft Research Paraphrase Corpus TSV (Quality, #1 ID, #2 ID, #1 String, #2 String). A fixed 70 % (by FNV-1a of the pair ids) is the tuning part: the best threshold there is printed. The other 30 % is held out: accuracy and F1 there are printed for the tuned threshold and for the frozen one that ships.
       """
   )
 

@@ -10,11 +10,7 @@ struct InterfaceBench: ParsableCommand {
     commandName: "interface",
     abstract: "Time key press to frame (update, render, frame diff) with a corpus loaded.",
     discussion: """
-      Loads and groups the corpus, then replays a key sequence (moves, pages, search, open,
-      compare, back) on a 120×40 screen, timing for each key the update, the render into a
-      buffer and the diff against the previous frame: what happens between a key and the
-      cells sent to the terminal. The first frame of the seeds from process start is
-      measured by Tests/Scripts/bench-first-frame.sh.
+      Loads and groups the corpus, then replays a key sequence (moves, pages, search, open, compare, back) on a 120×40 screen, timing for each key the update, the render into a buffer and the diff against the previous frame: what happens between a key and the cells sent to the terminal. The first frame of the seeds from process start is measured by Tests/Scripts/bench-first-frame.sh.
       """
   )
 

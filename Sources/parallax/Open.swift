@@ -8,10 +8,7 @@ struct Open: ParsableCommand {
     commandName: "open",
     abstract: "Open the full-screen interface over files and folders (the default command).",
     discussion: """
-      Needs a terminal. Keys: j/k or arrows move, Enter opens, c compares, / searches, n/N
-      repeat, ]/[ next/previous difference, Tab switches pane, s swaps sides, Space/b page,
-      g/G top/bottom, ? help, q back (quits from the story list). For text output, use
-      parallax stories PATH...
+      Needs a terminal. Keys: j/k or arrows move, Enter opens, c compares, / searches, n/N repeat, ]/[ next/previous difference, Tab switches pane, s swaps sides, Space/b page, g/G top/bottom, ? help, q back (quits from the story list). For text output, use parallax stories PATH...
       """
   )
 

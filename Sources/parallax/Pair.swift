@@ -7,8 +7,7 @@ struct Pair: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show the rewrite score of two articles and its parts.",
     discussion: """
-      Term weights come from all articles read, so give the whole collection:
-      parallax pair 003_a8b5cb1c08fb6ba8.txt 004_23ba3fd990788c7e.txt seeds
+      Term weights come from all articles read, so give the whole collection: parallax pair 003_a8b5cb1c08fb6ba8.txt 004_23ba3fd990788c7e.txt seeds
       """
   )
 

@@ -7,11 +7,17 @@ struct Parallax: ParsableCommand {
     commandName: "parallax",
     abstract: "Read the news offline and see how each story was rewritten.",
     discussion: """
-      With paths and no command, Parallax reads the articles and shows their stories.
-      Inputs: plain-text files (first line is the title), folders of them (read recursively,
-      hidden files skipped), and JSON Lines files (.jsonl: id, text, optional title, source,
-      published, url). Problems with an input are reported on standard error; the rest loads.
-      The exit status is 1 when an input or line was skipped.
+      parallax PATH... opens the full-screen interface over the articles in the given files and folders: a story list (rewrites of one report grouped, with their number of versions), a reader, and a side-by-side comparison of two versions. Keys: j/k or arrows move, Enter opens, c compares, / searches, n/N repeat, ]/[ next/previous difference, Tab switches pane, s swaps sides, y copies the link, Space/b page, g/G top/bottom, ? help, q back (quits from the story list).
+
+      Inputs: plain-text files (the first non-empty line is the title), folders (read recursively, hidden files skipped), and JSON Lines files (.jsonl, .ndjson: id, text, and optional title, source, published, url). - reads standard input. Problems with an input are reported on standard error and the rest loads.
+
+      Examples: parallax seeds; parallax stories seeds --format jsonl; parallax compare seeds/003_a8b5cb1c08fb6ba8.txt seeds/004_23ba3fd990788c7e.txt; parallax eval labelled.jsonl
+
+      Files: $XDG_CONFIG_HOME/parallax/config.toml (default ~/.config/parallax/config.toml): key bindings and colours (see docs/user-guide.md).
+
+      Environment: NO_COLOR turns colour off; PARALLAX_HYPERLINKS=1 or 0 forces OSC 8 links on or off; PARALLAX_NO_MOUSE=1 leaves the mouse to the terminal; TERM must name a known terminal for the interface.
+
+      Exit status: 0 on success; 1 when an input or line was skipped, on a config error, or when the interface cannot start (no terminal, unknown TERM); 128 + N when stopped by signal N.
       """,
     version: "0.1.0",
     subcommands: [Open.self, Stories.self, Compare.self, Pair.self, Eval.self, EvalSentences.self, Bench.self],

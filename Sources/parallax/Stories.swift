@@ -6,11 +6,7 @@ struct Stories: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Group articles into stories (rewrites of one report together) and print them.",
     discussion: """
-      text: one block per story (title, number of versions, story id), then each member's
-      source and title. json: {"articles", "stories": [{"id", "title", "size", "members":
-      [{"id", "title", "source", "published", "score", "evidence"}]}]}. jsonl: one line per
-      article: {"id", "story", "title"}; id is the input's id, or the file path relative to
-      the folder argument (the file name for a file argument).
+      text: one block per story (title, number of versions, story id), then each member's source and title. json: {"articles", "stories": [{"id", "title", "size", "members": [{"id", "title", "source", "published", "score", "evidence"}]}]}. jsonl: one line per article: {"id", "story", "title"}; id is the input's id, or the file path relative to the folder argument (the file name for a file argument).
       """
   )
 

@@ -203,3 +203,47 @@ enum Seeds {
     #expect(seeds.message == "no link to copy")
   }
 }
+
+@Suite struct PictureTests {
+  @Test func theReaderWrapsCJKAndEmojiInDisplayColumns() {
+    let article = Article(
+      id: "x", title: "東京で会議 🇯🇵 Talks", body: "日本語の記事です。これは長い段落です。 Café 👨‍👩‍👧 family.", source: "NHK",
+      published: "2024-05-01T10:00:00Z")
+    var state = AppState(
+      articles: [article], stories: StoryGrouper().group([article]), width: 24, height: 8, theme: .monochrome)
+    Seeds.press([.enter], on: &state)
+    #expect(
+      Renderer.render(state).lines == [
+        " 東京で会議 🇯🇵 Talks",
+        " NHK ·",
+        " 2024-05-01T10:00:00Z",
+        "",
+        " 日本語の記事です。これ",
+        " は長い段落です。 Café",
+        " 👨‍👩‍👧 family.",
+        "J next-article  K previo",
+      ])
+  }
+
+  @Test func aNarrowComparisonShowsOnePaneAtFullWidth() {
+    let a = Article(
+      id: "a", title: "Storm cuts power", body: "The storm cut power to 48,000 homes in the north on Monday.")
+    let b = Article(
+      id: "b", title: "Storm cuts power", body: "The storm cut power to 48,000 homes in the north late on Monday.")
+    var state = AppState(
+      articles: [a, b], stories: StoryGrouper().group([a, b]), width: 40, height: 8, theme: .plainText)
+    Seeds.press([.character("c")], on: &state)
+    #expect(
+      Array(Renderer.render(state).lines.prefix(4)) == [
+        "[left] Storm cuts power",
+        "~ The storm cut power to 48,000 homes in",
+        "  the north on Monday.",
+        "",
+      ])
+    Seeds.press([.tab], on: &state)
+    #expect(
+      Array(Renderer.render(state).lines.prefix(3)) == [
+        "[right] Storm cuts power", "~ The storm cut power to 48,000 homes in", "  the north {+late+} on Monday.",
+      ])
+  }
+}

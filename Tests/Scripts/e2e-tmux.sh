@@ -71,6 +71,16 @@ grep -qx "exit-status=0" "$work/status" || fail "exit status: $(cat "$work/statu
 # The terminal came back: the alternate screen is gone and the shell's screen is empty of the UI.
 screen | grep -q "Parallax — " && fail "interface still on screen after quit"
 
+# SIGTERM: the terminal is restored and the exit status is 128 + 15.
+t kill-session -t "$session"
+t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
+  "TERM=xterm-256color '$bin' seeds & echo \$! > '$work/pid'; wait \$!; echo \"exit-status=\$?\" > '$work/status-term'; sleep 60"
+wait_for "Parallax — 4 stories"
+kill -TERM "$(cat "$work/pid")"
+for _ in $(seq 1 50); do [ -s "$work/status-term" ] && break; sleep 0.1; done
+grep -qx "exit-status=143" "$work/status-term" || fail "SIGTERM exit status: $(cat "$work/status-term" 2>/dev/null)"
+screen | grep -q "Parallax — " && fail "interface still on screen after SIGTERM"
+
 # Hostile text: escape sequences in articles never reach the terminal. Two versions of one
 # article full of them are opened in the reader and the comparison while `script` records
 # every byte parallax writes.
