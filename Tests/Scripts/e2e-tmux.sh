@@ -74,9 +74,12 @@ screen | grep -q "Parallax — " && fail "interface still on screen after quit"
 # SIGTERM: the terminal is restored and the exit status is 128 + 15.
 t kill-session -t "$session"
 t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
-  "TERM=xterm-256color '$bin' seeds & echo \$! > '$work/pid'; wait \$!; echo \"exit-status=\$?\" > '$work/status-term'; sleep 60"
+  "TERM=xterm-256color '$bin' seeds; echo \"exit-status=\$?\" > '$work/status-term'; sleep 60"
 wait_for "Parallax — 4 stories"
-kill -TERM "$(cat "$work/pid")"
+pane_pid=$(t display -p -t "$session" '#{pane_pid}')
+pid=$(pgrep -P "$pane_pid" -f parallax | head -1)
+[ -n "$pid" ] || fail "cannot find the parallax process"
+kill -TERM "$pid"
 for _ in $(seq 1 50); do [ -s "$work/status-term" ] && break; sleep 0.1; done
 grep -qx "exit-status=143" "$work/status-term" || fail "SIGTERM exit status: $(cat "$work/status-term" 2>/dev/null)"
 screen | grep -q "Parallax — " && fail "interface still on screen after SIGTERM"
