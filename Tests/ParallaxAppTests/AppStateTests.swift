@@ -247,3 +247,45 @@ enum Seeds {
       ])
   }
 }
+
+@Suite struct MorePictureTests {
+  @Test func theVersionsScreen() {
+    var state = Seeds.state(width: 70, height: 6)
+    Seeds.press([.enter, .character("m")], on: &state)
+    #expect(
+      Renderer.render(state).lines == [
+        "Russia and Ukraine to Hold Peace Talks in Istanbul — 2 versions",
+        "●*  003_a8b5cb1c08fb6ba8.t… Russia and Ukraine to Hold Peace Talks in…",
+        "●   004_23ba3fd990788c7e.t… Russia and Ukraine Resume Peace Talks in …",
+        "",
+        "",
+        "Enter open  m mark  c compare  q back",
+      ])
+  }
+
+  @Test func theHelpScreenTop() {
+    var state = Seeds.state(width: 60, height: 6)
+    Seeds.press([.character("?")], on: &state)
+    #expect(
+      Renderer.render(state).lines == [
+        "Keys",
+        "",
+        "  j, Down          move down  (everywhere)",
+        "  k, Up            move up  (everywhere)",
+        "  Space, PageDown  page down  (everywhere)",
+        "q back",
+      ])
+  }
+
+  @Test func theSmallestUsableScreen() {
+    #expect(
+      Renderer.render(Seeds.state(width: 20, height: 6)).lines == [
+        "Parallax — 4 stories",
+        "●   2 Russia and Uk…",
+        "●   1 Diplomatic Pu…",
+        "●   1 Pivotal Negot…",
+        "●   1 Ukraine and R…",
+        "Enter open  c compar",
+      ])
+  }
+}
