@@ -11,11 +11,16 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .target(
       name: "ParallaxCore",
       dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+    ),
+    .target(
+      name: "ParallaxStore",
+      dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "TerminalModel"),
     .systemLibrary(name: "CNcursesw"),
@@ -28,10 +33,13 @@ let package = Package(
         "ParallaxApp",
         "TerminalModel",
         "CursesBackend",
+        "ParallaxStore",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "TerminalModelTests", dependencies: ["TerminalModel"]),
+    .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),
     .testTarget(name: "ParallaxAppTests", dependencies: ["ParallaxApp", "ParallaxCore", "TerminalModel"]),
     .testTarget(
       name: "ParallaxCoreTests",

@@ -76,7 +76,7 @@ enum Interface {
   }
 
   /// Runs the interface over `paths`; returns the exit status.
-  static func run(paths: [String]) throws -> Int32 {
+  static func run(load: @escaping @Sendable () -> ArticleLoader.Output) throws -> Int32 {
     let config = try loadConfig()
     let terminal = try CursesTerminal()
     let inbox = Inbox()
@@ -99,7 +99,7 @@ enum Interface {
       articles: [], stories: [], width: width, height: height, theme: theme, keymap: config.keymap)
     state.message = "reading and grouping…"
     DispatchQueue.global().async {
-      let loaded = ArticleLoader().load(paths)
+      let loaded = load()
       let stories = StoryGrouper().group(loaded.articles)
       inbox.post(.loaded(loaded.articles, stories, loaded.diagnostics))
     }

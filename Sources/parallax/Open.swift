@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesBackend
 import ParallaxCore
+import ParallaxStore
 
 /// `parallax [PATH...]`: the main job, the full-screen interface over the given inputs.
 struct Open: ParsableCommand {
@@ -13,13 +14,21 @@ struct Open: ParsableCommand {
   )
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    guard !input.paths.isEmpty else {
-      throw ValidationError("give files or folders to read, for example: parallax seeds")
-    }
     do {
-      let status = try Interface.run(paths: input.paths)
+      let status: Int32
+      if input.paths.isEmpty {
+        let store = try storeOptions.open()
+        status = try Interface.run {
+          let rows = (try? store.allArticles()) ?? []
+          return ArticleLoader.Output(articles: rows.map(\.article), diagnostics: [])
+        }
+      } else {
+        let paths = input.paths
+        status = try Interface.run { ArticleLoader().load(paths) }
+      }
       if status != 0 { throw ExitCode(status) }
     } catch let error as CursesTerminal.StartError {
       Terminal.error("parallax: \(error)")

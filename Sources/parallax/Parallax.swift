@@ -20,7 +20,10 @@ struct Parallax: ParsableCommand {
       Exit status: 0 on success; 1 when an input or line was skipped, on a config error, or when the interface cannot start (no terminal, unknown TERM); 128 + N when stopped by signal N.
       """,
     version: "0.1.0",
-    subcommands: [Open.self, Stories.self, Compare.self, Pair.self, Eval.self, EvalSentences.self, Bench.self],
+    subcommands: [
+      Open.self, Stories.self, Compare.self, Import.self, Search.self, List.self, Stats.self, Export.self, Pair.self,
+      Eval.self, EvalSentences.self, Bench.self,
+    ],
     defaultSubcommand: Open.self
   )
 }

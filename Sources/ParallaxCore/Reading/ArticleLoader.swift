@@ -17,6 +17,11 @@ public struct ArticleLoader: Sendable {
     public var articles: [Article] = []
     public var diagnostics: [LoadDiagnostic] = []
 
+    public init(articles: [Article] = [], diagnostics: [LoadDiagnostic] = []) {
+      self.articles = articles
+      self.diagnostics = diagnostics
+    }
+
     /// Whether any input or line was skipped (the exit status reflects this).
     public var skippedSomething: Bool { diagnostics.contains { $0.severity == .skipped } }
   }

@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+import ParallaxCore
+
+/// The offline store: SQLite through GRDB, in WAL mode so the interface can read while an
+/// import writes. Migrations run on open.
+public final class Store: Sendable {
+  let pool: DatabasePool
+
+  /// The default location: `$XDG_DATA_HOME/parallax/parallax.sqlite` (default
+  /// `~/.local/share/parallax/parallax.sqlite`), unless `PARALLAX_STORE` names a file.
+  public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    if let path = environment["PARALLAX_STORE"], !path.isEmpty { return path }
+    let base =
+      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+    return (base as NSString).appendingPathComponent("parallax/parallax.sqlite")
+  }
+
+  /// Opens (creating when needed) the store at `path` and migrates it.
+  public init(path: String) throws {
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    pool = try DatabasePool(path: path, configuration: configuration)
+    try Self.migrator.migrate(pool)
+  }
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.create(table: "article") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("key", .text).notNull().unique()
+        t.column("inputID", .text).notNull()
+        t.column("title", .text).notNull()
+        t.column("body", .text).notNull()
+        t.column("source", .text)
+        t.column("published", .text).indexed()
+        t.column("url", .text)
+        t.column("attributions", .text).notNull()
+        t.column("metadata", .text).notNull()
+        t.column("fetchedAt", .text).notNull()
+        t.column("isRead", .boolean).notNull().defaults(to: false)
+        t.column("isStarred", .boolean).notNull().defaults(to: false)
+        t.column("story", .text).indexed()
+      }
+      try db.create(table: "feed") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("url", .text).notNull().unique()
+        t.column("title", .text)
+        t.column("etag", .text)
+        t.column("lastModified", .text)
+        t.column("lastFetched", .text)
+        t.column("lastError", .text)
+      }
+      try db.create(table: "articleFeed") { t in
+        t.column("articleID", .integer).notNull().references("article", onDelete: .cascade)
+        t.column("feedID", .integer).notNull().references("feed", onDelete: .cascade)
+        t.primaryKey(["articleID", "feedID"])
+      }
+      try db.create(virtualTable: "articleSearch", using: FTS5()) { t in
+        t.synchronize(withTable: "article")
+        t.tokenizer = .unicode61()
+        t.column("title")
+        t.column("body")
+      }
+    }
+    return migrator
+  }
+
+  /// What an import did.
+  public struct ImportResult: Sendable, Equatable {
+    public var added = 0
+    public var alreadyStored = 0
+  }
+
+  /// Stores `articles` (those already stored, by link or id, are left as they are and only
+  /// gain the feed), in one transaction, then regroups the stories.
+  public func add(_ articles: [Article], feed feedURL: String? = nil, now: Date = Date()) throws -> ImportResult {
+    var result = ImportResult()
+    try pool.write { db in
+      var feedID: Int64?
+      if let feedURL {
+        if let existing = try Feed.filter(Column("url") == feedURL).fetchOne(db) {
+          feedID = existing.rowID
+        } else {
+          var feed = Feed(url: feedURL)
+          try feed.insert(db)
+          feedID = feed.rowID
+        }
+      }
+      for article in articles {
+        var row = StoredArticle(article, fetchedAt: now)
+        let id: Int64
+        if let existing = try StoredArticle.filter(Column("key") == row.key).fetchOne(db) {
+          id = existing.rowID!
+          result.alreadyStored += 1
+        } else {
+          try row.insert(db)
+          id = row.rowID!
+          result.added += 1
+        }
+        if let feedID {
+          try db.execute(
+            sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)", arguments: [id, feedID])
+        }
+      }
+    }
+    if result.added > 0 { try regroup() }
+    return result
+  }
+
+  /// Groups every stored article and records each one's story id.
+  public func regroup() throws {
+    let rows = try pool.read { db in try StoredArticle.fetchAll(db) }
+    let stories = StoryGrouper().group(rows.map(\.article))
+    try pool.write { db in
+      for story in stories {
+        for member in story.members {
+          try db.execute(
+            sql: "UPDATE article SET story = ? WHERE id = ?", arguments: [story.id, rows[member.inputIndex].rowID])
+        }
+      }
+    }
+  }
+
+  /// Full-text search (FTS5 syntax) over titles and text, best match first.
+  public func search(_ query: String, limit: Int = 50) throws -> [StoredArticle] {
+    try pool.read { db in
+      try StoredArticle.fetchAll(
+        db,
+        sql: """
+          SELECT article.* FROM article
+          JOIN articleSearch ON articleSearch.rowid = article.id AND articleSearch MATCH ?
+          ORDER BY bm25(articleSearch) LIMIT ?
+          """, arguments: [query, limit])
+    }
+  }
+
+  /// Articles newest first, a page at a time.
+  public func list(limit: Int = 50, offset: Int = 0) throws -> [StoredArticle] {
+    try pool.read { db in
+      try StoredArticle.order(Column("published").desc, Column("id").desc).limit(limit, offset: offset).fetchAll(db)
+    }
+  }
+
+  /// Every stored article, in insertion order.
+  public func allArticles() throws -> [StoredArticle] {
+    try pool.read { db in try StoredArticle.order(Column("id")).fetchAll(db) }
+  }
+
+  /// Counts for `parallax stats`.
+  public struct Stats: Codable, Sendable, Equatable {
+    public var articles: Int
+    public var stories: Int
+    public var feeds: Int
+    public var unread: Int
+  }
+
+  public func stats() throws -> Stats {
+    try pool.read { db in
+      Stats(
+        articles: try StoredArticle.fetchCount(db),
+        stories: try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT story) FROM article WHERE story IS NOT NULL") ?? 0,
+        feeds: try Feed.fetchCount(db),
+        unread: try StoredArticle.filter(Column("isRead") == false).fetchCount(db))
+    }
+  }
+
+  /// Marks an article read or unread.
+  public func setRead(_ rowID: Int64, _ read: Bool) throws {
+    try pool.write { db in
+      try db.execute(sql: "UPDATE article SET isRead = ? WHERE id = ?", arguments: [read, rowID])
+    }
+  }
+
+  /// Feeds carrying an article.
+  public func feeds(of rowID: Int64) throws -> [Feed] {
+    try pool.read { db in
+      try Feed.fetchAll(
+        db,
+        sql: "SELECT feed.* FROM feed JOIN articleFeed ON articleFeed.feedID = feed.id WHERE articleFeed.articleID = ?",
+        arguments: [rowID])
+    }
+  }
+
+  /// All subscriptions.
+  public func allFeeds() throws -> [Feed] { try pool.read { db in try Feed.order(Column("url")).fetchAll(db) } }
+
+  /// Whether SQLite finds the file sound (`PRAGMA integrity_check`).
+  public func integrityCheck() throws -> String {
+    try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+  }
+}

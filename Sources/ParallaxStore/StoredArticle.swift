@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import ParallaxCore
+
+/// One row of the `article` table: an article with its read state and provenance.
+public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "article"
+
+  public var rowID: Int64?
+  /// Identity across imports: the link when there is one, else `id:` and the input id.
+  public var key: String
+  /// The input's id (JSON Lines id or relative path).
+  public var inputID: String
+  public var title: String
+  public var body: String
+  public var source: String?
+  public var published: String?
+  public var url: String?
+  /// JSON array of attribution lines.
+  public var attributions: String
+  /// JSON object of unknown input fields.
+  public var metadata: String
+  /// When the article entered the store (ISO 8601).
+  public var fetchedAt: String
+  public var isRead: Bool
+  public var isStarred: Bool
+  /// The story id from the last grouping, if any.
+  public var story: String?
+
+  enum CodingKeys: String, CodingKey {
+    case rowID = "id"
+    case key, inputID, title, body, source, published, url, attributions, metadata, fetchedAt, isRead, isStarred, story
+  }
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) { rowID = inserted.rowID }
+
+  /// A row for `article`, fetched at `date`.
+  public init(_ article: Article, fetchedAt date: Date) {
+    rowID = nil
+    key = article.url.map { $0.isEmpty ? "id:" + article.id : $0 } ?? "id:" + article.id
+    inputID = article.id
+    title = article.title
+    body = article.body
+    source = article.source
+    published = article.published
+    url = article.url
+    attributions = Self.json(article.attributions)
+    metadata = Self.json(article.metadata)
+    fetchedAt = ISO8601DateFormatter().string(from: date)
+    isRead = false
+    isStarred = false
+    story = nil
+  }
+
+  /// The article (for grouping and display).
+  public var article: Article {
+    var a = Article(
+      id: inputID, title: title, body: body, source: source, published: published, url: url)
+    a.attributions = (try? JSONDecoder().decode([String].self, from: Data(attributions.utf8))) ?? []
+    a.metadata = (try? JSONDecoder().decode([String: String].self, from: Data(metadata.utf8))) ?? [:]
+    return a
+  }
+
+  static func json<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
+  }
+}
+
+/// One row of the `feed` table: a subscription and its HTTP cache state.
+public struct Feed: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "feed"
+  public var rowID: Int64?
+  public var url: String
+  public var title: String?
+  public var etag: String?
+  public var lastModified: String?
+  public var lastFetched: String?
+  public var lastError: String?
+
+  enum CodingKeys: String, CodingKey {
+    case rowID = "id"
+    case url, title, etag, lastModified, lastFetched, lastError
+  }
+
+  public init(url: String, title: String? = nil) {
+    self.url = url
+    self.title = title
+  }
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) { rowID = inserted.rowID }
+}

@@ -1,0 +1,208 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import ParallaxCore
+import ParallaxStore
+
+/// `--store PATH`, shared by the commands that use the offline store.
+struct StoreOptions: ParsableArguments {
+  @Option(help: "The store file (default: $PARALLAX_STORE, else $XDG_DATA_HOME/parallax/parallax.sqlite).")
+  var store: String?
+
+  var path: String { store ?? Store.defaultPath() }
+
+  func open() throws -> Store {
+    do {
+      return try Store(path: path)
+    } catch {
+      throw ValidationError("cannot open the store at \(path): \(error)")
+    }
+  }
+}
+
+/// A stored article as scripts see it.
+struct ArticleEntry: Encodable {
+  var id: String
+  var title: String
+  var source: String?
+  var published: String?
+  var url: String?
+  var story: String?
+  var read: Bool
+
+  init(_ row: StoredArticle) {
+    id = row.inputID
+    title = row.title
+    source = row.source
+    published = row.published
+    url = row.url
+    story = row.story
+    read = row.isRead
+  }
+}
+
+/// Prints rows for people (a line each) or scripts (json, jsonl).
+func printArticles(_ rows: [StoredArticle], format: OutputFormat) throws {
+  switch format {
+  case .text:
+    for row in rows {
+      let date = row.published.map { String($0.prefix(10)) + "  " } ?? ""
+      Terminal.print(date + (row.source.map { $0 + ": " } ?? "") + row.title + "  [" + row.inputID + "]")
+    }
+  case .json:
+    Terminal.printJSON(try JSONOutput.encode(rows.map(ArticleEntry.init), pretty: true))
+  case .jsonl:
+    for row in rows { Terminal.printJSON(try JSONOutput.encode(ArticleEntry(row), pretty: false)) }
+  }
+}
+
+/// `parallax import`: add files and folders to the store.
+struct Import: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Add articles from files and folders (plain text, JSON Lines, - for standard input) to the store.",
+    discussion: """
+      Importing is idempotent: an article already stored (same link, or same id when it has no link) is not added again. Stories are regrouped after an import that added something. Feeds (RSS, Atom, JSON Feed, OPML) and HTML pages are not read yet.
+      """
+  )
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    guard !input.paths.isEmpty else { throw ValidationError("give files or folders to import") }
+    let loaded = input.load()
+    let result = try storeOptions.open().add(loaded.articles)
+    Terminal.print("added \(result.added), already stored \(result.alreadyStored)")
+    if loaded.skippedSomething { throw ExitCode(1) }
+  }
+}
+
+/// `parallax search`: full-text search in the store.
+struct Search: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Search the store's titles and texts (SQLite FTS5 query syntax: words, \"phrases\", AND, OR, NOT, prefix*)."
+  )
+
+  @Argument(help: "The query.")
+  var query: String
+
+  @Option(help: "Output format: text, json or jsonl.")
+  var format: OutputFormat = .text
+
+  @Option(help: "At most this many results.")
+  var limit = 50
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    let store = try storeOptions.open()
+    let rows: [StoredArticle]
+    do {
+      rows = try store.search(query, limit: limit)
+    } catch let error as DatabaseError {
+      Terminal.error("parallax: bad search query \(query): \(error.message ?? "syntax error")")
+      throw ExitCode(2)
+    }
+    try printArticles(rows, format: format)
+  }
+}
+
+/// `parallax list`: stored articles, newest first.
+struct List: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "List stored articles, newest first.")
+
+  @Option(help: "Output format: text, json or jsonl.")
+  var format: OutputFormat = .text
+
+  @Option(help: "At most this many articles.")
+  var limit = 50
+
+  @Option(help: "Skip this many articles first.")
+  var offset = 0
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws { try printArticles(try storeOptions.open().list(limit: limit, offset: offset), format: format) }
+}
+
+/// `parallax stats`: counts.
+struct Stats: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Count stored articles, stories, feeds and unread articles.",
+    discussion: """
+      --format json prints {"articles": N, "stories": N, "feeds": N, "unread": N}.
+      """
+  )
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    let stats = try storeOptions.open().stats()
+    if format == .text {
+      Terminal.print(
+        "articles \(stats.articles)\nstories \(stats.stories)\nfeeds \(stats.feeds)\nunread \(stats.unread)")
+    } else {
+      Terminal.printJSON(try JSONOutput.encode(stats, pretty: format == .json))
+    }
+  }
+}
+
+/// `parallax export`: the store's articles (JSON Lines) or subscriptions (OPML).
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Export the stored articles as JSON Lines, or the subscriptions as OPML.",
+    discussion: """
+      jsonl: one line per article with id, title, text, source, published, url, story: the same fields parallax import reads back. opml: one outline per feed.
+      """
+  )
+
+  enum Kind: String, ExpressibleByArgument { case jsonl, opml }
+
+  @Option(help: "jsonl or opml.")
+  var format: Kind = .jsonl
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  struct Line: Encodable {
+    var id: String
+    var title: String
+    var text: String
+    var source: String?
+    var published: String?
+    var url: String?
+    var story: String?
+  }
+
+  func run() throws {
+    let store = try storeOptions.open()
+    switch format {
+    case .jsonl:
+      for row in try store.allArticles() {
+        Terminal.printJSON(
+          try JSONOutput.encode(
+            Line(
+              id: row.inputID, title: row.title, text: row.body, source: row.source, published: row.published,
+              url: row.url, story: row.story), pretty: false))
+      }
+    case .opml:
+      func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+          .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+      }
+      var lines = [
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<opml version=\"2.0\">",
+        "  <head><title>Parallax subscriptions</title></head>", "  <body>",
+      ]
+      for feed in try store.allFeeds() {
+        lines.append(
+          "    <outline type=\"rss\" text=\"\(escape(feed.title ?? feed.url))\" xmlUrl=\"\(escape(feed.url))\"/>")
+      }
+      lines += ["  </body>", "</opml>"]
+      Terminal.printJSON(lines.joined(separator: "\n"))
+    }
+  }
+}
