@@ -74,6 +74,11 @@ public final class Store: Sendable {
   public struct ImportResult: Sendable, Equatable {
     public var added = 0
     public var alreadyStored = 0
+
+    public init(added: Int = 0, alreadyStored: Int = 0) {
+      self.added = added
+      self.alreadyStored = alreadyStored
+    }
   }
 
   /// Stores `articles` (those already stored, by link or id, are left as they are and only
@@ -183,6 +188,20 @@ public final class Store: Sendable {
         db,
         sql: "SELECT feed.* FROM feed JOIN articleFeed ON articleFeed.feedID = feed.id WHERE articleFeed.articleID = ?",
         arguments: [rowID])
+    }
+  }
+
+  /// Adds subscriptions (feed addresses); returns how many were new.
+  @discardableResult
+  public func subscribe(_ urls: [String]) throws -> Int {
+    try pool.write { db in
+      var added = 0
+      for url in urls where try Feed.filter(Column("url") == url).fetchCount(db) == 0 {
+        var feed = Feed(url: url)
+        try feed.insert(db)
+        added += 1
+      }
+      return added
     }
   }
 

@@ -61,7 +61,7 @@ struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Add articles from files and folders (plain text, JSON Lines, - for standard input) to the store.",
     discussion: """
-      Importing is idempotent: an article already stored (same link, or same id when it has no link) is not added again. Stories are regrouped after an import that added something. Feeds (RSS, Atom, JSON Feed, OPML) and HTML pages are not read yet.
+      Inputs: plain text, JSON Lines, HTML pages (.html: the readable text, without scripts, navigation, headers, footers and asides), feed files (RSS 0.9x/1.0/2.0 and Atom 1.0 as .rss/.atom/.xml; JSON Feed 1.x as .json) and subscription lists (OPML as .opml; a newsboat urls file named urls). Importing is idempotent: an article already stored (same link, or same id when it has no link) is not added again, but an article carried by a second feed is recorded as belonging to both. Stories are regrouped after an import that added something.
       """
   )
 
@@ -71,8 +71,22 @@ struct Import: ParsableCommand {
   func run() throws {
     guard !input.paths.isEmpty else { throw ValidationError("give files or folders to import") }
     let loaded = input.load()
-    let result = try storeOptions.open().add(loaded.articles)
-    Terminal.print("added \(result.added), already stored \(result.alreadyStored)")
+    let store = try storeOptions.open()
+    var total = Store.ImportResult()
+    // Articles from one feed are stored with that feed as their provenance.
+    var byFeed: [String?: [Article]] = [:]
+    for (article, feed) in zip(loaded.articles, loaded.articleFeeds) { byFeed[feed, default: []].append(article) }
+    for (feed, articles) in byFeed.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
+      let result = try store.add(articles, feed: feed)
+      total.added += result.added
+      total.alreadyStored += result.alreadyStored
+    }
+    let subscribed = try store.subscribe(loaded.subscriptions)
+    var summary = "added \(total.added), already stored \(total.alreadyStored)"
+    if !loaded.subscriptions.isEmpty {
+      summary += "; subscriptions: \(subscribed) new of \(loaded.subscriptions.count)"
+    }
+    Terminal.print(summary)
     if loaded.skippedSomething { throw ExitCode(1) }
   }
 }

@@ -14,12 +14,19 @@ public struct ArticleLoader: Sendable {
 
   /// Everything read from the inputs.
   public struct Output: Sendable {
-    public var articles: [Article] = []
+    public var articles: [Article] = [] {
+      didSet { articleFeeds += Array(repeating: nil, count: max(0, articles.count - articleFeeds.count)) }
+    }
     public var diagnostics: [LoadDiagnostic] = []
+    /// For each article, the feed it came from (its address, or `file://` path), if any.
+    public var articleFeeds: [String?] = []
+    /// Subscription addresses read from OPML or `urls` files.
+    public var subscriptions: [String] = []
 
     public init(articles: [Article] = [], diagnostics: [LoadDiagnostic] = []) {
       self.articles = articles
       self.diagnostics = diagnostics
+      articleFeeds = Array(repeating: nil, count: articles.count)
     }
 
     /// Whether any input or line was skipped (the exit status reflects this).
@@ -72,6 +79,22 @@ public struct ArticleLoader: Sendable {
     return result.sorted()
   }
 
+  /// The kind of input a path names, by extension (and the newsboat file name `urls`).
+  enum InputKind { case jsonLines, feed, jsonFeed, opml, urlList, html, text }
+
+  static func kind(of path: String) -> InputKind {
+    let name = (path as NSString).lastPathComponent.lowercased()
+    if name == "urls" { return .urlList }
+    switch (path as NSString).pathExtension.lowercased() {
+    case "jsonl", "ndjson": return .jsonLines
+    case "rss", "atom", "xml", "rdf": return .feed
+    case "json": return .jsonFeed
+    case "opml": return .opml
+    case "html", "htm", "xhtml": return .html
+    default: return .text
+    }
+  }
+
   /// Whether `path` names a JSON Lines file.
   static func isJSONLines(_ path: String) -> Bool {
     let ext = (path as NSString).pathExtension.lowercased()
@@ -92,7 +115,60 @@ public struct ArticleLoader: Sendable {
       report("cannot be read")
       return
     }
-    loadData(data, path: path, id: id, jsonLines: jsonLines, into: &output)
+    switch Self.kind(of: path) {
+    case .feed, .jsonFeed, .opml:
+      loadFeed(data, path: path, into: &output)
+    case .urlList:
+      output.subscriptions += FeedReader.readURLList(String(decoding: data, as: UTF8.self))
+    case .html:
+      loadHTML(data, path: path, id: id, into: &output)
+    default:
+      loadData(data, path: path, id: id, jsonLines: jsonLines, into: &output)
+    }
+  }
+
+  /// A feed file: its articles (with the file as their feed) or its subscriptions.
+  func loadFeed(_ data: Data, path: String, into output: inout Output) {
+    do {
+      let feed = try FeedReader.read(data)
+      let origin = URL(fileURLWithPath: path).absoluteString
+      output.articles += feed.articles
+      for index in (output.articles.count - feed.articles.count)..<output.articles.count {
+        output.articleFeeds[index] = origin
+      }
+      output.subscriptions += feed.subscriptions
+      if feed.articles.isEmpty && feed.subscriptions.isEmpty {
+        output.diagnostics.append(LoadDiagnostic(path: path, message: "feed holds no items", severity: .warning))
+      }
+    } catch {
+      output.diagnostics.append(LoadDiagnostic(path: path, message: "\(error)", severity: .skipped))
+    }
+  }
+
+  /// An HTML page: the `<title>` (or first paragraph) as title, the readable text as body.
+  func loadHTML(_ data: Data, path: String, id: String, into output: inout Output) {
+    let html = String(decoding: data, as: UTF8.self)
+    var title: String?
+    if let start = html.range(of: "<title", options: .caseInsensitive),
+      let open = html[start.upperBound...].firstIndex(of: ">"),
+      let end = html.range(of: "</title>", options: .caseInsensitive, range: open..<html.endIndex)
+    {
+      title = HTMLText.text(String(html[html.index(after: open)..<end.lowerBound]))
+    }
+    let bodyHTML: String
+    if let bodyStart = html.range(of: "<body", options: .caseInsensitive) {
+      bodyHTML = String(html[bodyStart.lowerBound...])
+    } else {
+      bodyHTML = html
+    }
+    guard
+      let article = FeedReader.makeArticle(
+        id: id, title: title, text: HTMLText.text(bodyHTML), link: nil, date: nil, source: nil)
+    else {
+      output.diagnostics.append(LoadDiagnostic(path: path, message: "no readable text", severity: .skipped))
+      return
+    }
+    output.articles.append(article)
   }
 
   /// Reads one input's bytes; standard input is JSON Lines when it starts with `{`.

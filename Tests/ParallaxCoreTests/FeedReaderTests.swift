@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import ParallaxCore
+
+@Suite struct FeedReaderTests {
+  let folder = TestSupport.fixtures.appendingPathComponent("feeds")
+
+  func load(_ name: String) -> ArticleLoader.Output { ArticleLoader().load([folder.appendingPathComponent(name).path]) }
+
+  @Test func rssItemsBecomeArticlesWithTextDatesAndLinks() throws {
+    let output = load("wire.rss")
+    #expect(output.articles.count == 2)
+    let storm = output.articles[0]
+    #expect(storm.title == "Storm cuts power to 48,000 homes")
+    #expect(storm.source == "Example Wire")
+    #expect(storm.url == "https://wire.example/storm")
+    #expect(storm.published == "2024-05-14T08:30:00Z")
+    #expect(
+      storm.paragraphs == [
+        "A winter storm cut power to 48,000 homes & closed the coastal road.", "Crews restored half by noon.",
+      ])
+    #expect(output.articleFeeds.allSatisfy { $0?.hasSuffix("wire.rss") == true })
+  }
+
+  @Test func atomAndJSONFeedEntriesAreRead() {
+    let atom = load("news.atom")
+    #expect(atom.articles.map(\.url) == ["https://wire.example/storm"])
+    #expect(atom.articles[0].source == "Atom News")
+    #expect(atom.articles[0].body == "A winter storm cut power to 48,000 homes and closed the coastal road.")
+    let json = load("items.json")
+    #expect(json.articles.map(\.title) == ["Harvest estimate raised"])
+    #expect(json.articles[0].published == "2024-05-10T10:00:00Z")
+  }
+
+  @Test func subscriptionListsGiveAddresses() {
+    #expect(load("subscriptions.opml").subscriptions == ["https://wire.example/rss", "https://atom.example/feed"])
+    #expect(load("urls").subscriptions == ["https://wire.example/rss", "https://other.example/feed.xml"])
+  }
+
+  @Test func aMalformedFeedIsReportedWithItsLineAndNothingElseIsLost() {
+    let output = ArticleLoader().load([
+      folder.appendingPathComponent("broken.rss").path, folder.appendingPathComponent("wire.rss").path,
+    ])
+    #expect(output.articles.count == 2)
+    #expect(output.diagnostics.count == 1)
+    #expect(output.diagnostics[0].message.contains("malformed XML at line"))
+    #expect(output.diagnostics[0].severity == .skipped)
+  }
+
+  @Test func anHTMLPageBecomesItsReadableText() throws {
+    let article = try #require(load("page.html").articles.first)
+    #expect(article.title == "Storm & floods hit the coast")
+    #expect(article.paragraphs == ["A winter storm cut power to 48,000 homes.", "Crews restored half by noon."])
+  }
+}
