@@ -1,3 +1,4 @@
+import Foundation
 import ParallaxCore
 import TerminalModel
 
@@ -59,7 +60,9 @@ public struct ComparisonLayout: Sendable {
     var runs: [StyledRun] = []
     let oneSided = row.kind == .leftOnly || row.kind == .rightOnly
     for (i, span) in spans.enumerated() {
-      var text = ControlCharacters.sanitize(span.text, keepLayout: false)
+      // Line feeds are the paragraph breaks of rows that join paragraphs; all other controls
+      // become placeholders.
+      var text = ControlCharacters.sanitize(span.text, keepLayout: true).replacingOccurrences(of: "\t", with: " ")
       if theme.textMarkers && !oneSided && span.op != .equal {
         text = span.op == .delete ? "[-" + text + "-]" : "{+" + text + "+}"
       }

@@ -37,6 +37,16 @@ import Testing
     #expect(actual == expected)
   }
 
+  @Test func aRowJoiningParagraphsKeepsTheBreakBetweenThem() throws {
+    let folder = TestSupport.fixtures.appendingPathComponent("comparison/split")
+    let comparison = Comparator().compare(
+      try article(folder.appendingPathComponent("case_1.txt")), try article(folder.appendingPathComponent("case_2.txt"))
+    )
+    let row = try #require(comparison.rows.first { $0.rightParagraphs == [1, 2] })
+    #expect(row.rightSpans.contains { $0.text.contains(WordDiff.paragraphBreak) })
+    #expect(!row.leftSpans.contains { $0.text.contains(WordDiff.paragraphBreak) })
+  }
+
   @Test func seed003And004CounterpartsArePairedAcrossTheReordering() throws {
     let comparison = Comparator().compare(try seed("003"), try seed("004"))
     func rowHolding(left: String) -> ComparisonRow? { comparison.rows.first { $0.left?.contains(left) == true } }

@@ -102,6 +102,9 @@ public struct Comparator: Sendable {
 
   /// The words of `text` separated by single spaces (readers already give most text so).
   static func singleSpaced(_ text: String) -> String {
+    if text.contains("\n\n") {
+      return WordDiff.wordsKeepingParagraphs(text).joined(separator: " ")
+    }
     var previousSpace = true
     for b in text.utf8 {
       let space = b == 0x20
@@ -133,7 +136,9 @@ public struct Comparator: Sendable {
     }
     let (ls, rs) = WordDiff.diff(l, r)
     // Span texts hold words separated by single spaces.
-    func words(_ spans: [WordSpan]) -> Int { spans.reduce(0) { $0 + $1.text.utf8.count { $0 == 0x20 } + 1 } }
+    func words(_ spans: [WordSpan]) -> Int {
+      spans.reduce(0) { $0 + $1.text.split(separator: " ").filter { $0 != WordDiff.paragraphBreak }.count }
+    }
     let total = words(ls) + words(rs)
     let score = total == 0 ? 0 : 2 * Double(words(ls.filter { $0.op == .equal })) / Double(total)
     return ComparisonRow(

@@ -11,8 +11,8 @@ public enum WordDiff {
   /// Spans for the left (equal/delete) and right (equal/insert) passage.
   /// - Complexity: O((n + m) × d) where d is the number of differing words.
   public static func diff(_ left: String, _ right: String) -> (left: [WordSpan], right: [WordSpan]) {
-    let a = words(left)
-    let b = words(right)
+    let a = wordsKeepingParagraphs(left)
+    let b = wordsKeepingParagraphs(right)
     if a.count > maxWords || b.count > maxWords {
       return (merge(a.map { ($0, .delete) }), merge(b.map { ($0, .insert) }))
     }
@@ -36,6 +36,20 @@ public enum WordDiff {
     let leftSpans = merge(a.enumerated().map { ($1, deleted.contains($0) ? .delete : .equal) })
     let rightSpans = merge(b.enumerated().map { ($1, inserted.contains($0) ? .insert : .equal) })
     return (leftSpans, rightSpans)
+  }
+
+  /// Paragraph break token: kept in spans so that a row joining paragraphs shows them apart.
+  public static let paragraphBreak = "\n\n"
+
+  /// The words of `text`, with ``paragraphBreak`` between paragraphs (blank-line separated).
+  static func wordsKeepingParagraphs(_ text: String) -> [String] {
+    guard text.contains("\n\n") else { return words(text) }
+    var out: [String] = []
+    for paragraph in text.components(separatedBy: "\n\n") where !paragraph.isEmpty {
+      if !out.isEmpty { out.append(paragraphBreak) }
+      out += words(paragraph)
+    }
+    return out
   }
 
   /// The words of `text`: maximal runs of non-whitespace.
