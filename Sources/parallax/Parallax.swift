@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `parallax` command: a terminal news reader that groups rewrites of one story.
 @main
-struct Parallax: ParsableCommand {
+struct Parallax: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "parallax",
     abstract: "Read the news offline and see how each story was rewritten.",
@@ -21,7 +21,8 @@ struct Parallax: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Open.self, Stories.self, Compare.self, Import.self, Search.self, List.self, Stats.self, Export.self, Pair.self,
+      Open.self, Stories.self, Compare.self, Import.self, Sync.self, Search.self, List.self, Stats.self, Export.self,
+      Pair.self,
       Eval.self, EvalSentences.self, Bench.self,
     ],
     defaultSubcommand: Open.self
