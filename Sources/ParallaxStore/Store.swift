@@ -82,8 +82,11 @@ public final class Store: Sendable {
   }
 
   /// Stores `articles` (those already stored, by link or id, are left as they are and only
-  /// gain the feed), in one transaction, then regroups the stories.
-  public func add(_ articles: [Article], feed feedURL: String? = nil, now: Date = Date()) throws -> ImportResult {
+  /// gain the feed), in one transaction, then regroups the stories unless `regroup` is false
+  /// (callers adding several batches regroup once at the end).
+  public func add(_ articles: [Article], feed feedURL: String? = nil, now: Date = Date(), regroup: Bool = true) throws
+    -> ImportResult
+  {
     var result = ImportResult()
     try pool.write { db in
       var feedID: Int64?
@@ -113,7 +116,7 @@ public final class Store: Sendable {
         }
       }
     }
-    if result.added > 0 { try regroup() }
+    if result.added > 0 && regroup { try self.regroup() }
     return result
   }
 

@@ -59,6 +59,10 @@ public struct Syncer: Sendable {
         start()
       }
     }
+    if reports.contains(where: { if case .updated(let added, _) = $0.status { return added > 0 } else { return false } }
+    ) {
+      try store.regroup()
+    }
     return reports.sorted { $0.url < $1.url }
   }
 
@@ -82,7 +86,7 @@ public struct Syncer: Sendable {
           try store.recordFetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, title: nil, error: message)
           return Report(url: feed.url, status: .failed(message))
         }
-        let result = try store.add(parsed.articles, feed: feed.url)
+        let result = try store.add(parsed.articles, feed: feed.url, regroup: false)
         try store.recordFetch(feed.url, etag: etag, lastModified: lastModified, title: parsed.title, error: nil)
         return Report(url: feed.url, status: .updated(added: result.added, alreadyStored: result.alreadyStored))
       }

@@ -70,17 +70,18 @@ struct Import: ParsableCommand {
 
   func run() throws {
     guard !input.paths.isEmpty else { throw ValidationError("give files or folders to import") }
-    let loaded = input.load()
     let store = try storeOptions.open()
+    let loaded = input.load()
     var total = Store.ImportResult()
     // Articles from one feed are stored with that feed as their provenance.
     var byFeed: [String?: [Article]] = [:]
     for (article, feed) in zip(loaded.articles, loaded.articleFeeds) { byFeed[feed, default: []].append(article) }
     for (feed, articles) in byFeed.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
-      let result = try store.add(articles, feed: feed)
+      let result = try store.add(articles, feed: feed, regroup: false)
       total.added += result.added
       total.alreadyStored += result.alreadyStored
     }
+    if total.added > 0 { try store.regroup() }
     let subscribed = try store.subscribe(loaded.subscriptions)
     var summary = "added \(total.added), already stored \(total.alreadyStored)"
     if !loaded.subscriptions.isEmpty {
