@@ -22,7 +22,6 @@ let package = Package(
       name: "ParallaxStore",
       dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .target(name: "ParallaxSync", dependencies: ["ParallaxCore", "ParallaxStore"]),
     .target(name: "TerminalModel"),
     .systemLibrary(name: "CNcursesw"),
     .target(name: "CursesBackend", dependencies: ["CNcursesw", "ParallaxApp", "TerminalModel"]),
@@ -35,14 +34,12 @@ let package = Package(
         "TerminalModel",
         "CursesBackend",
         "ParallaxStore",
-        "ParallaxSync",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "TerminalModelTests", dependencies: ["TerminalModel"]),
     .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),
-    .testTarget(name: "ParallaxSyncTests", dependencies: ["ParallaxSync", "ParallaxStore", "ParallaxCore"]),
     .testTarget(name: "ParallaxAppTests", dependencies: ["ParallaxApp", "ParallaxCore", "TerminalModel"]),
     .testTarget(
       name: "ParallaxCoreTests",
