@@ -208,18 +208,6 @@ public final class Store: Sendable {
     }
   }
 
-  /// Records a fetch of a feed: its cache validators, title, and error (nil on success).
-  public func recordFetch(_ url: String, etag: String?, lastModified: String?, title: String?, error: String?) throws {
-    try pool.write { db in
-      try db.execute(
-        sql: """
-          UPDATE feed SET etag = ?, lastModified = ?, title = COALESCE(?, title), lastFetched = ?, lastError = ?
-          WHERE url = ?
-          """,
-        arguments: [etag, lastModified, title, ISO8601DateFormatter().string(from: Date()), error, url])
-    }
-  }
-
   /// All subscriptions.
   public func allFeeds() throws -> [Feed] { try pool.read { db in try Feed.order(Column("url")).fetchAll(db) } }
 

@@ -9,7 +9,7 @@ struct Parallax: AsyncParsableCommand {
     discussion: """
       parallax PATH... opens the full-screen interface over the articles in the given files and folders: a story list (rewrites of one report grouped, with their number of versions), a reader, and a side-by-side comparison of two versions. Keys: j/k or arrows move, Enter opens, c compares, / searches, n/N repeat, ]/[ next/previous difference, Tab switches pane, s swaps sides, y copies the link, Space/b page, g/G top/bottom, ? help, q back (quits from the story list).
 
-      Inputs: plain-text files (the first non-empty line is the title), folders (read recursively, hidden files skipped), and JSON Lines files (.jsonl, .ndjson: id, text, and optional title, source, published, url). - reads standard input. Problems with an input are reported on standard error and the rest loads.
+      Inputs: plain-text files (the first non-empty line is the title), folders (read recursively, hidden files skipped), JSON Lines files (.jsonl, .ndjson: id, text, and optional title, source, published, url), HTML pages (.html), and RSS, Atom or JSON Feed files (.rss, .atom, .xml, .json). - reads standard input. Problems with an input are reported on standard error and the rest loads.
 
       Examples: parallax seeds; parallax stories seeds --format jsonl; parallax compare seeds/003_a8b5cb1c08fb6ba8.txt seeds/004_23ba3fd990788c7e.txt; parallax eval labelled.jsonl
 
