@@ -48,6 +48,15 @@ import Testing
     #expect(output.diagnostics[0].severity == .skipped)
   }
 
+  @Test func aBinaryFileNamedHTMLIsSkipped() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    let file = dir.appendingPathComponent("image.html")
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).write(to: file)
+    let output = ArticleLoader().load([file.path])
+    #expect(output.articles.isEmpty)
+    #expect(output.diagnostics.first?.message == "binary file, not text")
+  }
+
   @Test func anHTMLPageBecomesItsReadableText() throws {
     let article = try #require(load("page.html").articles.first)
     #expect(article.title == "Storm & floods hit the coast")

@@ -147,7 +147,20 @@ public struct ArticleLoader: Sendable {
 
   /// An HTML page: the `<title>` (or first paragraph) as title, the readable text as body.
   func loadHTML(_ data: Data, path: String, id: String, into output: inout Output) {
-    let html = String(decoding: data, as: UTF8.self)
+    let html: String
+    switch TextDecoder.decode(data) {
+    case .binary:
+      output.diagnostics.append(LoadDiagnostic(path: path, message: "binary file, not text", severity: .skipped))
+      return
+    case .text(let text):
+      html = text
+    case .repaired(let text, let offset, let line):
+      html = text
+      output.diagnostics.append(
+        LoadDiagnostic(
+          path: path, line: line, message: "invalid UTF-8 at byte \(offset); undecodable bytes shown as \u{FFFD}",
+          severity: .warning))
+    }
     var title: String?
     if let start = html.range(of: "<title", options: .caseInsensitive),
       let open = html[start.upperBound...].firstIndex(of: ">"),
