@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [
     .target(
@@ -21,6 +22,12 @@ let package = Package(
     .target(
       name: "ParallaxStore",
       dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "ParallaxSync",
+      dependencies: [
+        "ParallaxCore", "ParallaxStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ]
     ),
     .target(name: "TerminalModel"),
     .systemLibrary(name: "CNcursesw"),
@@ -34,12 +41,14 @@ let package = Package(
         "TerminalModel",
         "CursesBackend",
         "ParallaxStore",
+        "ParallaxSync",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "TerminalModelTests", dependencies: ["TerminalModel"]),
     .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),
+    .testTarget(name: "ParallaxSyncTests", dependencies: ["ParallaxSync", "ParallaxStore", "ParallaxCore"]),
     .testTarget(name: "ParallaxAppTests", dependencies: ["ParallaxApp", "ParallaxCore", "TerminalModel"]),
     .testTarget(
       name: "ParallaxCoreTests",

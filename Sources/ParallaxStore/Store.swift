@@ -208,6 +208,41 @@ public final class Store: Sendable {
     }
   }
 
+  /// Records a fetch of a feed: its cache validators, title, and error (nil on success).
+  public func recordFetch(
+    _ url: String, etag: String?, lastModified: String?, title: String?, error: String?, now: Date = Date()
+  ) throws {
+    try pool.write { db in
+      try db.execute(
+        sql: """
+          UPDATE feed SET etag = ?, lastModified = ?, title = COALESCE(?, title), lastFetched = ?, lastError = ?
+          WHERE url = ?
+          """,
+        arguments: [etag, lastModified, title, ISO8601DateFormatter().string(from: now), error, url])
+    }
+  }
+
+  /// Which of `articles` are already stored (by link, else input id), as their keys.
+  public func storedKeys(_ articles: [Article]) throws -> Set<String> {
+    let keys = articles.map { StoredArticle.key(of: $0) }
+    return try pool.read { db in
+      var found = Set<String>()
+      for key in keys where try StoredArticle.filter(Column("key") == key).fetchCount(db) > 0 { found.insert(key) }
+      return found
+    }
+  }
+
+  /// How many stored articles each feed carries, by feed URL.
+  public func articleCountsByFeed() throws -> [String: Int] {
+    try pool.read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: "SELECT feed.url AS url, COUNT(articleFeed.articleID) AS n FROM feed "
+          + "LEFT JOIN articleFeed ON articleFeed.feedID = feed.id GROUP BY feed.id")
+      return Dictionary(uniqueKeysWithValues: rows.map { ($0["url"] as String, $0["n"] as Int) })
+    }
+  }
+
   /// All subscriptions.
   public func allFeeds() throws -> [Feed] { try pool.read { db in try Feed.order(Column("url")).fetchAll(db) } }
 

@@ -37,7 +37,7 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
   /// A row for `article`, fetched at `date`.
   public init(_ article: Article, fetchedAt date: Date) {
     rowID = nil
-    key = article.url.map { $0.isEmpty ? "id:" + article.id : $0 } ?? "id:" + article.id
+    key = Self.key(of: article)
     inputID = article.id
     title = article.title
     body = article.body
@@ -50,6 +50,11 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
     isRead = false
     isStarred = false
     story = nil
+  }
+
+  /// Identity across imports: the link when there is one, else `id:` and the input id.
+  public static func key(of article: Article) -> String {
+    article.url.map { $0.isEmpty ? "id:" + article.id : $0 } ?? "id:" + article.id
   }
 
   /// The article (for grouping and display).

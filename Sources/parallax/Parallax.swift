@@ -21,7 +21,8 @@ struct Parallax: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Open.self, Stories.self, Compare.self, Import.self, Search.self, List.self, Stats.self, Export.self,
+      Open.self, Stories.self, Compare.self, Import.self, Sync.self, Feeds.self, Search.self, List.self, Stats.self,
+      Export.self,
       Pair.self,
       Eval.self, EvalSentences.self, Bench.self,
     ],

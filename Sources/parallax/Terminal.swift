@@ -6,17 +6,38 @@ import TerminalModel
 enum Terminal {
   /// Writes `text` to standard output, replacing control characters with visible placeholders.
   static func print(_ text: String) {
-    FileHandle.standardOutput.write(Data((ControlCharacters.sanitize(text) + "\n").utf8))
+    write(ControlCharacters.sanitize(text) + "\n", to: STDOUT_FILENO)
   }
 
   /// Writes an already-safe JSON line to standard output.
   static func printJSON(_ json: String) {
-    FileHandle.standardOutput.write(Data((json + "\n").utf8))
+    write(json + "\n", to: STDOUT_FILENO)
   }
 
   /// Writes a message to standard error.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((ControlCharacters.sanitize(text) + "\n").utf8))
+    write(ControlCharacters.sanitize(text) + "\n", to: STDERR_FILENO)
+  }
+
+  /// Writes all of `text` to `fd`. When the reader has gone (`parallax list | head`), the
+  /// process ends the way Unix tools do, by SIGPIPE, even where a library ignores SIGPIPE
+  /// (SwiftNIO does), instead of trapping in FileHandle.
+  static func write(_ text: String, to fd: Int32) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      if n > 0 {
+        bytes = bytes.dropFirst(n)
+      } else if n < 0 && errno == EINTR {
+        continue
+      } else {
+        if errno == EPIPE {
+          signal(SIGPIPE, SIG_DFL)
+          raise(SIGPIPE)
+        }
+        return
+      }
+    }
   }
 
   /// Reports load problems on standard error.

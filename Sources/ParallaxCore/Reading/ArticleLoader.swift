@@ -145,7 +145,7 @@ public struct ArticleLoader: Sendable {
     }
   }
 
-  /// An HTML page: the `<title>` (or first paragraph) as title, the readable text as body.
+  /// An HTML page: the `<title>` (or first paragraph) as title, the readable text (``HTMLPage``) as body.
   func loadHTML(_ data: Data, path: String, id: String, into output: inout Output) {
     let html: String
     switch TextDecoder.decode(data) {
@@ -161,22 +161,10 @@ public struct ArticleLoader: Sendable {
           path: path, line: line, message: "invalid UTF-8 at byte \(offset); undecodable bytes shown as \u{FFFD}",
           severity: .warning))
     }
-    var title: String?
-    if let start = html.range(of: "<title", options: .caseInsensitive),
-      let open = html[start.upperBound...].firstIndex(of: ">"),
-      let end = html.range(of: "</title>", options: .caseInsensitive, range: open..<html.endIndex)
-    {
-      title = HTMLText.text(String(html[html.index(after: open)..<end.lowerBound]))
-    }
-    let bodyHTML: String
-    if let bodyStart = html.range(of: "<body", options: .caseInsensitive) {
-      bodyHTML = String(html[bodyStart.lowerBound...])
-    } else {
-      bodyHTML = html
-    }
+    let page = HTMLPage(html)
     guard
       let article = FeedReader.makeArticle(
-        id: id, title: title, text: HTMLText.text(bodyHTML), link: nil, date: nil, source: nil)
+        id: id, title: page.title, text: page.text, link: nil, date: nil, source: nil)
     else {
       output.diagnostics.append(LoadDiagnostic(path: path, message: "no readable text", severity: .skipped))
       return

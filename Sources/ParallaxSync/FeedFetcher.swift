@@ -1,0 +1,96 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Fetches URLs with the limits sync needs: a timeout without data, an overall deadline, a
+/// redirect limit (loops are caught at once), a response size limit and conditional headers.
+/// One fetcher serves many concurrent requests; call ``shutdown()`` when done.
+final class FeedFetcher: Sendable {
+  /// The outcome of one request.
+  enum Outcome: Sendable, Equatable {
+    case ok(Data, etag: String?, lastModified: String?)
+    case notModified
+    case failed(String)
+  }
+
+  let settings: SyncSettings
+  private let client: HTTPClient
+
+  init(settings: SyncSettings) {
+    self.settings = settings
+    var configuration = HTTPClient.Configuration(
+      redirectConfiguration: .follow(max: settings.maxRedirects, allowCycles: false),
+      timeout: .init(
+        connect: .milliseconds(Int64(settings.timeout * 1000)), read: .milliseconds(Int64(settings.timeout * 1000))),
+      decompression: .enabled(limit: .ratio(50)))
+    configuration.httpVersion = .automatic
+    client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+  }
+
+  /// Fetches `url`, conditionally on `etag` / `lastModified`. Never throws: every failure is
+  /// an outcome with a one-line reason.
+  func fetch(_ url: String, etag: String? = nil, lastModified: String? = nil) async -> Outcome {
+    var request = HTTPClientRequest(url: url)
+    request.headers.add(name: "User-Agent", value: "Parallax/0.1 (offline news reader)")
+    request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
+    if let etag { request.headers.add(name: "If-None-Match", value: etag) }
+    if let lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+    let deadline = NIODeadline.now() + .milliseconds(Int64(settings.timeout * 4000))
+    do {
+      let response = try await client.execute(request, deadline: deadline)
+      switch response.status.code {
+      case 304:
+        return .notModified
+      case 200..<300:
+        var body = Data()
+        for try await chunk in response.body {
+          body.append(contentsOf: chunk.readableBytesView)
+          if body.count > settings.maxBytes { return .failed("response larger than \(settings.maxBytes) bytes") }
+          if NIODeadline.now() > deadline { return .failed(timedOut) }
+        }
+        return .ok(
+          body, etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"))
+      case 300..<400:
+        return .failed("redirect without a usable location (HTTP \(response.status.code))")
+      default:
+        return .failed("HTTP \(response.status.code) \(response.status.reasonPhrase)")
+      }
+    } catch let error as HTTPClientError {
+      switch error {
+      case .readTimeout, .deadlineExceeded, .connectTimeout: return .failed(timedOut)
+      case .redirectCycleDetected: return .failed("redirect loop")
+      case .redirectLimitReached: return .failed("more than \(settings.maxRedirects) redirects")
+      case .remoteConnectionClosed: return .failed("connection closed by the server")
+      default: return .failed("HTTP client: \(error)")
+      }
+    } catch {
+      return .failed(Self.describe(error))
+    }
+  }
+
+  private var timedOut: String {
+    "timed out (no data for \(Self.seconds(settings.timeout)) s, or over \(Self.seconds(settings.timeout * 4)) s in all)"
+  }
+
+  static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+  }
+
+  static func describe(_ error: any Error) -> String {
+    let text = "\(error)"
+    if text.contains("handshakeFailed") || text.contains("BoringSSL") {
+      let reason = text.range(of: "OPENSSL_internal:").map {
+        String(text[$0.upperBound...].prefix { $0 != " " && $0 != "]" })
+      }
+      return "TLS handshake failed" + (reason.map { " (\($0))" } ?? "")
+    }
+    if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
+    if text.contains("NIOConnectionError") || text.contains("resolution") { return "could not connect: \(text)" }
+    return text
+  }
+
+  func shutdown() async {
+    try? await client.shutdown()
+  }
+}

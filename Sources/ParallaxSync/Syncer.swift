@@ -1,0 +1,124 @@
+import Foundation
+import ParallaxCore
+import ParallaxStore
+
+/// Fetches every subscribed feed and stores new articles. One feed's failure never stops the
+/// others and never removes stored articles; it is recorded on the feed and reported.
+/// Stories are regrouped once, after every feed is done.
+public struct Syncer: Sendable {
+  /// What happened to one feed.
+  public struct Report: Sendable, Equatable {
+    /// The outcome for one feed.
+    public enum Status: Sendable, Equatable {
+      case updated(added: Int, alreadyStored: Int)
+      case notModified
+      case failed(String)
+    }
+
+    public var url: String
+    public var status: Status
+    /// Full article pages fetched for summary-only items (with `fullPages`).
+    public var pagesFetched = 0
+  }
+
+  let store: Store
+  let settings: SyncSettings
+
+  public init(store: Store, settings: SyncSettings = SyncSettings()) {
+    self.store = store
+    self.settings = settings
+  }
+
+  /// Syncs every `http(s)` subscription, `concurrency` at a time; `progress` is called as
+  /// each feed finishes, with the number done and the total.
+  public func run(progress: @escaping @Sendable (Report, Int, Int) -> Void = { _, _, _ in }) async throws -> [Report] {
+    let feeds = try store.allFeeds().filter { $0.url.hasPrefix("http://") || $0.url.hasPrefix("https://") }
+    let fetcher = FeedFetcher(settings: settings)
+    var reports: [Report] = []
+    await withTaskGroup(of: Report.self) { group in
+      var next = 0
+      func start() {
+        guard next < feeds.count else { return }
+        let feed = feeds[next]
+        next += 1
+        group.addTask { await self.sync(feed, with: fetcher) }
+      }
+      for _ in 0..<max(1, settings.concurrency) { start() }
+      while let report = await group.next() {
+        reports.append(report)
+        progress(report, reports.count, feeds.count)
+        start()
+      }
+    }
+    await fetcher.shutdown()
+    if reports.contains(where: { if case .updated(let added, _) = $0.status { added > 0 } else { false } }) {
+      try store.regroup()
+    }
+    return reports.sorted { $0.url < $1.url }
+  }
+
+  func sync(_ feed: Feed, with fetcher: FeedFetcher) async -> Report {
+    let outcome = await fetcher.fetch(feed.url, etag: feed.etag, lastModified: feed.lastModified)
+    do {
+      switch outcome {
+      case .notModified:
+        try store.recordFetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, title: nil, error: nil)
+        return Report(url: feed.url, status: .notModified)
+      case .failed(let message):
+        try store.recordFetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, title: nil, error: message)
+        return Report(url: feed.url, status: .failed(message))
+      case .ok(let data, let etag, let lastModified):
+        var parsed: FeedReader.Output
+        do {
+          parsed = try FeedReader.read(data)
+        } catch {
+          // The validators are not updated: the next sync fetches the feed again in full.
+          let message = "\(error)"
+          try store.recordFetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, title: nil, error: message)
+          return Report(url: feed.url, status: .failed(message))
+        }
+        if parsed.articles.isEmpty && !parsed.subscriptions.isEmpty {
+          let message = "a subscription list, not a feed"
+          try store.recordFetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, title: nil, error: message)
+          return Report(url: feed.url, status: .failed(message))
+        }
+        var pages = 0
+        if settings.fullPages {
+          pages = await fetchFullPages(&parsed.articles, with: fetcher)
+        }
+        let result = try store.add(parsed.articles, feed: feed.url, regroup: false)
+        try store.recordFetch(feed.url, etag: etag, lastModified: lastModified, title: parsed.title, error: nil)
+        return Report(
+          url: feed.url, status: .updated(added: result.added, alreadyStored: result.alreadyStored),
+          pagesFetched: pages)
+      }
+    } catch {
+      return Report(url: feed.url, status: .failed("store: \(error)"))
+    }
+  }
+
+  /// Replaces the summaries of new, short items by the readable text of their linked pages
+  /// when that text is longer. A page that fails keeps the summary. Returns pages used.
+  func fetchFullPages(_ articles: inout [Article], with fetcher: FeedFetcher) async -> Int {
+    let stored = (try? store.storedKeys(articles)) ?? []
+    var used = 0
+    for index in articles.indices {
+      let article = articles[index]
+      guard let link = article.url, link.hasPrefix("http://") || link.hasPrefix("https://"),
+        !stored.contains(StoredArticle.key(of: article)),
+        Self.wordCount(article.body) < settings.summaryWords
+      else { continue }
+      guard case .ok(let data, _, _) = await fetcher.fetch(link),
+        case .text(let html) = TextDecoder.decode(data)
+      else { continue }
+      let page = HTMLPage(html)
+      if Self.wordCount(page.text) > Self.wordCount(article.body) {
+        articles[index].body = page.text
+        used += 1
+      }
+    }
+    return used
+  }
+
+  static func wordCount(_ text: String) -> Int { text.split(whereSeparator: \.isWhitespace).count }
+}

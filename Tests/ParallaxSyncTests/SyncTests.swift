@@ -1,0 +1,124 @@
+import Foundation
+import ParallaxCore
+import ParallaxStore
+import Testing
+
+@testable import ParallaxSync
+
+/// `parallax sync` against a real HTTP server on loopback, started by each test.
+@Suite(.serialized) struct SyncTests {
+  func store() throws -> Store {
+    try Store(
+      path: FileManager.default.temporaryDirectory.appendingPathComponent("px-sync-\(UUID().uuidString)/s.sqlite").path)
+  }
+
+  func settings() -> SyncSettings {
+    var s = SyncSettings()
+    s.timeout = 1
+    s.maxBytes = 256 << 10
+    s.maxRedirects = 3
+    return s
+  }
+
+  @Test func feedsAreFetchedThenAnsweredWith304WithoutLosingAnything() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    let store = try store()
+    try store.subscribe([server.url("/feed.rss")])
+    let first = try await Syncer(store: store, settings: settings()).run()
+    #expect(first.map(\.status) == [.updated(added: 2, alreadyStored: 0)])
+    let second = try await Syncer(store: store, settings: settings()).run()
+    #expect(second.map(\.status) == [.notModified])
+    #expect(server.seen == ["/feed.rss", "/feed.rss if-none-match=\"v1\""])
+    #expect(try store.stats().articles == 2)
+    #expect(try store.stats().stories == 2)
+    let feed = try #require(try store.allFeeds().first)
+    #expect(feed.title == "Loopback Wire")
+    #expect(feed.etag == "\"v1\"")
+    #expect(feed.lastFetched != nil && feed.lastError == nil)
+  }
+
+  @Test func lastModifiedIsSentBackAndRedirectsAreFollowed() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    let store = try store()
+    try store.subscribe([server.url("/dated.rss"), server.url("/hop")])
+    var s = settings()
+    s.concurrency = 1
+    let first = try await Syncer(store: store, settings: s).run()
+    #expect(first.map(\.status) == [.updated(added: 1, alreadyStored: 0), .updated(added: 2, alreadyStored: 0)])
+    let second = try await Syncer(store: store, settings: s).run()
+    #expect(second.first?.status == .notModified)
+    #expect(server.seen.contains("/dated.rss if-modified-since=Sat, 21 Nov 2026 10:00:00 GMT"))
+    #expect(try store.stats().articles == 3)
+  }
+
+  @Test func oneBadFeedNeverStopsTheOthersOrLosesStoredArticles() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    let store = try store()
+    try store.subscribe([server.url("/feed.rss")])
+    _ = try await Syncer(store: store, settings: settings()).run()
+    let before = try store.list(limit: 10).map(\.title)
+    try store.subscribe(["/slow", "/error", "/loop", "/endless", "/malformed"].map(server.url))
+    let started = Date()
+    let reports = try await Syncer(store: store, settings: settings()).run()
+    #expect(Date().timeIntervalSince(started) < 10)
+    let byPath = Dictionary(uniqueKeysWithValues: reports.map { (URL(string: $0.url)!.path, $0.status) })
+    #expect(byPath["/feed.rss"] == .notModified)
+    #expect(byPath["/error"] == .failed("HTTP 500 Internal Server Error"))
+    guard case .failed(let slow) = byPath["/slow"], case .failed(let loop) = byPath["/loop"],
+      case .failed(let endless) = byPath["/endless"], case .failed(let malformed) = byPath["/malformed"]
+    else {
+      Issue.record("expected failures, got \(reports)")
+      return
+    }
+    #expect(slow.contains("timed out"))
+    #expect(loop.contains("redirect"))
+    #expect(endless.contains("larger than"))
+    #expect(malformed.contains("malformed XML"))
+    #expect(try store.list(limit: 10).map(\.title) == before)
+    let errors = try store.allFeeds().filter { $0.lastError != nil }.map { URL(string: $0.url)!.path }
+    #expect(errors.sorted() == ["/endless", "/error", "/loop", "/malformed", "/slow"])
+  }
+
+  @Test func aRedirectLimitStopsLongChains() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    let store = try store()
+    try store.subscribe([server.url("/hop")])
+    var s = settings()
+    s.maxRedirects = 0
+    let reports = try await Syncer(store: store, settings: s).run()
+    #expect(reports.map(\.status) == [.failed("more than 0 redirects")])
+    #expect(try store.stats().articles == 0)
+  }
+
+  @Test func fullPagesReplaceSummariesWithTheArticleText() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    let store = try store()
+    try store.subscribe([server.url("/dated.rss")])
+    var s = settings()
+    s.fullPages = true
+    let reports = try await Syncer(store: store, settings: s).run()
+    #expect(reports.first?.pagesFetched == 1)
+    let body = try #require(try store.list(limit: 1).first?.body)
+    #expect(body.contains("2,300 rivets"))
+    #expect(body.contains("Anna Lind"))
+    #expect(!body.contains("Sport"))
+    #expect(!body.contains("Buy shoes"))
+    #expect(!body.contains("Most read"))
+  }
+
+  @Test func unreachableServersAreReportedNotThrown() async throws {
+    let store = try store()
+    try store.subscribe(["http://127.0.0.1:9/feed.rss"])
+    let reports = try await Syncer(store: store, settings: settings()).run()
+    guard case .failed(let message) = reports.first?.status else {
+      Issue.record("expected a failure, got \(reports)")
+      return
+    }
+    #expect(!message.isEmpty)
+  }
+}
