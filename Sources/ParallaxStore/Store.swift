@@ -67,6 +67,40 @@ public final class Store: Sendable {
         t.column("body")
       }
     }
+    migrator.registerMigration("v2-incremental-grouping") { db in
+      try db.create(table: "signature") { t in
+        t.primaryKey("articleID", .integer).references("article", onDelete: .cascade)
+        t.column("data", .blob).notNull()
+      }
+      try db.create(table: "termStat") { t in
+        t.primaryKey("hash", .integer)
+        t.column("df", .integer).notNull()
+        t.column("postings", .blob)
+      }
+      try db.create(table: "edge", options: .withoutRowID) { t in
+        t.column("a", .integer).notNull()
+        t.column("b", .integer).notNull().indexed()
+        t.column("score", .double).notNull()
+        t.column("conflict", .boolean).notNull()
+        t.primaryKey(["a", "b"])
+      }
+      try db.create(table: "story") { t in
+        t.primaryKey("id", .text)
+        t.column("title", .text).notNull()
+        t.column("size", .integer).notNull()
+        t.column("latest", .text)
+        t.column("sources", .text).notNull()
+      }
+      try db.create(index: "story_order", on: "story", expressions: [SQL("latest DESC"), Column("id")])
+      // Articles stored by v1 get their signatures now and are grouped by the next import.
+      let leadTokens = GroupingParameters.default.leadTokens
+      for row in try StoredArticle.fetchAll(db) {
+        let signature = HashedSignature(ArticleSignature(article: row.article, leadTokens: leadTokens))
+        try db.execute(
+          sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)", arguments: [row.rowID, signature.encoded])
+      }
+      try db.execute(sql: "UPDATE article SET story = NULL")
+    }
     return migrator
   }
 
@@ -82,12 +116,19 @@ public final class Store: Sendable {
   }
 
   /// Stores `articles` (those already stored, by link or id, are left as they are and only
-  /// gain the feed), in one transaction, then regroups the stories unless `regroup` is false
-  /// (callers adding several batches regroup once at the end).
+  /// gain the feed) with their grouping signatures, in one transaction, then groups the new
+  /// ones unless `regroup` is false (callers adding several batches group once at the end).
   public func add(_ articles: [Article], feed feedURL: String? = nil, now: Date = Date(), regroup: Bool = true) throws
     -> ImportResult
   {
     var result = ImportResult()
+    let stored = try storedKeys(articles)
+    let leadTokens = GroupingParameters.default.leadTokens
+    let toSign = articles.filter { !stored.contains(StoredArticle.key(of: $0)) }
+    var signatures = [String: Data]()
+    for (article, signature) in zip(toSign, StoryGrouper.signatures(of: toSign, leadTokens: leadTokens)) {
+      signatures[StoredArticle.key(of: article)] = HashedSignature(signature).encoded
+    }
     try pool.write { db in
       var feedID: Int64?
       if let feedURL {
@@ -109,6 +150,10 @@ public final class Store: Sendable {
           try row.insert(db)
           id = row.rowID!
           result.added += 1
+          let data =
+            signatures[row.key]
+            ?? HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens)).encoded
+          try db.execute(sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)", arguments: [id, data])
         }
         if let feedID {
           try db.execute(
@@ -116,22 +161,8 @@ public final class Store: Sendable {
         }
       }
     }
-    if result.added > 0 && regroup { try self.regroup() }
+    if result.added > 0 && regroup { try groupPending() }
     return result
-  }
-
-  /// Groups every stored article and records each one's story id.
-  public func regroup() throws {
-    let rows = try pool.read { db in try StoredArticle.fetchAll(db) }
-    let stories = StoryGrouper().group(rows.map(\.article))
-    try pool.write { db in
-      for story in stories {
-        for member in story.members {
-          try db.execute(
-            sql: "UPDATE article SET story = ? WHERE id = ?", arguments: [story.id, rows[member.inputIndex].rowID])
-        }
-      }
-    }
   }
 
   /// Full-text search (FTS5 syntax) over titles and text, best match first.
@@ -171,7 +202,7 @@ public final class Store: Sendable {
     try pool.read { db in
       Stats(
         articles: try StoredArticle.fetchCount(db),
-        stories: try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT story) FROM article WHERE story IS NOT NULL") ?? 0,
+        stories: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0,
         feeds: try Feed.fetchCount(db),
         unread: try StoredArticle.filter(Column("isRead") == false).fetchCount(db))
     }

@@ -52,7 +52,7 @@ public struct Syncer: Sendable {
     }
     await fetcher.shutdown()
     if reports.contains(where: { if case .updated(let added, _) = $0.status { added > 0 } else { false } }) {
-      try store.regroup()
+      try store.groupPending()
     }
     return reports.sorted { $0.url < $1.url }
   }

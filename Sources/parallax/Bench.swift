@@ -43,6 +43,10 @@ struct GroupingBench: ParsableCommand {
           "grouped %d articles in %.2f s wall: %.0f articles/s; %d candidate pairs, %d stories (%d with 2+ versions)",
         stats.articles, seconds, Double(stats.articles) / seconds, stats.candidatePairs, stories.count,
         stories.filter { $0.size > 1 }.count))
+    print(
+      String(
+        format: "  of which: feature space %.2f s, candidates and scores %.2f s, clustering %.2f s (rest: signatures)",
+        stats.spaceSeconds, stats.pairSeconds, stats.clusterSeconds))
 
     if double {
       let twice =

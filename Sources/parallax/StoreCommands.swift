@@ -81,7 +81,7 @@ struct Import: ParsableCommand {
       total.added += result.added
       total.alreadyStored += result.alreadyStored
     }
-    if total.added > 0 { try store.regroup() }
+    if total.added > 0 { try store.groupPending() }
     let subscribed = try store.subscribe(loaded.subscriptions)
     var summary = "added \(total.added), already stored \(total.alreadyStored)"
     if !loaded.subscriptions.isEmpty {

@@ -63,7 +63,7 @@ import Testing
     try store.subscribe(["/slow", "/error", "/loop", "/endless", "/malformed"].map(server.url))
     let started = Date()
     let reports = try await Syncer(store: store, settings: settings()).run()
-    #expect(Date().timeIntervalSince(started) < 10)
+    #expect(Date().timeIntervalSince(started) < 30, "failing feeds must not hang the sync")
     let byPath = Dictionary(uniqueKeysWithValues: reports.map { (URL(string: $0.url)!.path, $0.status) })
     #expect(byPath["/feed.rss"] == .notModified)
     #expect(byPath["/error"] == .failed("HTTP 500 Internal Server Error"))

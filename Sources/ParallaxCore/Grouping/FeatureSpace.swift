@@ -1,9 +1,13 @@
 import Foundation
 
-/// The collection-wide view of a set of signatures: interned terms, document frequencies,
-/// TF-IDF vectors, and entity sets, ready for scoring pairs.
+/// The collection-wide view of a set of signatures: terms, document frequencies, TF-IDF
+/// vectors, and entity sets, ready for scoring pairs.
+///
+/// Term ids follow the terms' text order, whatever order the articles or a store's
+/// vocabulary came in, so that every floating-point sum runs in one canonical order and a
+/// collection always groups the same way, at once or built up import by import.
 public struct FeatureSpace: Sendable {
-  /// Term text for each id.
+  /// Term text for each id, in increasing text order.
   public private(set) var terms: [String] = []
   /// Number of articles carrying each term.
   public private(set) var documentFrequency: [Int32] = []
@@ -20,37 +24,63 @@ public struct FeatureSpace: Sendable {
   /// Term id for each term text.
   public private(set) var termIDs: [String: Int32] = [:]
 
-  /// Builds the space. Weights are sublinear TF times `ln((N + 1) / (df + 1))`.
-  /// - Complexity: O(total number of distinct terms per article).
+  /// Builds the space from text signatures.
   public init(signatures: [ArticleSignature]) {
-    var ids: [String: Int32] = [:]
-    func intern(_ term: String) -> Int32 {
-      if let id = ids[term] { return id }
-      let id = Int32(terms.count)
-      ids[term] = id
-      terms.append(term)
-      documentFrequency.append(0)
-      return id
-    }
-    var counts: [[(Int32, Int)]] = []
-    counts.reserveCapacity(signatures.count)
+    var vocabulary = Set<String>()
+    for signature in signatures { vocabulary.formUnion(signature.termCounts.keys) }
+    let sorted = vocabulary.sorted()
+    let ids = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, Int32($0)) })
+    self.init(interned: signatures.map { InternedSignature($0, intern: { ids[$0]! }) }, sortedTerms: sorted)
+  }
+
+  /// Builds the space from signatures interned against `vocabulary` (any id order): ids are
+  /// renumbered into text order first.
+  public init(interned signatures: [InternedSignature], vocabulary: [String]) {
+    let order = vocabulary.indices.sorted { vocabulary[$0] < vocabulary[$1] }
+    var rank = [Int32](repeating: 0, count: vocabulary.count)
+    for (position, id) in order.enumerated() { rank[id] = Int32(position) }
+    let isSorted = order.elementsEqual(vocabulary.indices)
+    self.init(
+      interned: isSorted ? signatures : signatures.map { $0.remapped(rank) }, sortedTerms: order.map { vocabulary[$0] })
+  }
+
+  /// Builds the space. Weights are sublinear TF times `ln((N + 1) / (df + 1)) + 1`.
+  /// - Complexity: O(total number of distinct terms per article).
+  init(interned signatures: [InternedSignature], sortedTerms: [String]) {
+    terms = sortedTerms
+    documentFrequency = [Int32](repeating: 0, count: terms.count)
     for signature in signatures {
-      // Sorted so that ids are assigned in the same order whatever the dictionary order.
-      let row = signature.termCounts.sorted { $0.key < $1.key }.map { (intern($0.key), $0.value) }
-      for (id, _) in row { documentFrequency[Int(id)] += 1 }
-      counts.append(row)
-      entities.append(signature.entityKeys.map { ids[$0]! }.sorted())
-      numbers.append(signature.numbers.keys.map { ids[$0]! }.sorted())
-      numberContexts.append(
-        signature.numberContexts.map {
-          NumberContext(context: StoryID.fnv1a($0.key), numbers: $0.value.map(StoryID.fnv1a).sorted())
-        }.sorted { $0.context < $1.context })
+      for id in signature.termIDs { documentFrequency[Int(id)] += 1 }
     }
-    termIDs = ids
-    let n = Double(signatures.count)
-    idf = documentFrequency.map { log((n + 1) / (Double($0) + 1)) + 1 }
-    vectors = counts.map { row in
-      SparseVector(row.map { ($0.0, Float((1 + log(Double($0.1))) * idf[Int($0.0)])) })
+    idf = documentFrequency.map { Self.idf(documentFrequency: Int($0), articles: signatures.count) }
+    build(signatures)
+    termIDs = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Int32($0)) })
+  }
+
+  /// Builds the space for some articles of a larger collection whose term weights are given:
+  /// `idf[id]` for every id the signatures use (the store scores new articles this way,
+  /// against the document frequencies of everything it holds). Term texts are not known.
+  public init(interned signatures: [InternedSignature], idf: [Double]) {
+    self.idf = idf
+    documentFrequency = []
+    build(signatures)
+  }
+
+  /// The weight of a term carried by `documentFrequency` of `articles` articles:
+  /// `ln((N + 1) / (df + 1)) + 1`.
+  public static func idf(documentFrequency: Int, articles: Int) -> Double {
+    log((Double(articles) + 1) / (Double(documentFrequency) + 1)) + 1
+  }
+
+  private mutating func build(_ signatures: [InternedSignature]) {
+    vectors.reserveCapacity(signatures.count)
+    for signature in signatures {
+      vectors.append(
+        SparseVector(
+          zip(signature.termIDs, signature.counts).map { ($0, Float((1 + log(Double($1))) * idf[Int($0)])) }))
+      entities.append(signature.entities.sorted())
+      numbers.append(signature.numbers.sorted())
+      numberContexts.append(signature.contexts)
     }
   }
 
@@ -72,4 +102,9 @@ public struct NumberContext: Sendable, Hashable {
   public var context: UInt64
   /// Hashes of the distinct numbers found there, sorted.
   public var numbers: [UInt64]
+
+  public init(context: UInt64, numbers: [UInt64]) {
+    self.context = context
+    self.numbers = numbers
+  }
 }

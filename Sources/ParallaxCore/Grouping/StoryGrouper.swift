@@ -19,6 +19,12 @@ public struct StoryGrouper: Sendable {
     public var articles = 0
     public var candidatePairs = 0
     public var linkedPairs = 0
+    /// Seconds spent building the feature space (weights, vectors).
+    public var spaceSeconds = 0.0
+    /// Seconds spent finding and scoring candidate pairs.
+    public var pairSeconds = 0.0
+    /// Seconds spent clustering.
+    public var clusterSeconds = 0.0
 
     public init() {}
   }
@@ -37,15 +43,11 @@ public struct StoryGrouper: Sendable {
       articles[$0].id != articles[$1].id ? articles[$0].id < articles[$1].id : articles[$0].body < articles[$1].body
     }
     let signatures = Self.signatures(of: order.map { articles[$0] }, leadTokens: parameters.leadTokens)
+    let start = Date()
     let space = FeatureSpace(signatures: signatures)
+    statistics.spaceSeconds = Date().timeIntervalSince(start)
     let scorer = PairScorer(space: space, parameters: parameters)
-    let candidates = CandidateIndex.pairs(in: space, parameters: parameters)
-    let (edges, conflicts) = Self.score(candidates, with: scorer)
-    let labels = AverageLinkClusterer.cluster(
-      count: order.count, edges: edges, conflicts: conflicts, threshold: parameters.threshold)
-    statistics.articles = articles.count
-    statistics.candidatePairs = candidates.count
-    statistics.linkedPairs = edges.count
+    let (labels, edges) = cluster(space, scorer: scorer, statistics: &statistics)
 
     var clusters: [Int32: [Int]] = [:]
     for (position, label) in labels.enumerated() { clusters[label, default: []].append(position) }
@@ -65,8 +67,31 @@ public struct StoryGrouper: Sendable {
     return stories
   }
 
+  /// Cluster labels (a representative position) for the articles of `space`, which must be in
+  /// a canonical order (``StoryGrouper`` sorts by id; the store by input id and key).
+  public func labels(of space: FeatureSpace, statistics: inout Statistics) -> [Int32] {
+    cluster(space, scorer: PairScorer(space: space, parameters: parameters), statistics: &statistics).labels
+  }
+
+  func cluster(_ space: FeatureSpace, scorer: PairScorer, statistics: inout Statistics) -> (
+    labels: [Int32], edges: [(Int32, Int32, Double)]
+  ) {
+    var start = Date()
+    let candidates = CandidateIndex.pairs(in: space, parameters: parameters)
+    let (edges, conflicts) = Self.score(candidates, with: scorer)
+    statistics.pairSeconds = Date().timeIntervalSince(start)
+    start = Date()
+    let labels = AverageLinkClusterer.cluster(
+      count: space.count, edges: edges, conflicts: conflicts, threshold: parameters.threshold)
+    statistics.clusterSeconds = Date().timeIntervalSince(start)
+    statistics.articles = space.count
+    statistics.candidatePairs = candidates.count
+    statistics.linkedPairs = edges.count
+    return (labels, edges)
+  }
+
   /// Signatures of all articles, computed on all cores.
-  static func signatures(of articles: [Article], leadTokens: Int) -> [ArticleSignature] {
+  public static func signatures(of articles: [Article], leadTokens: Int) -> [ArticleSignature] {
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     let chunk = max(1, (articles.count + workers - 1) / workers)
     let results = ChunkedResults<ArticleSignature>(chunks: (articles.count + chunk - 1) / chunk)

@@ -1,0 +1,41 @@
+/// An ``ArticleSignature`` with its terms replaced by ids into a vocabulary: what the
+/// store keeps per article so that regrouping never reads or tokenises article text again.
+public struct InternedSignature: Sendable, Hashable {
+  /// Term ids of the lead, parallel to `counts`.
+  public var termIDs: [Int32]
+  /// How often each term occurs in the lead.
+  public var counts: [Int32]
+  /// Ids of the name and number terms.
+  public var entities: [Int32]
+  /// Ids of the number terms.
+  public var numbers: [Int32]
+  /// Number contexts, hashed (vocabulary-free already).
+  public var contexts: [NumberContext]
+
+  public init(termIDs: [Int32], counts: [Int32], entities: [Int32], numbers: [Int32], contexts: [NumberContext]) {
+    self.termIDs = termIDs
+    self.counts = counts
+    self.entities = entities
+    self.numbers = numbers
+    self.contexts = contexts
+  }
+
+  /// Interns `signature`'s terms with `intern`, which returns the id of a term text.
+  public init(_ signature: ArticleSignature, intern: (String) -> Int32) {
+    let rows = signature.termCounts.sorted { $0.key < $1.key }
+    termIDs = rows.map { intern($0.key) }
+    counts = rows.map { Int32(clamping: $0.value) }
+    entities = signature.entityKeys.sorted().map(intern)
+    numbers = signature.numbers.keys.sorted().map(intern)
+    contexts = signature.numberContexts.map {
+      NumberContext(context: StoryID.fnv1a($0.key), numbers: $0.value.map(StoryID.fnv1a).sorted())
+    }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
+  }
+
+  /// The same signature with every id `i` replaced by `map[i]`.
+  public func remapped(_ map: [Int32]) -> InternedSignature {
+    InternedSignature(
+      termIDs: termIDs.map { map[Int($0)] }, counts: counts, entities: entities.map { map[Int($0)] },
+      numbers: numbers.map { map[Int($0)] }, contexts: contexts)
+  }
+}
