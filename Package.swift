@@ -29,6 +29,7 @@ let package = Package(
         "ParallaxCore", "ParallaxStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
     ),
+    .target(name: "StoreLibrary", dependencies: ["ParallaxApp", "ParallaxStore", "ParallaxCore"]),
     .target(name: "TerminalModel"),
     .systemLibrary(name: "CNcursesw"),
     .target(name: "CursesBackend", dependencies: ["CNcursesw", "ParallaxApp", "TerminalModel"]),
@@ -42,6 +43,7 @@ let package = Package(
         "CursesBackend",
         "ParallaxStore",
         "ParallaxSync",
+        "StoreLibrary",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -49,6 +51,10 @@ let package = Package(
     .testTarget(name: "TerminalModelTests", dependencies: ["TerminalModel"]),
     .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),
     .testTarget(name: "ParallaxSyncTests", dependencies: ["ParallaxSync", "ParallaxStore", "ParallaxCore"]),
+    .testTarget(
+      name: "StoreLibraryTests",
+      dependencies: ["StoreLibrary", "ParallaxApp", "ParallaxStore", "ParallaxCore", "TerminalModel"]
+    ),
     .testTarget(name: "ParallaxAppTests", dependencies: ["ParallaxApp", "ParallaxCore", "TerminalModel"]),
     .testTarget(
       name: "ParallaxCoreTests",

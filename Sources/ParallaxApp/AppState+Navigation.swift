@@ -3,7 +3,17 @@ import TerminalModel
 
 extension AppState {
   /// Members of a story as article indices, in story order.
-  func members(_ story: Int) -> [Int] { stories[story].members.map(\.inputIndex) }
+  func members(_ story: Int) -> [Int] { library.members(ofStory: story) }
+
+  /// After the library changed underneath: keep the selection in range.
+  public mutating func libraryChanged() {
+    let count = library.storyCount
+    list.selected = max(0, min(list.selected, count - 1))
+    list.scroll = Self.follow(list.selected, scroll: min(list.scroll, max(0, count - 1)), height: listHeight)
+  }
+
+  /// Whether `story` is a valid story index.
+  func hasStory(_ story: Int) -> Bool { story >= 0 && story < library.storyCount }
 
   /// The article under the cursor: the reader's, the selected version, or the first
   /// version of the selected story.
@@ -14,7 +24,7 @@ extension AppState {
       let m = members(story)
       return m.indices.contains(versions.selected) ? m[versions.selected] : nil
     case .list:
-      return stories.indices.contains(list.selected) ? members(list.selected).first : nil
+      return hasStory(list.selected) ? members(list.selected).first : nil
     default: return nil
     }
   }
@@ -24,13 +34,14 @@ extension AppState {
     func clamp(_ value: Int, _ count: Int) -> Int { max(0, min(max(0, count - 1), value)) }
     switch screen {
     case .list:
-      list.selected = clamp(list.selected.addingReportingOverflow(delta).partialValue, stories.count)
+      list.selected = clamp(list.selected.addingReportingOverflow(delta).partialValue, library.storyCount)
       list.scroll = Self.follow(list.selected, scroll: list.scroll, height: listHeight)
     case .versions(let story):
       versions.selected = clamp(versions.selected.addingReportingOverflow(delta).partialValue, members(story).count)
       versions.scroll = Self.follow(versions.selected, scroll: versions.scroll, height: listHeight)
     case .reader(let article):
-      let limit = max(0, ReaderView.lines(articles[article], width: width, theme: theme).count - contentHeight)
+      let limit = max(
+        0, ReaderView.lines(library.article(article), width: width, theme: theme).count - contentHeight)
       readerScroll = max(0, min(limit, readerScroll.addingReportingOverflow(delta).partialValue))
     case .comparison:
       guard var c = comparison else { return }
@@ -57,7 +68,7 @@ extension AppState {
   mutating func open() {
     switch screen {
     case .list:
-      guard stories.indices.contains(list.selected) else { return }
+      guard hasStory(list.selected) else { return }
       let m = members(list.selected)
       if m.count == 1 {
         openReader(m[0])
@@ -78,7 +89,7 @@ extension AppState {
   mutating func openReader(_ article: Int) {
     screens.append(.reader(article: article))
     readerScroll = 0
-    read.insert(article)
+    library.markRead(article)
   }
 
   /// `c`: the two marked versions, or the first two of the story.
@@ -88,11 +99,11 @@ extension AppState {
     case .list: story = list.selected
     case .versions(let s): story = s
     case .reader(let article):
-      guard let s = stories.firstIndex(where: { $0.members.contains { $0.inputIndex == article } }) else { return [] }
+      guard let s = library.storyIndex(containing: article) else { return [] }
       story = s
     default: return []
     }
-    guard stories.indices.contains(story) else { return [] }
+    guard hasStory(story) else { return [] }
     let m = members(story)
     let pair: (Int, Int)
     if marked.count == 2 {
@@ -124,16 +135,13 @@ extension AppState {
   /// Reader: the next or previous article of the same story (or of the list when alone).
   mutating func stepArticle(by delta: Int) {
     guard case .reader(let article) = screen else { return }
-    let order = stories.flatMap { $0.members.map(\.inputIndex) }
-    guard let i = order.firstIndex(of: article) else { return }
-    let j = i + delta
-    guard order.indices.contains(j) else {
+    guard let next = library.step(from: article, by: delta) else {
       message = delta > 0 ? "last article" : "first article"
       return
     }
-    screens[screens.count - 1] = .reader(article: order[j])
+    screens[screens.count - 1] = .reader(article: next)
     readerScroll = 0
-    read.insert(order[j])
+    library.markRead(next)
   }
 
   /// Comparison: scroll to the next or previous row that is not `same`.

@@ -20,7 +20,9 @@ extension AppState {
     var found = false
     switch screen {
     case .list:
-      if let i = pick(stories.count, from: list.selected, matches: { storyMatches($0, query) }) {
+      if let i = library.findStory(
+        matching: search.query, from: list.selected, forward: forward, includeCurrent: includeCurrent)
+      {
         list.selected = i
         list.scroll = Self.follow(i, scroll: list.scroll, height: listHeight)
         found = true
@@ -33,7 +35,7 @@ extension AppState {
         found = true
       }
     case .reader(let article):
-      let lines = ReaderView.lines(articles[article], width: width, theme: theme).map {
+      let lines = ReaderView.lines(library.article(article), width: width, theme: theme).map {
         $0.map(\.text).joined().lowercased()
       }
       if let i = pick(lines.count, from: readerScroll, matches: { lines[$0].contains(query) }) {
@@ -54,11 +56,8 @@ extension AppState {
     if !found { message = "not found: \(search.query)" }
   }
 
-  func storyMatches(_ story: Int, _ query: String) -> Bool {
-    stories[story].title.lowercased().contains(query) || members(story).contains { articleMatches($0, query) }
-  }
-
   func articleMatches(_ article: Int, _ query: String) -> Bool {
-    articles[article].title.lowercased().contains(query) || articles[article].body.lowercased().contains(query)
+    let a = library.article(article)
+    return a.title.lowercased().contains(query) || a.body.lowercased().contains(query)
   }
 }

@@ -77,7 +77,7 @@ extension AppState {
       comparison = ComparisonState(left: c.right, right: c.left)
       return [.compare(left: c.right, right: c.left)]
     case .copyLink:
-      guard let article = selectedArticle, let url = articles[article].url, !url.isEmpty else {
+      guard let article = selectedArticle, let url = library.article(article).url, !url.isEmpty else {
         message = "no link to copy"
         return []
       }
@@ -108,7 +108,7 @@ extension AppState {
     switch screen {
     case .list:
       let index = list.scroll + y - 1
-      guard y >= 1, y <= listHeight, stories.indices.contains(index) else { return [] }
+      guard y >= 1, y <= listHeight, hasStory(index) else { return [] }
       if index == list.selected { open() } else { list.selected = index }
     case .versions(let story):
       let index = versions.scroll + y - 1

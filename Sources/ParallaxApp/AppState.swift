@@ -50,9 +50,8 @@ public struct AppState: Sendable {
     public var query = ""
   }
 
-  public var articles: [Article]
-  /// Stories, newest first.
-  public var stories: [Story]
+  /// Stories and articles, in memory or paged from the store.
+  public var library: any Library
   public var width: Int
   public var height: Int
   public var screens: [Screen] = [.list]
@@ -63,43 +62,30 @@ public struct AppState: Sendable {
   public var helpScroll = 0
   public var comparison: ComparisonState?
   public var search = SearchState()
-  public var read = Set<Int>()
   public var message: String?
   public var quit = false
   public var theme: Theme
   public let keymap: Keymap
-  /// Whether any article has a source or date (else the list gives the title all the room).
-  public let showsMetadata: Bool
 
-  public init(
-    articles: [Article], stories: [Story], width: Int, height: Int, theme: Theme = .colour, keymap: Keymap = Keymap()
-  ) {
-    self.articles = articles
-    self.stories = Self.newestFirst(stories, articles: articles)
+  public init(library: any Library, width: Int, height: Int, theme: Theme = .colour, keymap: Keymap = Keymap()) {
+    self.library = library
     self.width = width
     self.height = height
     self.theme = theme
     self.keymap = keymap
-    showsMetadata = articles.contains { $0.source != nil || $0.published != nil }
+  }
+
+  /// A state over articles held in memory and their stories.
+  public init(
+    articles: [Article], stories: [Story], width: Int, height: Int, theme: Theme = .colour, keymap: Keymap = Keymap()
+  ) {
+    self.init(
+      library: MemoryLibrary(articles: articles, stories: stories), width: width, height: height, theme: theme,
+      keymap: keymap)
   }
 
   /// The current screen.
   public var screen: Screen { screens.last ?? .list }
-
-  /// Newest first by the latest member date; stories without dates keep their order, last.
-  static func newestFirst(_ stories: [Story], articles: [Article]) -> [Story] {
-    let dated = stories.enumerated().map { index, story in
-      (index, story, story.members.compactMap { articles[$0.inputIndex].published }.max())
-    }
-    return dated.sorted { a, b in
-      switch (a.2, b.2) {
-      case (let x?, let y?) where x != y: return x > y
-      case (_?, nil): return true
-      case (nil, _?): return false
-      default: return a.0 < b.0
-      }
-    }.map(\.1)
-  }
 
   /// Rows available for content (the status line takes the last one).
   var contentHeight: Int { max(1, height - 1) }

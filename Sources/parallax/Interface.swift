@@ -10,7 +10,10 @@ import TerminalModel
 enum Interface {
   /// Messages from background work to the loop.
   enum Message: Sendable {
-    case loaded([Article], [Story], [LoadDiagnostic])
+    /// A library to show (replacing the current one), problems to report on exit, and a note.
+    case loaded(any Library, [LoadDiagnostic], String?)
+    /// The library's data changed (an import finished): reload it and show the note.
+    case changed(String?)
     case event(AppEvent)
   }
 
@@ -75,8 +78,12 @@ enum Interface {
     }
   }
 
-  /// Runs the interface over `paths`; returns the exit status.
-  static func run(load: @escaping @Sendable () -> ArticleLoader.Output) throws -> Int32 {
+  /// Runs the interface; `work` runs in the background and posts the library (and later
+  /// changes) to the loop. Returns the exit status.
+  static func run(
+    startMessage: String = "reading and grouping…",
+    work: @escaping @Sendable (_ post: @escaping @Sendable (Message) -> Void) -> Void
+  ) throws -> Int32 {
     let config = try loadConfig()
     let terminal = try CursesTerminal()
     let inbox = Inbox()
@@ -97,24 +104,21 @@ enum Interface {
     var (width, height) = terminal.size
     var state = AppState(
       articles: [], stories: [], width: width, height: height, theme: theme, keymap: config.keymap)
-    state.message = "reading and grouping…"
-    DispatchQueue.global().async {
-      let loaded = load()
-      let stories = StoryGrouper().group(loaded.articles)
-      inbox.post(.loaded(loaded.articles, stories, loaded.diagnostics))
-    }
+    state.message = startMessage
+    DispatchQueue.global().async { work { inbox.post($0) } }
     var firstFrameLogged = false
+    var idleTicks = 0
     let hyperlinks = CursesTerminal.supportsHyperlinks(ProcessInfo.processInfo.environment)
     while !state.quit {
       terminal.draw(Renderer.render(state))
-      if hyperlinks, case .reader(let article) = state.screen, let url = state.articles[article].url,
-        let row = ReaderView.linkLine(state.articles[article], width: state.width, theme: state.theme),
+      if hyperlinks, case .reader(let handle) = state.screen, case let article = state.library.article(handle),
+        let url = article.url, let row = ReaderView.linkLine(article, width: state.width, theme: state.theme),
         row >= state.readerScroll, row - state.readerScroll < state.height - 1
       {
-        let shown = ReaderView.lines(state.articles[article], width: state.width, theme: state.theme)[row]
+        let shown = ReaderView.lines(article, width: state.width, theme: state.theme)[row]
         terminal.hyperlink(url, text: shown.map(\.text).joined(), x: 1, y: row - state.readerScroll)
       }
-      if !firstFrameLogged && !state.stories.isEmpty {
+      if !firstFrameLogged && state.library.storyCount > 0 {
         firstFrameLogged = true
         FirstFrame.log()
       }
@@ -127,14 +131,26 @@ enum Interface {
         } else {
           effects += state.apply(.key(key))
         }
+        idleTicks = 0
+      } else {
+        idleTicks += 1
+        // Another process may have imported or synced: look every two seconds of idleness.
+        if idleTicks % 40 == 0, state.screen == .list, state.library.refresh() {
+          state.libraryChanged()
+        }
       }
       for message in inbox.drain() {
         switch message {
-        case .loaded(let articles, let stories, let problems):
+        case .loaded(let library, let problems, let note):
           diagnostics = problems
-          state = AppState(
-            articles: articles, stories: stories, width: width, height: height, theme: theme, keymap: config.keymap)
+          state = AppState(library: library, width: width, height: height, theme: theme, keymap: config.keymap)
+          state.message = note
           if !problems.isEmpty { state.message = "\(problems.count) input problems (listed on exit)" }
+        case .changed(let note):
+          _ = state.library.refresh()
+          state.libraryChanged()
+          state.message = note ?? state.message
+          if !diagnostics.isEmpty { state.message = "\(diagnostics.count) input problems (listed on exit)" }
         case .event(let event):
           effects += state.apply(event)
         }
@@ -146,7 +162,7 @@ enum Interface {
         case .copy(let text):
           terminal.copyToClipboard(text)
         case .compare(let l, let r):
-          let (a, b) = (state.articles[l], state.articles[r])
+          let (a, b) = (state.library.article(l), state.library.article(r))
           DispatchQueue.global().async {
             inbox.post(.event(.comparisonReady(Comparator().compare(a, b), left: l, right: r)))
           }

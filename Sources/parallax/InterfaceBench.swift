@@ -49,7 +49,8 @@ struct InterfaceBench: ParsableCommand {
         previous = frame
         for case .compare(let l, let r) in effects {
           _ = state.apply(
-            .comparisonReady(Comparator().compare(state.articles[l], state.articles[r]), left: l, right: r))
+            .comparisonReady(
+              Comparator().compare(state.library.article(l), state.library.article(r)), left: l, right: r))
         }
       }
       while state.screens.count > 1 { _ = state.apply(.back) }

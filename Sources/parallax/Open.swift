@@ -1,33 +1,65 @@
 import ArgumentParser
 import CursesBackend
+import Foundation
+import ParallaxApp
 import ParallaxCore
 import ParallaxStore
+import StoreLibrary
 
-/// `parallax [PATH...]`: the main job, the full-screen interface over the given inputs.
+/// `parallax [PATH...]`: the main job, the full-screen interface over the store (after
+/// importing the given inputs), or over the inputs alone with `--no-store`.
 struct Open: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "open",
-    abstract: "Open the full-screen interface over files and folders (the default command).",
+    abstract:
+      "Open the full-screen interface over the store, importing the given files and folders first (the default command).",
     discussion: """
-      Needs a terminal. Keys: j/k or arrows move, Enter opens, c compares, / searches, n/N repeat, ]/[ next/previous difference, Tab switches pane, s swaps sides, Space/b page, g/G top/bottom, ? help, q back (quits from the story list). For text output, use parallax stories PATH...
+      Needs a terminal. With no paths it opens the store as it is; with paths it shows the store at once and imports them in the background (new stories appear when the import is done). --no-store reads the paths into memory only and stores nothing. The interface never touches the network. Keys: j/k or arrows move, Enter opens, c compares, / searches, n/N repeat, ]/[ next/previous difference, Tab switches pane, s swaps sides, Space/b page, g/G top/bottom, ? help, q back (quits from the story list). For text output, use parallax stories PATH...
       """
   )
 
   @OptionGroup var input: InputOptions
   @OptionGroup var storeOptions: StoreOptions
 
+  @Flag(help: "Read the paths into memory only; do not touch the store.")
+  var noStore = false
+
+  func validate() throws {
+    if noStore && input.paths.isEmpty { throw ValidationError("--no-store needs files or folders to read") }
+  }
+
   func run() throws {
     do {
       let status: Int32
-      if input.paths.isEmpty {
-        let store = try storeOptions.open()
-        status = try Interface.run {
-          let rows = (try? store.allArticles()) ?? []
-          return ArticleLoader.Output(articles: rows.map(\.article), diagnostics: [])
+      if noStore {
+        let paths = input.paths
+        status = try Interface.run { post in
+          let loaded = ArticleLoader().load(paths)
+          let stories = StoryGrouper().group(loaded.articles)
+          post(.loaded(MemoryLibrary(articles: loaded.articles, stories: stories), loaded.diagnostics, nil))
         }
       } else {
+        let store = try storeOptions.open()
         let paths = input.paths
-        status = try Interface.run { ArticleLoader().load(paths) }
+        let library = try StoreLibrary(store: store)
+        status = try Interface.run(startMessage: paths.isEmpty ? "opening the store…" : "importing…") { post in
+          post(.loaded(library, [], paths.isEmpty ? nil : "importing \(paths.count) inputs…"))
+          guard !paths.isEmpty else {
+            if library.storyCount == 0 {
+              post(.changed("the store is empty: add articles with parallax import PATH (or parallax PATH)"))
+            }
+            return
+          }
+          let loaded = ArticleLoader().load(paths)
+          do {
+            let result = try Importer.store(loaded, into: store)
+            post(.loaded(library, loaded.diagnostics, nil))
+            post(.changed("imported: \(result.added) new, \(result.alreadyStored) already stored"))
+          } catch {
+            post(.loaded(library, loaded.diagnostics, nil))
+            post(.changed("import failed: \(error)"))
+          }
+        }
       }
       if status != 0 { throw ExitCode(status) }
     } catch let error as CursesTerminal.StartError {

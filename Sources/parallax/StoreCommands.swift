@@ -72,8 +72,28 @@ struct Import: ParsableCommand {
     guard !input.paths.isEmpty else { throw ValidationError("give files or folders to import") }
     let store = try storeOptions.open()
     let loaded = input.load()
-    var total = Store.ImportResult()
-    // Articles from one feed are stored with that feed as their provenance.
+    let total = try Importer.store(loaded, into: store)
+    let subscribed = total.subscriptionsAdded
+    var summary = "added \(total.added), already stored \(total.alreadyStored)"
+    if !loaded.subscriptions.isEmpty {
+      summary += "; subscriptions: \(subscribed) new of \(loaded.subscriptions.count)"
+    }
+    Terminal.print(summary)
+    if loaded.skippedSomething { throw ExitCode(1) }
+  }
+}
+
+/// Stores what was read: articles with their feed as provenance, subscriptions; then groups
+/// the new articles once.
+enum Importer {
+  struct Result {
+    var added = 0
+    var alreadyStored = 0
+    var subscriptionsAdded = 0
+  }
+
+  static func store(_ loaded: ArticleLoader.Output, into store: Store) throws -> Result {
+    var total = Result()
     var byFeed: [String?: [Article]] = [:]
     for (article, feed) in zip(loaded.articles, loaded.articleFeeds) { byFeed[feed, default: []].append(article) }
     for (feed, articles) in byFeed.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
@@ -81,14 +101,9 @@ struct Import: ParsableCommand {
       total.added += result.added
       total.alreadyStored += result.alreadyStored
     }
-    if total.added > 0 { try store.groupPending() }
-    let subscribed = try store.subscribe(loaded.subscriptions)
-    var summary = "added \(total.added), already stored \(total.alreadyStored)"
-    if !loaded.subscriptions.isEmpty {
-      summary += "; subscriptions: \(subscribed) new of \(loaded.subscriptions.count)"
-    }
-    Terminal.print(summary)
-    if loaded.skippedSomething { throw ExitCode(1) }
+    total.subscriptionsAdded = try store.subscribe(loaded.subscriptions)
+    try store.groupPending()
+    return total
   }
 }
 

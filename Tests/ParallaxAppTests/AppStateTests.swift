@@ -21,7 +21,7 @@ enum Seeds {
     for key in keys {
       for effect in state.apply(.key(key)) {
         if case .compare(let l, let r) = effect {
-          let result = Comparator().compare(state.articles[l], state.articles[r])
+          let result = Comparator().compare(state.library.article(l), state.library.article(r))
           _ = state.apply(.comparisonReady(result, left: l, right: r))
         }
       }
@@ -56,10 +56,10 @@ enum Seeds {
       Issue.record("not in the reader")
       return
     }
-    #expect(state.articles[article].id.hasPrefix("003"))
+    #expect(state.library.article(article).id.hasPrefix("003"))
     let lines = Renderer.render(state).lines
     #expect(lines[0] == " Russia and Ukraine to Hold Peace Talks in Istanbul")
-    #expect(state.read.contains(article))
+    #expect(state.library.isRead(article))
     Seeds.press([.character("q"), .character("q")], on: &state)
     #expect(state.screen == .list)
   }
@@ -109,7 +109,7 @@ enum Seeds {
   @Test func searchInTheListMovesTheSelection() {
     var state = Seeds.state()
     Seeds.press([.character("/")] + Seeds.type("yalta") + [.enter], on: &state)
-    #expect(state.stories[state.list.selected].title.hasPrefix("Pivotal"))
+    #expect(state.library.story(at: state.list.selected)?.title.hasPrefix("Pivotal") == true)
     Seeds.press([.character("/")] + Seeds.type("no such words") + [.enter], on: &state)
     #expect(state.message == "not found: no such words")
   }

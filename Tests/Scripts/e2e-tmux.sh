@@ -34,7 +34,7 @@ print(len(cols))'
 
 cd "$root"
 t -f /dev/null new-session -d -s "$session" -x 120 -y 40 \
-  "TERM=xterm-256color '$bin' seeds; echo \"exit-status=\$?\" > '$work/status'; sleep 60"
+  "PARALLAX_STORE='$work/s1.sqlite' TERM=xterm-256color '$bin' seeds; echo \"exit-status=\$?\" > '$work/status'; sleep 60"
 wait_for "Parallax — 4 stories, 5 articles"
 
 # The Istanbul story is shown once, with 2 versions.
@@ -74,7 +74,7 @@ screen | grep -q "Parallax — " && fail "interface still on screen after quit"
 # SIGTERM: the terminal is restored and the exit status is 128 + 15.
 t kill-session -t "$session"
 t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
-  "TERM=xterm-256color '$bin' seeds; echo \"exit-status=\$?\" > '$work/status-term'; sleep 60"
+  "PARALLAX_STORE='$work/s2.sqlite' TERM=xterm-256color '$bin' seeds; echo \"exit-status=\$?\" > '$work/status-term'; sleep 60"
 wait_for "Parallax — 4 stories"
 pane_pid=$(t display -p -t "$session" '#{pane_pid}')
 pid=$(pgrep -P "$pane_pid" -f parallax | head -1)
@@ -92,7 +92,7 @@ printf 'Hostile \033]0;owned\007 title\n\nWindow title \033]0;owned\007 and clip
 printf 'Hostile \033]0;owned\007 title\n\nWindow title \033]0;owned\007 and clipboard \033]52;c;ZXZpbA==\007 here.\n\nScreen clear \033[2J and C1 \302\23331m colour and \302\235 8;;http://x \302\234 link, again.\n' > "$work/hostile/b.txt"
 t kill-session -t "$session"
 t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
-  "TERM=xterm-256color script -qfc \"'$bin' '$work/hostile'\" '$work/raw'; echo done > '$work/status2'; sleep 60"
+  "PARALLAX_STORE='$work/s3.sqlite' TERM=xterm-256color script -qfc \"'$bin' '$work/hostile'\" '$work/raw'; echo done > '$work/status2'; sleep 60"
 wait_for "1 story, 2 articles"
 t send-keys -t "$session" Enter
 sleep 0.3
@@ -117,7 +117,7 @@ PY
 printf '{"id": "l1", "title": "Linked story", "text": "Body text here.", "url": "https://example.com/a", "source": "Wire"}\n' > "$work/linked.jsonl"
 t kill-session -t "$session"
 t -f /dev/null new-session -d -s "$session" -x 100 -y 20 \
-  "PARALLAX_HYPERLINKS=1 TERM=xterm-256color script -qfc \"'$bin' '$work/linked.jsonl'\" '$work/raw-link'; echo done > '$work/status3'; sleep 60"
+  "PARALLAX_STORE='$work/s4.sqlite' PARALLAX_HYPERLINKS=1 TERM=xterm-256color script -qfc \"'$bin' '$work/linked.jsonl'\" '$work/raw-link'; echo done > '$work/status3'; sleep 60"
 wait_for "1 story, 1 article"
 t send-keys -t "$session" Enter
 wait_for "https://example.com/a"
@@ -132,4 +132,37 @@ ok = b"\x1b]8;;https://example.com/a\x1b\\" in raw and b"\x1b]52;c;aHR0cHM6Ly9le
 print("OSC 8 hyperlink and OSC 52 copy written:", ok)
 sys.exit(0 if ok else 1)
 PY
+
+# Two processes: the interface reads the store while parallax import writes to it. The
+# interface picks the new stories up by itself; read state is written back to the store.
+t kill-session -t "$session"
+"$bin" import --store "$work/s5.sqlite" seeds >/dev/null
+python3 - "$work/more.jsonl" <<'PY'
+import json, random, sys
+random.seed(5)
+with open(sys.argv[1], "w") as out:
+    for i in range(300):
+        words = " ".join("".join(random.choice("bcdfghklmnprstvz") + random.choice("aeiou") for _ in range(3)) for _ in range(60))
+        out.write(json.dumps({"id": f"more-{i}", "title": f"Council report {i}", "text": words}) + "\n")
+PY
+t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
+  "PARALLAX_STORE='$work/s5.sqlite' TERM=xterm-256color '$bin'; echo \"exit-status=\$?\" > '$work/status5'; sleep 60"
+wait_for "Parallax — 4 stories, 5 articles"
+t send-keys -t "$session" Enter Enter
+wait_for "Istanbul"
+t send-keys -t "$session" q q
+wait_for "Parallax — 4 stories"
+"$bin" import --store "$work/s5.sqlite" "$work/more.jsonl" > "$work/import5" 2>&1 &
+importer=$!
+for _ in $(seq 1 20); do t send-keys -t "$session" j; t send-keys -t "$session" k; sleep 0.05; done
+wait "$importer" || fail "import beside the interface failed: $(cat "$work/import5")"
+wait_for "Parallax — 304 stories, 305 articles" 15
+t send-keys -t "$session" q
+for _ in $(seq 1 50); do [ -s "$work/status5" ] && break; sleep 0.1; done
+grep -qx "exit-status=0" "$work/status5" || fail "interface beside an import: $(cat "$work/status5" 2>/dev/null)"
+"$bin" stats --store "$work/s5.sqlite" --format json | python3 -c '
+import json, sys
+s = json.load(sys.stdin)
+assert s["articles"] == 305 and s["unread"] == 304, s
+print("two processes: interface and import side by side; read state stored:", s)' || fail "store after two processes"
 echo "e2e: ok"

@@ -32,7 +32,7 @@ public enum ReaderView {
   }
 
   static func render(_ state: AppState, article: Int, into buffer: inout Buffer) {
-    let all = lines(state.articles[article], width: state.width, theme: state.theme)
+    let all = lines(state.library.article(article), width: state.width, theme: state.theme)
     for row in 0..<state.contentHeight {
       let index = state.readerScroll + row
       guard all.indices.contains(index) else { break }

@@ -5,15 +5,15 @@ import TerminalModel
 /// sources and newest date; the selected row in reverse video.
 enum StoryListView {
   static func render(_ state: AppState, into buffer: inout Buffer) {
-    let articles = state.stories.reduce(0) { $0 + $1.size }
+    let library = state.library
     buffer.put(
-      "Parallax — \(count(state.stories.count, "story", "stories")), \(count(articles, "article", "articles"))", x: 0,
-      y: 0, style: state.theme.heading)
+      "Parallax — \(count(library.storyCount, "story", "stories")), \(count(library.articleCount, "article", "articles"))",
+      x: 0, y: 0, style: state.theme.heading)
     let rows = state.listHeight
     for row in 0..<rows {
       let index = state.list.scroll + row
-      guard state.stories.indices.contains(index) else { break }
-      let line = self.line(state, story: index, width: state.width)
+      guard let story = library.story(at: index) else { break }
+      let line = self.line(state, story: story, width: state.width)
       let style = index == state.list.selected ? state.theme.selection : Style.plain
       if index == state.list.selected { buffer.fill(x: 0, y: row + 1, width: state.width, height: 1, style: style) }
       buffer.put(line, x: 0, y: row + 1, style: style)
@@ -23,18 +23,14 @@ enum StoryListView {
   static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 
   /// One story row fitted to `width`.
-  static func line(_ state: AppState, story index: Int, width: Int) -> String {
-    let story = state.stories[index]
-    let members = story.members.map { state.articles[$0.inputIndex] }
-    let unread = story.members.contains { !state.read.contains($0.inputIndex) } ? "●" : " "
+  static func line(_ state: AppState, story: StorySummary, width: Int) -> String {
+    let unread = story.unread ? "●" : " "
     let count = String(story.size)
     let versions = (story.size > 1 ? String(repeating: " ", count: max(0, 3 - count.count)) + count : "  1") + " "
-    let date = members.compactMap(\.published).max().map { String($0.prefix(10)) } ?? ""
-    var sources: [String] = []
-    for m in members { if let s = m.source, !sources.contains(s) { sources.append(s) } }
+    let date = story.latest.map { String($0.prefix(10)) } ?? ""
     let right =
-      width >= 70 && state.showsMetadata
-      ? DisplayWidth.pad(sources.joined(separator: ", "), to: 22) + " " + DisplayWidth.pad(date, to: 10) : ""
+      width >= 70 && state.library.showsMetadata
+      ? DisplayWidth.pad(story.sources.joined(separator: ", "), to: 22) + " " + DisplayWidth.pad(date, to: 10) : ""
     let titleWidth = max(1, width - 2 - versions.count - (right.isEmpty ? 0 : DisplayWidth.of(right) + 1))
     return unread + " " + versions + DisplayWidth.pad(story.title, to: titleWidth) + (right.isEmpty ? "" : " " + right)
   }

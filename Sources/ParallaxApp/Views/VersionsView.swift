@@ -4,15 +4,15 @@ import TerminalModel
 /// A story's versions: source, title and date of each, with marks for comparison.
 enum VersionsView {
   static func render(_ state: AppState, story: Int, into buffer: inout Buffer) {
-    let s = state.stories[story]
+    guard let s = state.library.story(at: story) else { return }
     buffer.put("\(s.title) — \(s.size) versions", x: 0, y: 0, style: state.theme.heading)
     let members = state.members(story)
     for row in 0..<state.listHeight {
       let index = state.versions.scroll + row
       guard members.indices.contains(index) else { break }
-      let article = state.articles[members[index]]
+      let article = state.library.article(members[index])
       let mark = state.marked.contains(members[index]) ? "*" : " "
-      let unread = state.read.contains(members[index]) ? " " : "●"
+      let unread = state.library.isRead(members[index]) ? " " : "●"
       let source = DisplayWidth.pad(article.source ?? article.id, to: min(24, state.width / 3))
       let date = article.published.map { " " + String($0.prefix(10)) } ?? ""
       let titleWidth = max(1, state.width - 4 - DisplayWidth.of(source) - 1 - DisplayWidth.of(date))

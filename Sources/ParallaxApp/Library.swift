@@ -1,0 +1,71 @@
+import ParallaxCore
+
+/// One row of the story list, as a library serves it.
+public struct StorySummary: Sendable, Equatable {
+  public var id: String
+  public var title: String
+  public var size: Int
+  /// The newest member's date, if any member has one.
+  public var latest: String?
+  /// Distinct sources of the members, in member order.
+  public var sources: [String]
+  /// Whether any member is unread.
+  public var unread: Bool
+
+  public init(id: String, title: String, size: Int, latest: String?, sources: [String], unread: Bool) {
+    self.id = id
+    self.title = title
+    self.size = size
+    self.latest = latest
+    self.sources = sources
+    self.unread = unread
+  }
+}
+
+/// Where the interface gets its stories and articles: all in memory (files given on the
+/// command line) or a page at a time from the store. Articles are named by an integer
+/// handle that stays valid while the library lives. Stories are served newest first.
+///
+/// Libraries are read on the interface's loop only; implementations guard their caches.
+public protocol Library: AnyObject, Sendable {
+  /// Number of stories.
+  var storyCount: Int { get }
+  /// Number of articles.
+  var articleCount: Int { get }
+  /// Whether any article has a source or a date (else the list gives the title all the room).
+  var showsMetadata: Bool { get }
+  /// The story at `index` (0 is the newest), nil when out of range.
+  func story(at index: Int) -> StorySummary?
+  /// Handles of a story's versions, in display order.
+  func members(ofStory index: Int) -> [Int]
+  /// The article behind a handle (an empty article when it has gone).
+  func article(_ handle: Int) -> Article
+  func isRead(_ handle: Int) -> Bool
+  /// Marks an article read (the store writes it through).
+  func markRead(_ handle: Int)
+  /// The index of the story holding an article.
+  func storyIndex(containing handle: Int) -> Int?
+  /// The next story (after `index`, or at it when `includeCurrent`; backwards unless
+  /// `forward`; wrapping around) whose title or text contains `query`, ignoring case.
+  func findStory(matching query: String, from index: Int, forward: Bool, includeCurrent: Bool) -> Int?
+  /// Picks up changes made by another process; returns whether anything changed.
+  func refresh() -> Bool
+}
+
+extension Library {
+  /// The first version of each story in order, then the rest: the reader's J/K order.
+  public func step(from handle: Int, by delta: Int) -> Int? {
+    guard let story = storyIndex(containing: handle) else { return nil }
+    let m = members(ofStory: story)
+    guard let i = m.firstIndex(of: handle) else { return nil }
+    let j = i + delta
+    if m.indices.contains(j) { return m[j] }
+    var s = story + (delta > 0 ? 1 : -1)
+    while s >= 0 && s < storyCount {
+      let other = members(ofStory: s)
+      if let next = delta > 0 ? other.first : other.last { return next }
+      s += delta > 0 ? 1 : -1
+    }
+    return nil
+  }
+}

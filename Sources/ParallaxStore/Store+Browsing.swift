@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import ParallaxCore
+
+/// Paged reads for the interface: stories newest first, a story's members, one article.
+/// None of these reads more than a page of rows, so the interface never holds the store.
+extension Store {
+  /// One row of the `story` table with whether any member is unread.
+  public struct StoryRecord: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var size: Int
+    public var latest: String?
+    public var sources: [String]
+    public var unread: Bool
+  }
+
+  /// Counts the interface shows in its heading.
+  public func storyAndArticleCounts() throws -> (stories: Int, articles: Int) {
+    try pool.read { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE story IS NOT NULL") ?? 0
+      )
+    }
+  }
+
+  /// Whether any article has a source or a date.
+  public func hasMetadata() throws -> Bool {
+    try pool.read { db in
+      try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM article WHERE source IS NOT NULL OR published IS NOT NULL)") ?? false
+    }
+  }
+
+  /// Stories newest first (by their newest member; undated last), `limit` from `offset`.
+  public func storyPage(offset: Int, limit: Int) throws -> [StoryRecord] {
+    try pool.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT id, title, size, latest, sources,
+            EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isRead = 0)
+          FROM story ORDER BY latest DESC, id LIMIT ? OFFSET ?
+          """, arguments: [limit, offset]
+      ).map { row in
+        let sources: String = row[4]
+        return StoryRecord(
+          id: row[0], title: row[1], size: row[2], latest: row[3],
+          sources: sources.isEmpty ? [] : sources.components(separatedBy: ", "), unread: row[5])
+      }
+    }
+  }
+
+  /// The position of a story in ``storyPage(offset:limit:)`` order.
+  public func storyPosition(_ id: String) throws -> Int? {
+    try pool.read { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT latest FROM story WHERE id = ?", arguments: [id]) else {
+        return nil
+      }
+      let latest: String? = row[0]
+      if let latest {
+        return try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM story WHERE latest > ? OR (latest = ? AND id < ?)",
+          arguments: [latest, latest, id])
+      }
+      return try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM story WHERE latest IS NOT NULL OR (latest IS NULL AND id < ?)",
+        arguments: [id])
+    }
+  }
+
+  /// Row ids of a story's members, newest first.
+  public func memberIDs(ofStory id: String) throws -> [Int64] {
+    try pool.read { db in
+      try Int64.fetchAll(
+        db, sql: "SELECT id FROM article WHERE story = ? ORDER BY published IS NULL, published DESC, id",
+        arguments: [id])
+    }
+  }
+
+  /// One stored article.
+  public func article(_ rowID: Int64) throws -> StoredArticle? {
+    try pool.read { db in try StoredArticle.fetchOne(db, key: rowID) }
+  }
+
+  /// Stories holding an article whose title or text has the words of `text` in a row, the
+  /// last one possibly unfinished (an FTS5 prefix phrase), at most `limit`.
+  public func storyIDs(matchingPrefix text: String, limit: Int = 2000) throws -> [String] {
+    let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
+    return try pool.read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT article.story FROM article
+          JOIN articleSearch ON articleSearch.rowid = article.id AND articleSearch MATCH ?
+          WHERE article.story IS NOT NULL LIMIT ?
+          """, arguments: [phrase, limit])
+    }
+  }
+
+  /// Changes whenever articles arrive or are grouped (for readers in another process).
+  public func changeMarker() throws -> [Int] {
+    try pool.read { db in
+      [
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM article") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE story IS NULL") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0,
+      ]
+    }
+  }
+
+  /// Whether an article is read.
+  public func isRead(_ rowID: Int64) throws -> Bool {
+    try pool.read { db in
+      try Bool.fetchOne(db, sql: "SELECT isRead FROM article WHERE id = ?", arguments: [rowID]) ?? false
+    }
+  }
+}

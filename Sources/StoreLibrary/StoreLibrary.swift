@@ -1,0 +1,129 @@
+import Foundation
+import ParallaxApp
+import ParallaxCore
+import ParallaxStore
+
+/// The interface's view of the store: stories a page at a time, articles one at a time,
+/// both cached in small bounded caches, read state written through. Handles are row ids.
+public final class StoreLibrary: Library, @unchecked Sendable {
+  static let pageSize = 100
+  static let maxPages = 20
+  static let maxArticles = 64
+
+  let store: Store
+  private let lock = NSLock()
+  private var counts: (stories: Int, articles: Int) = (0, 0)
+  private var metadata = false
+  private var marker: [Int] = []
+  private var pages: [Int: [StorySummary]] = [:]
+  private var pageOrder: [Int] = []
+  private var memberCache: [String: [Int]] = [:]
+  private var articles: [Int: Article] = [:]
+  private var articleOrder: [Int] = []
+  private var read: [Int: Bool] = [:]
+
+  public init(store: Store) throws {
+    self.store = store
+    try reload()
+  }
+
+  private func reload() throws {
+    let c = try store.storyAndArticleCounts()
+    let m = try store.hasMetadata()
+    let mark = try store.changeMarker()
+    lock.lock()
+    counts = c
+    metadata = m
+    marker = mark
+    pages = [:]
+    pageOrder = []
+    memberCache = [:]
+    read = [:]
+    lock.unlock()
+  }
+
+  public var storyCount: Int { lock.withLock { counts.stories } }
+  public var articleCount: Int { lock.withLock { counts.articles } }
+  public var showsMetadata: Bool { lock.withLock { metadata } }
+
+  public func story(at index: Int) -> StorySummary? {
+    guard index >= 0, index < storyCount else { return nil }
+    let page = index / Self.pageSize
+    if let rows = lock.withLock({ pages[page] }) {
+      return rows.indices.contains(index % Self.pageSize) ? rows[index % Self.pageSize] : nil
+    }
+    let records = (try? store.storyPage(offset: page * Self.pageSize, limit: Self.pageSize)) ?? []
+    let rows = records.map {
+      StorySummary(id: $0.id, title: $0.title, size: $0.size, latest: $0.latest, sources: $0.sources, unread: $0.unread)
+    }
+    lock.withLock {
+      pages[page] = rows
+      pageOrder.append(page)
+      if pageOrder.count > Self.maxPages { pages[pageOrder.removeFirst()] = nil }
+    }
+    return rows.indices.contains(index % Self.pageSize) ? rows[index % Self.pageSize] : nil
+  }
+
+  public func members(ofStory index: Int) -> [Int] {
+    guard let story = story(at: index) else { return [] }
+    if let cached = lock.withLock({ memberCache[story.id] }) { return cached }
+    let ids = ((try? store.memberIDs(ofStory: story.id)) ?? []).map { Int($0) }
+    lock.withLock {
+      if memberCache.count > 256 { memberCache = [:] }
+      memberCache[story.id] = ids
+    }
+    return ids
+  }
+
+  public func article(_ handle: Int) -> Article {
+    if let cached = lock.withLock({ articles[handle] }) { return cached }
+    let row = try? store.article(Int64(handle))
+    let article = row?.article ?? Article(id: "", title: "(no longer stored)", body: "")
+    lock.withLock {
+      articles[handle] = article
+      articleOrder.append(handle)
+      if articleOrder.count > Self.maxArticles { articles[articleOrder.removeFirst()] = nil }
+      if let row { read[handle] = row.isRead }
+    }
+    return article
+  }
+
+  public func isRead(_ handle: Int) -> Bool {
+    if let known = lock.withLock({ read[handle] }) { return known }
+    let value = (try? store.isRead(Int64(handle))) ?? false
+    lock.withLock { read[handle] = value }
+    return value
+  }
+
+  public func markRead(_ handle: Int) {
+    guard !isRead(handle) else { return }
+    try? store.setRead(Int64(handle), true)
+    lock.withLock {
+      read[handle] = true
+      // Unread markers of stories come with their pages.
+      pages = [:]
+      pageOrder = []
+    }
+  }
+
+  public func storyIndex(containing handle: Int) -> Int? {
+    guard let id = (try? store.article(Int64(handle)))??.story else { return nil }
+    return try? store.storyPosition(id)
+  }
+
+  public func findStory(matching query: String, from index: Int, forward: Bool, includeCurrent: Bool) -> Int? {
+    guard !query.isEmpty, let ids = try? store.storyIDs(matchingPrefix: query) else { return nil }
+    let positions = ids.compactMap { try? store.storyPosition($0) }.sorted()
+    guard !positions.isEmpty else { return nil }
+    if forward {
+      return positions.first { includeCurrent ? $0 >= index : $0 > index } ?? positions.first
+    }
+    return positions.last { includeCurrent ? $0 <= index : $0 < index } ?? positions.last
+  }
+
+  public func refresh() -> Bool {
+    guard let now = try? store.changeMarker(), now != lock.withLock({ marker }) else { return false }
+    try? reload()
+    return true
+  }
+}
