@@ -26,6 +26,14 @@ extension Store {
     public var edges = 0
     public var reclustered = 0
     public var stories = 0
+    /// Seconds spent on document frequencies, posting lists and candidates.
+    public var candidateSeconds = 0.0
+    /// Seconds spent scoring candidates and storing edges.
+    public var scoreSeconds = 0.0
+    /// Seconds spent reclustering components and writing stories.
+    public var clusterSeconds = 0.0
+
+    public init() {}
   }
 
   /// Groups the articles not grouped yet.
@@ -56,6 +64,11 @@ extension Store {
 
   static func groupPending(_ db: Database, parameters: GroupingParameters) throws -> GroupingReport {
     var report = GroupingReport()
+    var clock = Date()
+    func lap() -> Double {
+      defer { clock = Date() }
+      return Date().timeIntervalSince(clock)
+    }
     // New articles in a canonical order (input id, then key), whatever order they came in.
     let pendingRows = try Row.fetchAll(
       db,
@@ -140,6 +153,8 @@ extension Store {
       ])
     }
 
+    report.candidateSeconds = lap()
+
     // 2. Scores, under the current weights.
     var signatureOf = [Int64: HashedSignature]()
     for (id, s) in zip(newIDs, newSignatures) { signatureOf[id] = s }
@@ -182,6 +197,7 @@ extension Store {
       try insertEdge.execute(arguments: [edge.0, edge.1, edge.2, edge.3])
     }
     report.edges = newEdges.count
+    report.scoreSeconds = lap()
 
     // 3. Components (over pairs at or above the threshold) that hold a new article.
     let threshold = parameters.threshold
@@ -298,6 +314,7 @@ extension Store {
       report.reclustered += rows.count
     }
     report.stories = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0
+    report.clusterSeconds = lap()
     return report
   }
 

@@ -101,6 +101,19 @@ public final class Store: Sendable {
       }
       try db.execute(sql: "UPDATE article SET story = NULL")
     }
+    migrator.registerMigration("v3-search-index-on-text-only") { db in
+      // GRDB's synchronising trigger re-indexes an article's text on any update; story ids and
+      // read state change often, so only title and body changes re-index now.
+      try db.execute(
+        sql: """
+          DROP TRIGGER IF EXISTS "__articleSearch_au";
+          CREATE TRIGGER "__articleSearch_au" AFTER UPDATE OF "title", "body" ON "article" BEGIN
+            INSERT INTO "articleSearch"("articleSearch", "rowid", "title", "body")
+              VALUES('delete', old."id", old."title", old."body");
+            INSERT INTO "articleSearch"("rowid", "title", "body") VALUES (new."id", new."title", new."body");
+          END;
+          """)
+    }
     return migrator
   }
 
@@ -129,7 +142,11 @@ public final class Store: Sendable {
     for (article, signature) in zip(toSign, StoryGrouper.signatures(of: toSign, leadTokens: leadTokens)) {
       signatures[StoredArticle.key(of: article)] = HashedSignature(signature).encoded
     }
+    let fetchedAt = ISO8601DateFormatter().string(from: now)
     try pool.write { db in
+      let findKey = try db.cachedStatement(sql: "SELECT id FROM article WHERE key = ?")
+      let insertSignature = try db.cachedStatement(sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)")
+      let linkFeed = try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)")
       var feedID: Int64?
       if let feedURL {
         if let existing = try Feed.filter(Column("url") == feedURL).fetchOne(db) {
@@ -141,10 +158,10 @@ public final class Store: Sendable {
         }
       }
       for article in articles {
-        var row = StoredArticle(article, fetchedAt: now)
+        var row = StoredArticle(article, fetchedAt: fetchedAt)
         let id: Int64
-        if let existing = try StoredArticle.filter(Column("key") == row.key).fetchOne(db) {
-          id = existing.rowID!
+        if let existing = try Int64.fetchOne(findKey, arguments: [row.key]) {
+          id = existing
           result.alreadyStored += 1
         } else {
           try row.insert(db)
@@ -153,11 +170,10 @@ public final class Store: Sendable {
           let data =
             signatures[row.key]
             ?? HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens)).encoded
-          try db.execute(sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)", arguments: [id, data])
+          try insertSignature.execute(arguments: [id, data])
         }
         if let feedID {
-          try db.execute(
-            sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)", arguments: [id, feedID])
+          try linkFeed.execute(arguments: [id, feedID])
         }
       }
     }
@@ -182,6 +198,14 @@ public final class Store: Sendable {
   public func list(limit: Int = 50, offset: Int = 0) throws -> [StoredArticle] {
     try pool.read { db in
       try StoredArticle.order(Column("published").desc, Column("id").desc).limit(limit, offset: offset).fetchAll(db)
+    }
+  }
+
+  /// Calls `body` with every stored article in insertion order, reading one row at a time.
+  public func forEachArticle(_ body: (StoredArticle) throws -> Void) throws {
+    try pool.read { db in
+      let cursor = try StoredArticle.order(Column("id")).fetchCursor(db)
+      while let row = try cursor.next() { try body(row) }
     }
   }
 
@@ -257,8 +281,9 @@ public final class Store: Sendable {
   public func storedKeys(_ articles: [Article]) throws -> Set<String> {
     let keys = articles.map { StoredArticle.key(of: $0) }
     return try pool.read { db in
+      let find = try db.cachedStatement(sql: "SELECT 1 FROM article WHERE key = ?")
       var found = Set<String>()
-      for key in keys where try StoredArticle.filter(Column("key") == key).fetchCount(db) > 0 { found.insert(key) }
+      for key in keys where try Int.fetchOne(find, arguments: [key]) != nil { found.insert(key) }
       return found
     }
   }

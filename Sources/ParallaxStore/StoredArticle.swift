@@ -36,6 +36,11 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
 
   /// A row for `article`, fetched at `date`.
   public init(_ article: Article, fetchedAt date: Date) {
+    self.init(article, fetchedAt: ISO8601DateFormatter().string(from: date))
+  }
+
+  /// A row for `article`, fetched at `fetchedAt` (ISO 8601).
+  public init(_ article: Article, fetchedAt: String) {
     rowID = nil
     key = Self.key(of: article)
     inputID = article.id
@@ -46,7 +51,7 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
     url = article.url
     attributions = Self.json(article.attributions)
     metadata = Self.json(article.metadata)
-    fetchedAt = ISO8601DateFormatter().string(from: date)
+    self.fetchedAt = fetchedAt
     isRead = false
     isStarred = false
     story = nil
@@ -66,7 +71,15 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
     return a
   }
 
-  static func json<T: Encodable>(_ value: T) -> String {
+  static func json(_ value: [String]) -> String {
+    value.isEmpty ? "[]" : encode(value)
+  }
+
+  static func json(_ value: [String: String]) -> String {
+    value.isEmpty ? "{}" : encode(value)
+  }
+
+  static func encode<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"

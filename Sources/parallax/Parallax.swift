@@ -7,22 +7,24 @@ struct Parallax: AsyncParsableCommand {
     commandName: "parallax",
     abstract: "Read the news offline and see how each story was rewritten.",
     discussion: """
-      parallax PATH... opens the full-screen interface over the articles in the given files and folders: a story list (rewrites of one report grouped, with their number of versions), a reader, and a side-by-side comparison of two versions. Keys: j/k or arrows move, Enter opens, c compares, / searches, n/N repeat, ]/[ next/previous difference, Tab switches pane, s swaps sides, y copies the link, Space/b page, g/G top/bottom, ? help, q back (quits from the story list).
+      parallax PATH... imports the given files and folders into the offline store and opens the full-screen interface over the store (parallax alone opens the store as it is; --no-store reads the files into memory only): a story list (rewrites of one report grouped, with their number of versions), a reader, and a side-by-side comparison of two versions. Keys: j/k or arrows move, Enter opens, c compares, / searches, n/N repeat, ]/[ next/previous difference, Tab switches pane, s swaps sides, y copies the link, Space/b page, g/G top/bottom, ? help, q back (quits from the story list).
 
       Inputs: plain-text files (the first non-empty line is the title), folders (read recursively, hidden files skipped), JSON Lines files (.jsonl, .ndjson: id, text, and optional title, source, published, url), HTML pages (.html), and RSS, Atom or JSON Feed files (.rss, .atom, .xml, .json). - reads standard input. Problems with an input are reported on standard error and the rest loads.
 
       Examples: parallax seeds; parallax stories seeds --format jsonl; parallax compare seeds/003_a8b5cb1c08fb6ba8.txt seeds/004_23ba3fd990788c7e.txt; parallax eval labelled.jsonl
 
-      Files: $XDG_CONFIG_HOME/parallax/config.toml (default ~/.config/parallax/config.toml): key bindings and colours (see docs/user-guide.md).
+      Store: parallax import adds files, feeds and subscription lists; parallax sync fetches the subscribed feeds; parallax search, list, stats, feeds and export query it; parallax regroup regroups it from scratch.
 
-      Environment: NO_COLOR turns colour off; PARALLAX_HYPERLINKS=1 or 0 forces OSC 8 links on or off; PARALLAX_NO_MOUSE=1 leaves the mouse to the terminal; TERM must name a known terminal for the interface.
+      Files: $XDG_DATA_HOME/parallax/parallax.sqlite (default ~/.local/share/parallax/parallax.sqlite): the offline store. $XDG_CONFIG_HOME/parallax/config.toml (default ~/.config/parallax/config.toml): key bindings and colours (see docs/user-guide.md).
+
+      Environment: PARALLAX_STORE names another store file (as --store does); NO_COLOR turns colour off; PARALLAX_HYPERLINKS=1 or 0 forces OSC 8 links on or off; PARALLAX_NO_MOUSE=1 leaves the mouse to the terminal; TERM must name a known terminal for the interface.
 
       Exit status: 0 on success; 1 when an input or line was skipped, on a config error, or when the interface cannot start (no terminal, unknown TERM); 128 + N when stopped by signal N.
       """,
     version: "0.1.0",
     subcommands: [
       Open.self, Stories.self, Compare.self, Import.self, Sync.self, Feeds.self, Search.self, List.self, Stats.self,
-      Export.self,
+      Export.self, Regroup.self,
       Pair.self,
       Eval.self, EvalSentences.self, Bench.self,
     ],

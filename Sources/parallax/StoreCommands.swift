@@ -68,10 +68,15 @@ struct Import: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var storeOptions: StoreOptions
 
+  @Flag(name: .shortAndLong, help: "Print how long reading, storing and grouping took (on standard error).")
+  var verbose = false
+
   func run() throws {
     guard !input.paths.isEmpty else { throw ValidationError("give files or folders to import") }
     let store = try storeOptions.open()
+    let readStart = Date()
     let loaded = input.load()
+    let readSeconds = Date().timeIntervalSince(readStart)
     let total = try Importer.store(loaded, into: store)
     let subscribed = total.subscriptionsAdded
     var summary = "added \(total.added), already stored \(total.alreadyStored)"
@@ -79,6 +84,15 @@ struct Import: ParsableCommand {
       summary += "; subscriptions: \(subscribed) new of \(loaded.subscriptions.count)"
     }
     Terminal.print(summary)
+    if verbose {
+      let g = total.grouping
+      Terminal.error(
+        String(
+          format:
+            "read %.1f s; stored %.1f s; grouped %d articles in %.1f s (candidates %.1f s: %d pairs; scores %.1f s: %d kept; clusters %.1f s: %d articles reclustered)",
+          readSeconds, total.storeSeconds, g.articles, g.candidateSeconds + g.scoreSeconds + g.clusterSeconds,
+          g.candidateSeconds, g.candidatePairs, g.scoreSeconds, g.edges, g.clusterSeconds, g.reclustered))
+    }
     if loaded.skippedSomething { throw ExitCode(1) }
   }
 }
@@ -90,10 +104,13 @@ enum Importer {
     var added = 0
     var alreadyStored = 0
     var subscriptionsAdded = 0
+    var storeSeconds = 0.0
+    var grouping = Store.GroupingReport()
   }
 
   static func store(_ loaded: ArticleLoader.Output, into store: Store) throws -> Result {
     var total = Result()
+    let start = Date()
     var byFeed: [String?: [Article]] = [:]
     for (article, feed) in zip(loaded.articles, loaded.articleFeeds) { byFeed[feed, default: []].append(article) }
     for (feed, articles) in byFeed.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
@@ -102,7 +119,8 @@ enum Importer {
       total.alreadyStored += result.alreadyStored
     }
     total.subscriptionsAdded = try store.subscribe(loaded.subscriptions)
-    try store.groupPending()
+    total.storeSeconds = Date().timeIntervalSince(start)
+    total.grouping = try store.groupPending()
     return total
   }
 }
@@ -194,6 +212,27 @@ struct Feeds: ParsableCommand {
   }
 }
 
+/// `parallax regroup`: group every stored article again.
+struct Regroup: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Group every stored article again from its stored signature, with the store's current term weights.",
+    discussion: """
+      Grouping is incremental: an import scores its new articles with the term weights of that moment. regroup rescores every pair with the current weights, as importing everything at once into a new store would. Prints the number of stories.
+      """
+  )
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    let start = Date()
+    let report = try storeOptions.open().regroupAll()
+    Terminal.print(
+      String(
+        format: "regrouped %d articles into %d stories in %.1f s (%d candidate pairs, %d kept)", report.articles,
+        report.stories, Date().timeIntervalSince(start), report.candidatePairs, report.edges))
+  }
+}
+
 /// `parallax stats`: counts.
 struct Stats: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -249,7 +288,7 @@ struct Export: ParsableCommand {
     let store = try storeOptions.open()
     switch format {
     case .jsonl:
-      for row in try store.allArticles() {
+      try store.forEachArticle { row in
         Terminal.printJSON(
           try JSONOutput.encode(
             Line(

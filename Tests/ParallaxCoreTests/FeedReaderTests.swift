@@ -63,3 +63,25 @@ import Testing
     #expect(article.paragraphs == ["A winter storm cut power to 48,000 homes.", "Crews restored half by noon."])
   }
 }
+
+@Suite struct FeedDatesTests {
+  @Test func rfc822DatesBecomeUTC() {
+    #expect(FeedDates.iso8601("Wed, 01 May 2024 09:30:00 +0200") == "2024-05-01T07:30:00Z")
+    #expect(FeedDates.iso8601("1 May 2024 23:30 -0130") == "2024-05-02T01:00:00Z")
+    #expect(FeedDates.iso8601("Tue, 31 Dec 2024 23:00:00 EST") == "2025-01-01T04:00:00Z")
+    #expect(FeedDates.iso8601("Thu, 29 Feb 1996 00:00:00 GMT") == "1996-02-29T00:00:00Z")
+    #expect(FeedDates.iso8601(" Sun, 01 Mar 2020 00:15:00 +0100 ") == "2020-02-29T23:15:00Z")
+  }
+
+  @Test func rfc3339DatesBecomeUTC() {
+    #expect(FeedDates.iso8601("2024-05-01T09:30:00Z") == "2024-05-01T09:30:00Z")
+    #expect(FeedDates.iso8601("2024-05-01T09:30:00.123+02:00") == "2024-05-01T07:30:00Z")
+    #expect(FeedDates.iso8601("2024-01-01T00:30:00-01:00") == "2024-01-01T01:30:00Z")
+  }
+
+  @Test func nonsenseIsNoDate() {
+    #expect(FeedDates.iso8601("yesterday") == nil)
+    #expect(FeedDates.iso8601("Wed, 45 May 2024 09:30:00 +0200") == nil)
+    #expect(FeedDates.iso8601("2024-13-01T09:30:00Z") == nil)
+  }
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Benchmark of the offline store at scale: builds 100,000 articles as 100 RSS files from a
+# corpus, imports them with grouping, then measures the interface's first frame and peak
+# memory, and parallax search, each from process start. Prints numbers; fails on nothing
+# but errors. Optionally (--incremental) also imports the feeds one at a time into a second
+# store and reports how closely its stories agree with the all-at-once import.
+# Usage: Tests/Scripts/bench-store.sh PATH-TO-PARALLAX CORPUS.jsonl [--incremental]
+#        (use a release build; needs tmux and python3; about 2 GB of disk in a temporary folder)
+set -euo pipefail
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+corpus=$2
+incremental=${3:-}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+socket="$work/tmux.sock"
+trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+python3 "$here/make-feeds.py" "$corpus" "$work/feeds" 100 1000
+
+# Import with grouping, timed, with the importer's peak memory.
+python3 - "$bin" "$work" <<'PY'
+import resource, subprocess, sys, time, glob
+bin, work = sys.argv[1], sys.argv[2]
+files = sorted(glob.glob(f"{work}/feeds/*.rss"))
+start = time.time()
+out = subprocess.run([bin, "import", "--store", f"{work}/all.sqlite", *files], capture_output=True, text=True)
+took = time.time() - start
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"import of {len(files)} feeds with grouping: {took:.1f} s wall, importer peak RSS {rss:.0f} MB: {out.stdout.strip()}")
+if out.returncode != 0: print(out.stderr[-2000:]); sys.exit(1)
+stats = subprocess.run([bin, "stats", "--store", f"{work}/all.sqlite", "--format", "json"], capture_output=True, text=True).stdout
+print("stats:", stats.strip().replace("\n", " "))
+PY
+ls -l "$work/all.sqlite" | awk '{ printf "store file: %.0f MB\n", $5 / 1048576 }'
+
+# Interface: first frame from process start, and peak RSS after browsing.
+for i in $(seq 1 9); do
+  tmux -S "$socket" -f /dev/null new-session -d -s "b$i" -x 120 -y 40 \
+    "TERM=xterm-256color PARALLAX_STORE='$work/all.sqlite' PARALLAX_FIRST_FRAME_LOG='$work/frames' '$bin'"
+  for _ in $(seq 1 100); do [ "$(grep -c . "$work/frames" 2>/dev/null || echo 0)" -ge "$i" ] && break; sleep 0.05; done
+  if [ "$i" -eq 9 ]; then
+    # Browse: bottom, top, open a story, compare its versions, search, page down.
+    for key in G g Enter q c; do tmux -S "$socket" send-keys -t "b$i" "$key"; sleep 0.3; done
+    tmux -S "$socket" send-keys -t "b$i" q / c o c o a Enter; sleep 1
+    for _ in $(seq 1 20); do tmux -S "$socket" send-keys -t "b$i" Space; done; sleep 0.5
+    pid=$(pgrep -P "$(tmux -S "$socket" display -p -t "b$i" '#{pane_pid}')" -f parallax || tmux -S "$socket" display -p -t "b$i" '#{pane_pid}')
+    echo "interface peak RSS after browsing 100,000 articles: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status")"
+  fi
+  tmux -S "$socket" send-keys -t "b$i" q
+  sleep 0.3
+  tmux -S "$socket" kill-session -t "b$i" 2>/dev/null || true
+done
+sort -t= -k2 -n "$work/frames" | awk -F= '{ v[NR] = $2 } END { printf "interface first frame at 100,000 articles from process start over %d runs: median %d ms, min %d ms, max %d ms (resolution 10 ms)\n", NR, v[int((NR + 1) / 2)], v[1], v[NR] }'
+
+# Search, including process start.
+python3 - "$bin" "$work/all.sqlite" <<'PY'
+import statistics, subprocess, sys, time
+bin, store = sys.argv[1], sys.argv[2]
+for query in ["cocoa", "\"interest rates\"", "opec OR oil", "bundesbank*", "dollar NOT yen"]:
+    times = []
+    for _ in range(15):
+        start = time.perf_counter()
+        out = subprocess.run([bin, "search", "--store", store, query], capture_output=True, text=True)
+        times.append((time.perf_counter() - start) * 1000)
+        if out.returncode != 0: print(out.stderr); sys.exit(1)
+    hits = len(out.stdout.splitlines())
+    print(f"parallax search {query!r}: {hits} results, median {statistics.median(times):.1f} ms, max {max(times):.1f} ms (process start included)")
+PY
+
+if [ "$incremental" = "--incremental" ]; then
+python3 - "$bin" "$work" <<'PY'
+import glob, json, statistics, subprocess, sys, time
+from collections import defaultdict
+bin, work = sys.argv[1], sys.argv[2]
+files = sorted(glob.glob(f"{work}/feeds/*.rss"))
+times = []
+for f in files:
+    start = time.time()
+    subprocess.run([bin, "import", "--store", f"{work}/inc.sqlite", f], check=True, capture_output=True)
+    times.append(time.time() - start)
+print(f"one feed per import: mean {statistics.mean(times):.2f} s, last 10 mean {statistics.mean(times[-10:]):.2f} s, max {max(times):.2f} s, total {sum(times):.0f} s")
+def partition(store):
+    out = subprocess.run([bin, "export", "--store", store, "--format", "jsonl"], capture_output=True, text=True, check=True)
+    return {row["url"] or row["id"]: row["story"] for row in map(json.loads, out.stdout.splitlines())}
+a, b = partition(f"{work}/all.sqlite"), partition(f"{work}/inc.sqlite")
+def groups(p):
+    g = defaultdict(set)
+    for k, s in p.items(): g[s].add(k)
+    return {k: g[s] for k, s in p.items()}
+ga, gb = groups(a), groups(b)
+keys = list(a)
+precision = statistics.mean(len(ga[k] & gb[k]) / len(gb[k]) for k in keys)
+recall = statistics.mean(len(ga[k] & gb[k]) / len(ga[k]) for k in keys)
+same = sum(1 for k in keys if ga[k] == gb[k])
+print(f"incremental vs all at once: B3 precision {precision:.4f} recall {recall:.4f}; {same} of {len(keys)} articles in identical stories; stories {len(set(a.values()))} vs {len(set(b.values()))}")
+PY
+fi
