@@ -46,48 +46,62 @@ struct HashedSignature: Sendable, Hashable {
 
   /// Decodes a blob; nil when it is damaged.
   init?(_ data: Data) {
-    var offset = 0
-    var damaged = false
-    func read32() -> UInt32 {
-      guard offset + 4 <= data.count else {
-        damaged = true
-        return 0
-      }
-      var v: UInt32 = 0
-      for i in 0..<4 { v |= UInt32(data[data.startIndex + offset + i]) << (8 * i) }
-      offset += 4
-      return v
+    guard
+      let decoded = data.withUnsafeBytes({ (raw: UnsafeRawBufferPointer) -> HashedSignature? in
+        var reader = BlobReader(raw: raw)
+        return HashedSignature(reading: &reader)
+      })
+    else { return nil }
+    self = decoded
+  }
+
+  private init?(reading r: inout BlobReader) {
+    guard let n = r.u32(), let terms = r.u64s(n) else { return nil }
+    var counts: [Int32] = []
+    counts.reserveCapacity(Int(n))
+    for _ in 0..<n {
+      guard let c = r.u32() else { return nil }
+      counts.append(Int32(bitPattern: c))
     }
-    func read64() -> UInt64 {
-      guard offset + 8 <= data.count else {
-        damaged = true
-        return 0
-      }
-      var v: UInt64 = 0
-      for i in 0..<8 { v |= UInt64(data[data.startIndex + offset + i]) << (8 * i) }
-      offset += 8
-      return v
+    guard let ne = r.u32(), let entities = r.u64s(ne), let nn = r.u32(), let numbers = r.u64s(nn), let nc = r.u32()
+    else { return nil }
+    var contexts: [NumberContext] = []
+    for _ in 0..<nc {
+      guard let context = r.u64(), let k = r.u32(), let values = r.u64s(k) else { return nil }
+      contexts.append(NumberContext(context: context, numbers: values))
     }
-    func many64(_ n: UInt32) -> [UInt64] {
-      guard Int(n) * 8 <= data.count - offset else {
-        damaged = true
-        return []
-      }
-      return (0..<n).map { _ in read64() }
-    }
-    let n = read32()
-    terms = many64(n)
-    counts = damaged || Int(n) * 4 > data.count - offset ? [] : (0..<n).map { _ in Int32(bitPattern: read32()) }
-    entities = many64(read32())
-    numbers = many64(read32())
-    let c = read32()
-    contexts = []
-    guard Int(c) * 12 <= data.count - offset else { return nil }
-    for _ in 0..<c {
-      let context = read64()
-      let numbers = many64(read32())
-      contexts.append(NumberContext(context: context, numbers: numbers))
-    }
-    if damaged || counts.count != terms.count { return nil }
+    self.terms = terms
+    self.counts = counts
+    self.entities = entities
+    self.numbers = numbers
+    self.contexts = contexts
+  }
+}
+
+/// Reads little-endian integers from a blob, failing (nil) past its end.
+struct BlobReader {
+  let raw: UnsafeRawBufferPointer
+  var offset = 0
+
+  init(raw: UnsafeRawBufferPointer) { self.raw = raw }
+
+  mutating func u32() -> UInt32? {
+    guard offset + 4 <= raw.count else { return nil }
+    defer { offset += 4 }
+    return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+  }
+
+  mutating func u64() -> UInt64? {
+    guard offset + 8 <= raw.count else { return nil }
+    defer { offset += 8 }
+    return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+  }
+
+  mutating func u64s(_ n: UInt32) -> [UInt64]? {
+    guard Int(n) <= (raw.count - offset) / 8 else { return nil }
+    var out: [UInt64] = []
+    out.reserveCapacity(Int(n))
+    for _ in 0..<n { out.append(u64()!) }
+    return out
   }
 }

@@ -136,9 +136,13 @@ extension Store {
     report.candidatePairs = candidates.count
 
     // Posting lists grow by the new articles (lists of terms past the cap stop growing).
+    var changedPostings = Set<UInt64>()
     for (term, ids) in batchPostings {
       var list = postings[term] ?? []
-      if list.count <= Int(cap) { list += ids.prefix(Int(cap) + 1 - list.count) }
+      if list.count <= Int(cap) {
+        list += ids.prefix(Int(cap) + 1 - list.count)
+        changedPostings.insert(term)
+      }
       postings[term] = list
     }
     let upsert = try db.makeStatement(
@@ -149,7 +153,7 @@ extension Store {
     for (term, d) in delta {
       _ = d
       try upsert.execute(arguments: [
-        Int64(bitPattern: term), df[term] ?? 0, batchPostings[term] != nil ? Self.encodeIDs(postings[term]!) : nil,
+        Int64(bitPattern: term), df[term] ?? 0, changedPostings.contains(term) ? Self.encodeIDs(postings[term]!) : nil,
       ])
     }
 
@@ -285,8 +289,10 @@ extension Store {
         strength[Int(a)] += s
         strength[Int(b)] += s
       }
-      for old in Set(rows.compactMap(\.story)) { try deleteStory.execute(arguments: [old]) }
       var claimed = Set<String>()
+      var kept = Set<String>()
+      var previousSize = [String: Int]()
+      for row in rows { if let s = row.story { previousSize[s, default: 0] += 1 } }
       for cluster in ordered {
         var votes = [String: Int]()
         for i in cluster { if let s = rows[i].story { votes[s, default: 0] += 1 } }
@@ -305,12 +311,23 @@ extension Store {
         let central = cluster.max { strength[$0] != strength[$1] ? strength[$0] < strength[$1] : $0 > $1 }!
         var sources: [String] = []
         for i in cluster { if let s = rows[i].source, !sources.contains(s) { sources.append(s) } }
-        for i in cluster { try writeStory.execute(arguments: [storyID, rows[i].id]) }
+        var changed = false
+        for i in cluster where rows[i].story != storyID {
+          try writeStory.execute(arguments: [storyID, rows[i].id])
+          changed = true
+        }
+        // A story whose members all kept its id is unchanged unless it lost members.
+        if !changed && votes[storyID] == previousSize[storyID] {
+          kept.insert(storyID)
+          continue
+        }
+        kept.insert(storyID)
         try insertStory.execute(arguments: [
           storyID, rows[central].title, cluster.count, cluster.compactMap { rows[$0].published }.max(),
           sources.joined(separator: ", "),
         ])
       }
+      for old in Set(rows.compactMap(\.story)) where !kept.contains(old) { try deleteStory.execute(arguments: [old]) }
       report.reclustered += rows.count
     }
     report.stories = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0
@@ -347,11 +364,8 @@ extension Store {
   }
 
   static func decodeIDs(_ data: Data) -> [Int64] {
-    let bytes = [UInt8](data)
-    return stride(from: 0, to: bytes.count - 7, by: 8).map { at in
-      var v: UInt64 = 0
-      for i in 0..<8 { v |= UInt64(bytes[at + i]) << (8 * i) }
-      return Int64(bitPattern: v)
+    data.withUnsafeBytes { raw in
+      (0..<(raw.count / 8)).map { Int64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self)) }
     }
   }
 }

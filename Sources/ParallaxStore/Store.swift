@@ -23,6 +23,9 @@ public final class Store: Sendable {
     if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
+    // Grouping reads many signature blobs and edges: a 64 MB page cache per connection
+    // (allocated as used) spares re-reading them from the file.
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
     pool = try DatabasePool(path: path, configuration: configuration)
     try Self.migrator.migrate(pool)
   }
