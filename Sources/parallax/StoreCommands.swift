@@ -61,7 +61,7 @@ struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Add articles from files and folders (plain text, JSON Lines, - for standard input) to the store.",
     discussion: """
-      Inputs: plain text, JSON Lines, HTML pages (.html: the readable text, without scripts, navigation, headers, footers and asides), feed files (RSS 0.9x/1.0/2.0 and Atom 1.0 as .rss/.atom/.xml; JSON Feed 1.x as .json) and subscription lists (OPML as .opml; a newsboat urls file named urls). Importing is idempotent: an article already stored (same link, or same id when it has no link) is not added again, but an article carried by a second feed is recorded as belonging to both. Stories are regrouped after an import that added something.
+      Inputs: plain text, JSON Lines, HTML pages (.html: the readable text of the page's <article> or <main> when it marks one, else the body without scripts, navigation, headers, footers and asides), feed files (RSS 0.9x/1.0/2.0 and Atom 1.0 as .rss/.atom/.xml; JSON Feed 1.x as .json) and subscription lists (OPML as .opml; a newsboat urls file named urls). Importing is idempotent: an article already stored (same link, or same id when it has no link) is not added again, but an article carried by a second feed is recorded as belonging to both. The new articles are grouped into stories incrementally (only the stories they touch are recomputed); -v prints how long reading, storing and grouping took.
       """
   )
 
