@@ -110,6 +110,13 @@ extension Store {
     }
   }
 
+  /// The story an article belongs to (nil while it is not grouped yet).
+  public func storyID(ofArticle rowID: Int64) throws -> String? {
+    try pool.read { db in
+      try String.fetchOne(db, sql: "SELECT story FROM article WHERE id = ?", arguments: [rowID])
+    }
+  }
+
   /// Whether an article is read.
   public func isRead(_ rowID: Int64) throws -> Bool {
     try pool.read { db in

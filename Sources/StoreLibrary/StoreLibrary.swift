@@ -107,7 +107,7 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func storyIndex(containing handle: Int) -> Int? {
-    guard let id = (try? store.article(Int64(handle)))??.story else { return nil }
+    guard let id = (try? store.storyID(ofArticle: Int64(handle))) ?? nil else { return nil }
     return try? store.storyPosition(id)
   }
 

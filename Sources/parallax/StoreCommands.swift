@@ -11,11 +11,17 @@ struct StoreOptions: ParsableArguments {
 
   var path: String { store ?? Store.defaultPath() }
 
+  /// Opens the store; a file that is not a store, or a folder that cannot be created, is
+  /// one line on standard error and exit status 1 (the file is never touched).
   func open() throws -> Store {
     do {
       return try Store(path: path)
+    } catch let error as DatabaseError {
+      Terminal.error("parallax: cannot open the store at \(path): \(error.message ?? "\(error.resultCode)")")
+      throw ExitCode(1)
     } catch {
-      throw ValidationError("cannot open the store at \(path): \(error)")
+      Terminal.error("parallax: cannot open the store at \(path): \((error as NSError).localizedDescription)")
+      throw ExitCode(1)
     }
   }
 }

@@ -79,6 +79,11 @@ import Testing
     #expect(FeedDates.iso8601("2024-01-01T00:30:00-01:00") == "2024-01-01T01:30:00Z")
   }
 
+  @Test func anEmptyFeedIsReportedAsEmpty() {
+    #expect(throws: FeedReader.ReadError.self) { try FeedReader.read(Data()) }
+    #expect((try? FeedReader.read(Data("  \n".utf8))) == nil)
+  }
+
   @Test func nonsenseIsNoDate() {
     #expect(FeedDates.iso8601("yesterday") == nil)
     #expect(FeedDates.iso8601("Wed, 45 May 2024 09:30:00 +0200") == nil)

@@ -27,6 +27,7 @@ public enum FeedReader {
     let head = data.prefix(512).drop {
       $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF
     }
+    if head.isEmpty && data.count <= 512 { throw ReadError(description: "empty file") }
     if head.first == UInt8(ascii: "{") { return try readJSONFeed(data) }
     guard head.first == UInt8(ascii: "<") else { throw ReadError(description: "not a feed (neither XML nor JSON)") }
     let delegate = XMLFeedParser()
