@@ -49,7 +49,10 @@ let package = Package(
       ]
     ),
     .testTarget(name: "TerminalModelTests", dependencies: ["TerminalModel"]),
-    .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxCore"]),
+    .testTarget(
+      name: "ParallaxStoreTests",
+      dependencies: ["ParallaxStore", "ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(name: "ParallaxSyncTests", dependencies: ["ParallaxSync", "ParallaxStore", "ParallaxCore"]),
     .testTarget(
       name: "StoreLibraryTests",

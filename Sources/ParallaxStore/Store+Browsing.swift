@@ -17,7 +17,7 @@ extension Store {
 
   /// Counts the interface shows in its heading.
   public func storyAndArticleCounts() throws -> (stories: Int, articles: Int) {
-    try pool.read { db in
+    try reading { db in
       (
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0,
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE story IS NOT NULL") ?? 0
@@ -27,7 +27,7 @@ extension Store {
 
   /// Whether any article has a source or a date.
   public func hasMetadata() throws -> Bool {
-    try pool.read { db in
+    try reading { db in
       try Bool.fetchOne(
         db, sql: "SELECT EXISTS (SELECT 1 FROM article WHERE source IS NOT NULL OR published IS NOT NULL)") ?? false
     }
@@ -35,7 +35,7 @@ extension Store {
 
   /// Stories newest first (by their newest member; undated last), `limit` from `offset`.
   public func storyPage(offset: Int, limit: Int) throws -> [StoryRecord] {
-    try pool.read { db in
+    try reading { db in
       try Row.fetchAll(
         db,
         sql: """
@@ -54,7 +54,7 @@ extension Store {
 
   /// The position of a story in ``storyPage(offset:limit:)`` order.
   public func storyPosition(_ id: String) throws -> Int? {
-    try pool.read { db in
+    try reading { db in
       guard let row = try Row.fetchOne(db, sql: "SELECT latest FROM story WHERE id = ?", arguments: [id]) else {
         return nil
       }
@@ -72,7 +72,7 @@ extension Store {
 
   /// Row ids of a story's members, newest first.
   public func memberIDs(ofStory id: String) throws -> [Int64] {
-    try pool.read { db in
+    try reading { db in
       try Int64.fetchAll(
         db, sql: "SELECT id FROM article WHERE story = ? ORDER BY published IS NULL, published DESC, id",
         arguments: [id])
@@ -81,14 +81,14 @@ extension Store {
 
   /// One stored article.
   public func article(_ rowID: Int64) throws -> StoredArticle? {
-    try pool.read { db in try StoredArticle.fetchOne(db, key: rowID) }
+    try reading { db in try StoredArticle.fetchOne(db, key: rowID) }
   }
 
   /// Stories holding an article whose title or text has the words of `text` in a row, the
   /// last one possibly unfinished (an FTS5 prefix phrase), at most `limit`.
   public func storyIDs(matchingPrefix text: String, limit: Int = 2000) throws -> [String] {
     let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
-    return try pool.read { db in
+    return try reading { db in
       try String.fetchAll(
         db,
         sql: """
@@ -101,7 +101,7 @@ extension Store {
 
   /// Changes whenever articles arrive or are grouped (for readers in another process).
   public func changeMarker() throws -> [Int] {
-    try pool.read { db in
+    try reading { db in
       [
         try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM article") ?? 0,
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE story IS NULL") ?? 0,
@@ -112,14 +112,14 @@ extension Store {
 
   /// The story an article belongs to (nil while it is not grouped yet).
   public func storyID(ofArticle rowID: Int64) throws -> String? {
-    try pool.read { db in
+    try reading { db in
       try String.fetchOne(db, sql: "SELECT story FROM article WHERE id = ?", arguments: [rowID])
     }
   }
 
   /// Whether an article is read.
   public func isRead(_ rowID: Int64) throws -> Bool {
-    try pool.read { db in
+    try reading { db in
       try Bool.fetchOne(db, sql: "SELECT isRead FROM article WHERE id = ?", arguments: [rowID]) ?? false
     }
   }

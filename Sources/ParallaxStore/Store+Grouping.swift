@@ -39,13 +39,13 @@ extension Store {
   /// Groups the articles not grouped yet.
   @discardableResult
   public func groupPending(parameters: GroupingParameters = .default) throws -> GroupingReport {
-    try pool.write { db in try Self.groupPending(db, parameters: parameters) }
+    try writing { db in try Self.groupPending(db, parameters: parameters) }
   }
 
   /// Regroups every stored article from scratch (their signatures are kept).
   @discardableResult
   public func regroupAll(parameters: GroupingParameters = .default) throws -> GroupingReport {
-    try pool.write { db in
+    try writing { db in
       try db.execute(sql: "DELETE FROM edge; DELETE FROM termStat; DELETE FROM story; UPDATE article SET story = NULL")
       return try Self.groupPending(db, parameters: parameters)
     }

@@ -8,29 +8,141 @@ public final class Store: Sendable {
   let pool: DatabasePool
 
   /// The default location: `$XDG_DATA_HOME/parallax/parallax.sqlite` (default
-  /// `~/.local/share/parallax/parallax.sqlite`), unless `PARALLAX_STORE` names a file.
+  /// `$HOME/.local/share/parallax/parallax.sqlite`), unless `PARALLAX_STORE` names a file.
   public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
     if let path = environment["PARALLAX_STORE"], !path.isEmpty { return path }
-    let base =
-      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+    let base = UserDirectories(environment: environment).dataHome
     return (base as NSString).appendingPathComponent("parallax/parallax.sqlite")
   }
 
-  /// Opens (creating when needed) the store at `path` and migrates it.
-  public init(path: String) throws {
-    let folder = (path as NSString).deletingLastPathComponent
-    if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-    var configuration = Configuration()
-    configuration.busyMode = .timeout(10)
-    // Grouping reads many signature blobs and edges: a 64 MB page cache per connection
-    // (allocated as used) spares re-reading them from the file.
-    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
-    pool = try DatabasePool(path: path, configuration: configuration)
-    try Self.migrator.migrate(pool)
+  /// How long a write waits for another program's lock before failing, by default.
+  public static let defaultBusySeconds = 10.0
+
+  /// This build's store format: the number of migrations it knows. A store whose
+  /// `PRAGMA user_version` or migration list goes beyond it was written by a newer Parallax.
+  public static let formatVersion = migrator.migrations.count
+
+  /// The Parallax release recorded in the stores this build writes.
+  public static var parallaxVersion: String { ParallaxVersion.current }
+
+  /// How a store is opened; the defaults are right for every command. Tests use the
+  /// others to make SQLite itself fail the way a full disk or a read-only file does.
+  public struct Options: Sendable {
+    /// Seconds a write waits for another program's lock.
+    public var busySeconds = Store.defaultBusySeconds
+    /// Open read-only (every write fails as on a read-only file).
+    public var readOnly = false
+    /// A page limit (`PRAGMA max_page_count`): writes past it fail as on a full disk.
+    public var maxPageCount: Int? = nil
+
+    public init(busySeconds: Double = Store.defaultBusySeconds, readOnly: Bool = false, maxPageCount: Int? = nil) {
+      self.busySeconds = busySeconds
+      self.readOnly = readOnly
+      self.maxPageCount = maxPageCount
+    }
   }
 
-  static var migrator: DatabaseMigrator {
+  /// The store file.
+  public let path: String
+  /// How it was opened.
+  public let options: Options
+
+  /// Opens (creating when needed) the store at `path` and migrates it. Every failure is a
+  /// ``StoreProblem``; a store written by a newer Parallax is refused before anything is
+  /// written to it.
+  ///
+  /// A store that cannot be written (a read-only file, folder or filesystem) and needs no
+  /// migration is opened read-only: reading commands work, and writes fail as
+  /// ``StoreProblem/Kind/readOnly``.
+  public init(path: String, options: Options = Options()) throws {
+    self.path = path
+    do {
+      let folder = (path as NSString).deletingLastPathComponent
+      if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      }
+      // Checked read-only first: opening a pool writes to the file (GRDB makes sure a WAL
+      // exists), and a store from a newer Parallax is left exactly as it is.
+      if FileManager.default.fileExists(atPath: path) {
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        if let queue = try? DatabaseQueue(path: path, configuration: readOnly) {
+          try Self.refuseNewerFormat(queue, path: path)
+        }
+      }
+      do {
+        pool = try Self.openPool(path, options: options)
+        self.options = options
+      } catch let error as DatabaseError
+        where !options.readOnly && FileManager.default.fileExists(atPath: path)
+        && StoreProblem(error, path: path).kind == .readOnly
+      {
+        var readOnly = options
+        readOnly.readOnly = true
+        pool = try Self.openPool(path, options: readOnly)
+        self.options = readOnly
+      }
+    } catch {
+      throw StoreProblem(error, path: path, busySeconds: options.busySeconds)
+    }
+  }
+
+  /// Opens the pool, refuses a newer format, and migrates when the store needs it (only
+  /// then is anything written on open).
+  static func openPool(_ path: String, options: Options) throws -> DatabasePool {
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(options.busySeconds)
+    configuration.readonly = options.readOnly
+    let maxPageCount = options.maxPageCount
+    // Grouping reads many signature blobs and edges: a 64 MB page cache per connection
+    // (allocated as used) spares re-reading them from the file.
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA cache_size = -65536")
+      if let maxPageCount { try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
+    }
+    let pool = try DatabasePool(path: path, configuration: configuration)
+    try refuseNewerFormat(pool, path: path)
+    let needsMigration = try pool.read { db in
+      try !migrator.hasCompletedMigrations(db) || recordedFormat(db) != formatVersion
+    }
+    if needsMigration {
+      if options.readOnly { throw StoreProblem(.readOnly, path: path) }
+      try migrator.migrate(pool)
+      try pool.write { db in
+        try db.execute(sql: "PRAGMA user_version = \(formatVersion)")
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO parallaxInfo (key, value) VALUES ('version', ?)", arguments: [parallaxVersion])
+      }
+    }
+    return pool
+  }
+
+  /// The store format a store says it has (`PRAGMA user_version`; 0 before formats were recorded).
+  static func recordedFormat(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+
+  /// Throws ``StoreProblem/Kind/newerFormat(storeFormat:writtenBy:)`` when a newer Parallax
+  /// wrote the store: it records a higher format, or migrations this build does not know.
+  static func refuseNewerFormat(_ reader: some DatabaseReader, path: String) throws {
+    let newer: (Int, String?)? = try reader.read { db in
+      let format = try recordedFormat(db)
+      let superseded = try migrator.hasBeenSuperseded(db)
+      guard superseded || format > formatVersion else { return nil }
+      let applied =
+        try db.tableExists("grdb_migrations")
+        ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0 : 0
+      let writtenBy =
+        try db.tableExists("parallaxInfo")
+        ? try String.fetchOne(db, sql: "SELECT value FROM parallaxInfo WHERE key = 'version'") : nil
+      return (max(format, applied), writtenBy)
+    }
+    if let (format, writtenBy) = newer {
+      throw StoreProblem(.newerFormat(storeFormat: format, writtenBy: writtenBy), path: path)
+    }
+  }
+
+  static let migrator: DatabaseMigrator = makeMigrator()
+
+  static func makeMigrator() -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in
       try db.create(table: "article") { t in
@@ -117,7 +229,35 @@ public final class Store: Sendable {
           END;
           """)
     }
+    migrator.registerMigration("v4-format-and-writer") { db in
+      // Which Parallax last wrote the store, so that an older one can name it when it refuses
+      // a newer format. The format number itself is PRAGMA user_version.
+      try db.create(table: "parallaxInfo") { t in
+        t.primaryKey("key", .text)
+        t.column("value", .text).notNull()
+      }
+    }
     return migrator
+  }
+
+  /// Reads in a snapshot; a failure is a ``StoreProblem`` naming this store.
+  func reading<T>(_ body: (Database) throws -> T) throws -> T {
+    do { return try pool.read(body) } catch { throw problem(error) }
+  }
+
+  /// Writes in one transaction; a failure (full disk, read-only, locked) is a
+  /// ``StoreProblem`` naming this store, and the transaction is rolled back.
+  func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    do { return try pool.write(body) } catch { throw problem(error) }
+  }
+
+  func problem(_ error: any Error) -> any Error {
+    if error is StoreProblem { return error }
+    if let error = error as? DatabaseError, error.resultCode == .SQLITE_ERROR || error.resultCode == .SQLITE_CONSTRAINT
+    {
+      return error  // a query's own error (search syntax), not the store's
+    }
+    return StoreProblem(error, path: path, busySeconds: options.busySeconds)
   }
 
   /// What an import did.
@@ -146,7 +286,7 @@ public final class Store: Sendable {
       signatures[StoredArticle.key(of: article)] = HashedSignature(signature).encoded
     }
     let fetchedAt = ISO8601DateFormatter().string(from: now)
-    try pool.write { db in
+    try writing { db in
       let findKey = try db.cachedStatement(sql: "SELECT id FROM article WHERE key = ?")
       let insertSignature = try db.cachedStatement(sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)")
       let linkFeed = try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)")
@@ -184,29 +324,37 @@ public final class Store: Sendable {
     return result
   }
 
-  /// Full-text search (FTS5 syntax) over titles and text, best match first.
+  /// Full-text search (FTS5 syntax) over titles and text, best match first. A query the
+  /// index cannot read throws ``SearchQueryError``; an empty one matches nothing.
   public func search(_ query: String, limit: Int = 50) throws -> [StoredArticle] {
-    try pool.read { db in
-      try StoredArticle.fetchAll(
-        db,
-        sql: """
-          SELECT article.* FROM article
-          JOIN articleSearch ON articleSearch.rowid = article.id AND articleSearch MATCH ?
-          ORDER BY bm25(articleSearch) LIMIT ?
-          """, arguments: [query, limit])
+    guard !query.allSatisfy(\.isWhitespace) else {
+      throw SearchQueryError(query: query, explanation: "the query is empty; give words to search for")
+    }
+    do {
+      return try reading { db in
+        try StoredArticle.fetchAll(
+          db,
+          sql: """
+            SELECT article.* FROM article
+            JOIN articleSearch ON articleSearch.rowid = article.id AND articleSearch MATCH ?
+            ORDER BY bm25(articleSearch) LIMIT ?
+            """, arguments: [query, limit])
+      }
+    } catch let error as DatabaseError {
+      throw SearchQueryError(query: query, sqliteMessage: error.message ?? "\(error.resultCode)")
     }
   }
 
   /// Articles newest first, a page at a time.
   public func list(limit: Int = 50, offset: Int = 0) throws -> [StoredArticle] {
-    try pool.read { db in
+    try reading { db in
       try StoredArticle.order(Column("published").desc, Column("id").desc).limit(limit, offset: offset).fetchAll(db)
     }
   }
 
   /// Calls `body` with every stored article in insertion order, reading one row at a time.
   public func forEachArticle(_ body: (StoredArticle) throws -> Void) throws {
-    try pool.read { db in
+    try reading { db in
       let cursor = try StoredArticle.order(Column("id")).fetchCursor(db)
       while let row = try cursor.next() { try body(row) }
     }
@@ -214,7 +362,7 @@ public final class Store: Sendable {
 
   /// Every stored article, in insertion order.
   public func allArticles() throws -> [StoredArticle] {
-    try pool.read { db in try StoredArticle.order(Column("id")).fetchAll(db) }
+    try reading { db in try StoredArticle.order(Column("id")).fetchAll(db) }
   }
 
   /// Counts for `parallax stats`.
@@ -226,7 +374,7 @@ public final class Store: Sendable {
   }
 
   public func stats() throws -> Stats {
-    try pool.read { db in
+    try reading { db in
       Stats(
         articles: try StoredArticle.fetchCount(db),
         stories: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0,
@@ -237,14 +385,14 @@ public final class Store: Sendable {
 
   /// Marks an article read or unread.
   public func setRead(_ rowID: Int64, _ read: Bool) throws {
-    try pool.write { db in
+    try writing { db in
       try db.execute(sql: "UPDATE article SET isRead = ? WHERE id = ?", arguments: [read, rowID])
     }
   }
 
   /// Feeds carrying an article.
   public func feeds(of rowID: Int64) throws -> [Feed] {
-    try pool.read { db in
+    try reading { db in
       try Feed.fetchAll(
         db,
         sql: "SELECT feed.* FROM feed JOIN articleFeed ON articleFeed.feedID = feed.id WHERE articleFeed.articleID = ?",
@@ -255,7 +403,7 @@ public final class Store: Sendable {
   /// Adds subscriptions (feed addresses); returns how many were new.
   @discardableResult
   public func subscribe(_ urls: [String]) throws -> Int {
-    try pool.write { db in
+    try writing { db in
       var added = 0
       for url in urls where try Feed.filter(Column("url") == url).fetchCount(db) == 0 {
         var feed = Feed(url: url)
@@ -270,7 +418,7 @@ public final class Store: Sendable {
   public func recordFetch(
     _ url: String, etag: String?, lastModified: String?, title: String?, error: String?, now: Date = Date()
   ) throws {
-    try pool.write { db in
+    try writing { db in
       try db.execute(
         sql: """
           UPDATE feed SET etag = ?, lastModified = ?, title = COALESCE(?, title), lastFetched = ?, lastError = ?
@@ -283,7 +431,7 @@ public final class Store: Sendable {
   /// Which of `articles` are already stored (by link, else input id), as their keys.
   public func storedKeys(_ articles: [Article]) throws -> Set<String> {
     let keys = articles.map { StoredArticle.key(of: $0) }
-    return try pool.read { db in
+    return try reading { db in
       let find = try db.cachedStatement(sql: "SELECT 1 FROM article WHERE key = ?")
       var found = Set<String>()
       for key in keys where try Int.fetchOne(find, arguments: [key]) != nil { found.insert(key) }
@@ -293,7 +441,7 @@ public final class Store: Sendable {
 
   /// How many stored articles each feed carries, by feed URL.
   public func articleCountsByFeed() throws -> [String: Int] {
-    try pool.read { db in
+    try reading { db in
       let rows = try Row.fetchAll(
         db,
         sql: "SELECT feed.url AS url, COUNT(articleFeed.articleID) AS n FROM feed "
@@ -303,10 +451,10 @@ public final class Store: Sendable {
   }
 
   /// All subscriptions.
-  public func allFeeds() throws -> [Feed] { try pool.read { db in try Feed.order(Column("url")).fetchAll(db) } }
+  public func allFeeds() throws -> [Feed] { try reading { db in try Feed.order(Column("url")).fetchAll(db) } }
 
   /// Whether SQLite finds the file sound (`PRAGMA integrity_check`).
   public func integrityCheck() throws -> String {
-    try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    try reading { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
   }
 }

@@ -93,7 +93,8 @@ public struct Syncer: Sendable {
           pagesFetched: pages)
       }
     } catch {
-      return Report(url: feed.url, status: .failed("store: \(error)"))
+      let problem = StoreProblem(error, path: store.path)
+      return Report(url: feed.url, status: .failed("\(problem): this feed's new articles were not stored"))
     }
   }
 

@@ -39,10 +39,11 @@ enum ComparisonText {
     func safe(_ s: String) -> String { ControlCharacters.sanitize(s, keepLayout: false) }
     for quote in facts.quotes {
       let flag =
-        quote.unsourced
+        quote.absentFromOther
         ? ANSI.render([StyledRun("  [quote not in the other version at all]", theme.warning)], colour: colour)
         : "  [paraphrased there, not quoted]"
-      out.append("  quote: \u{201C}" + safe(quote.text) + "\u{201D}" + flag)
+      out.append(
+        "  quote: \u{201C}" + safe(quote.text) + "\u{201D}" + flag + (quote.unattributed ? " [no speaker named]" : ""))
     }
     for number in facts.numbers { out.append("  number: " + safe(number.text)) }
     if !facts.names.isEmpty { out.append("  names: " + safe(facts.names.joined(separator: ", "))) }

@@ -57,10 +57,7 @@ enum Interface {
 
   /// `$XDG_CONFIG_HOME/parallax/config.toml` (default `~/.config/parallax/config.toml`).
   static var configPath: String {
-    let environment = ProcessInfo.processInfo.environment
-    let base =
-      environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
+    let base = UserDirectories().configHome
     return (base as NSString).appendingPathComponent("parallax/config.toml")
   }
 

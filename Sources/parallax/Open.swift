@@ -55,6 +55,9 @@ struct Open: ParsableCommand {
             let result = try Importer.store(loaded, into: store)
             post(.loaded(library, loaded.diagnostics, nil))
             post(.changed("imported: \(result.added) new, \(result.alreadyStored) already stored"))
+          } catch let failure as Importer.Failure {
+            post(.loaded(library, loaded.diagnostics, nil))
+            post(.changed(failure.problem.description + ": " + failure.outcome))
           } catch {
             post(.loaded(library, loaded.diagnostics, nil))
             post(.changed("import failed: \(error)"))

@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+import GRDB
+import ParallaxCore
+import ParallaxStore
 
 /// The `parallax` command: a terminal news reader that groups rewrites of one story.
 @main
@@ -21,7 +25,7 @@ struct Parallax: AsyncParsableCommand {
 
       Exit status: 0 on success; 1 when an input or line was skipped, on a config error, or when the interface cannot start (no terminal, unknown TERM); 128 + N when stopped by signal N.
       """,
-    version: "0.1.0",
+    version: ParallaxVersion.current,
     subcommands: [
       Open.self, Stories.self, Compare.self, Import.self, Sync.self, Feeds.self, Search.self, List.self, Stats.self,
       Export.self, Regroup.self,
@@ -30,4 +34,37 @@ struct Parallax: AsyncParsableCommand {
     ],
     defaultSubcommand: Open.self
   )
+
+  /// Runs the command. A usage error exits 2 (as `grep` and `newsboat` do, instead of the
+  /// parser's 64); a problem with the store is one line in the house style and exit 1.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var command = command as? AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      fail(error)
+    }
+  }
+
+  static func fail(_ error: any Error) -> Never {
+    if let problem = error as? StoreProblem {
+      Terminal.error(problem.message())
+      Foundation.exit(1)
+    }
+    if let error = error as? DatabaseError {
+      Terminal.error("parallax: the store failed: \(error.message ?? "\(error.resultCode)")")
+      Foundation.exit(1)
+    }
+    if exitCode(for: error) == .validationFailure {
+      var message = fullMessage(for: error)
+      if message.hasPrefix("Error: ") { message = "parallax: " + message.dropFirst("Error: ".count) }
+      Terminal.error(message)
+      Foundation.exit(2)
+    }
+    exit(withError: error)
+  }
 }

@@ -11,18 +11,25 @@ struct StoreOptions: ParsableArguments {
 
   var path: String { store ?? Store.defaultPath() }
 
-  /// Opens the store; a file that is not a store, or a folder that cannot be created, is
-  /// one line on standard error and exit status 1 (the file is never touched).
+  /// Opens the store. A file that is not a store, a folder that cannot be created, a store
+  /// from a newer Parallax: one line on standard error and exit status 1 (the file is never
+  /// touched).
   func open() throws -> Store {
     do {
       return try Store(path: path)
-    } catch let error as DatabaseError {
-      Terminal.error("parallax: cannot open the store at \(path): \(error.message ?? "\(error.resultCode)")")
-      throw ExitCode(1)
     } catch {
-      Terminal.error("parallax: cannot open the store at \(path): \((error as NSError).localizedDescription)")
-      throw ExitCode(1)
+      throw StoreProblem(error, path: path)
     }
+  }
+}
+
+/// Runs `body` on the store; a failure of the store (full disk, read-only, locked) becomes
+/// a ``StoreProblem`` naming the store, printed by the command's caller in one line.
+func withStoreProblems<T>(_ path: String, _ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as DatabaseError {
+    throw StoreProblem(error, path: path)
   }
 }
 
@@ -79,11 +86,23 @@ struct Import: ParsableCommand {
 
   func run() throws {
     guard !input.paths.isEmpty else { throw ValidationError("give files or folders to import") }
-    let store = try storeOptions.open()
+    let store: Store
+    do {
+      store = try storeOptions.open()
+    } catch let problem as StoreProblem {
+      Terminal.error(problem.message(outcome: "nothing from this import was stored"))
+      throw ExitCode(1)
+    }
     let readStart = Date()
     let loaded = input.load()
     let readSeconds = Date().timeIntervalSince(readStart)
-    let total = try Importer.store(loaded, into: store)
+    let total: Importer.Result
+    do {
+      total = try Importer.store(loaded, into: store)
+    } catch let failure as Importer.Failure {
+      Terminal.error(failure.message)
+      throw ExitCode(1)
+    }
     let subscribed = total.subscriptionsAdded
     var summary = "added \(total.added), already stored \(total.alreadyStored)"
     if !loaded.subscriptions.isEmpty {
@@ -100,34 +119,6 @@ struct Import: ParsableCommand {
           g.candidateSeconds, g.candidatePairs, g.scoreSeconds, g.edges, g.clusterSeconds, g.reclustered))
     }
     if loaded.skippedSomething { throw ExitCode(1) }
-  }
-}
-
-/// Stores what was read: articles with their feed as provenance, subscriptions; then groups
-/// the new articles once.
-enum Importer {
-  struct Result {
-    var added = 0
-    var alreadyStored = 0
-    var subscriptionsAdded = 0
-    var storeSeconds = 0.0
-    var grouping = Store.GroupingReport()
-  }
-
-  static func store(_ loaded: ArticleLoader.Output, into store: Store) throws -> Result {
-    var total = Result()
-    let start = Date()
-    var byFeed: [String?: [Article]] = [:]
-    for (article, feed) in zip(loaded.articles, loaded.articleFeeds) { byFeed[feed, default: []].append(article) }
-    for (feed, articles) in byFeed.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
-      let result = try store.add(articles, feed: feed, regroup: false)
-      total.added += result.added
-      total.alreadyStored += result.alreadyStored
-    }
-    total.subscriptionsAdded = try store.subscribe(loaded.subscriptions)
-    total.storeSeconds = Date().timeIntervalSince(start)
-    total.grouping = try store.groupPending()
-    return total
   }
 }
 
@@ -149,13 +140,21 @@ struct Search: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
+  func validate() throws {
+    if query.allSatisfy(\.isWhitespace) {
+      throw ValidationError(
+        "the search query is empty: give words to search for, for example parallax search \"interest rates\"")
+    }
+    guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+  }
+
   func run() throws {
     let store = try storeOptions.open()
     let rows: [StoredArticle]
     do {
       rows = try store.search(query, limit: limit)
-    } catch let error as DatabaseError {
-      Terminal.error("parallax: bad search query \(query): \(error.message ?? "syntax error")")
+    } catch let error as SearchQueryError {
+      Terminal.error("parallax: \(error)")
       throw ExitCode(2)
     }
     try printArticles(rows, format: format)

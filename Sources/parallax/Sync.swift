@@ -8,7 +8,7 @@ struct Sync: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Fetch every subscribed feed over HTTP(S) and store the new articles.",
     discussion: """
-      Subscriptions come from parallax import of OPML or newsboat urls files. Requests are conditional (ETag, Last-Modified: an unchanged feed costs a 304), limited by --timeout, --max-redirects and --max-bytes, and run --concurrency at a time. Each feed's result is printed as it finishes ([done/total] address: result); a failing feed is reported, recorded on the feed (parallax feeds shows it), and never stops the others or touches stored articles. Stories are regrouped once at the end. --full-pages also fetches the linked page of new items that carry only a summary and keeps its readable text. The exit status is 1 when any feed failed. The interface never syncs by itself.
+      Subscriptions come from parallax import of OPML or newsboat urls files. Requests are conditional (ETag, Last-Modified: an unchanged feed costs a 304), limited by --timeout, --max-redirects and --max-bytes, and run --concurrency at a time. Each feed's result is printed as it finishes ([done/total] address: result); a failing feed is reported, recorded on the feed (parallax feeds shows it), and never stops the others or touches stored articles. Stories are regrouped once at the end. --full-pages also fetches the linked page of new items that carry only a summary and keeps its readable text. Only one sync runs on a store at a time: a second one says so and exits 0 (--wait waits for the first). --quiet prints only errors, for cron and systemd timers. Exit status: 0 when every feed was fetched (or was unchanged), 1 when some feeds failed or the store failed, 2 on a usage error. The interface never syncs by itself.
       """
   )
 
@@ -30,6 +30,12 @@ struct Sync: AsyncParsableCommand {
   @Option(help: "Items with fewer words than this count as summaries for --full-pages.")
   var summaryWords = 150
 
+  @Flag(help: "Print only errors, on standard error (for cron and timers).")
+  var quiet = false
+
+  @Flag(help: "When another sync of the same store is running, wait for it instead of leaving at once.")
+  var wait = false
+
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
@@ -48,32 +54,8 @@ struct Sync: AsyncParsableCommand {
     settings.concurrency = concurrency
     settings.fullPages = fullPages
     settings.summaryWords = summaryWords
-    let start = Date()
-    let reports = try await Syncer(store: store, settings: settings).run { report, done, total in
-      let status: String
-      switch report.status {
-      case .updated(let added, let existing):
-        status =
-          "\(added) new, \(existing) already stored"
-          + (report.pagesFetched > 0 ? ", \(report.pagesFetched) full pages" : "")
-      case .notModified: status = "not modified"
-      case .failed(let message): status = "FAILED: \(message)"
-      }
-      Terminal.print("[\(done)/\(total)] \(report.url): \(status)")
-    }
-    if reports.isEmpty {
-      Terminal.print("no subscriptions: add some with parallax import FILE.opml (or a newsboat urls file)")
-      return
-    }
-    let added = reports.reduce(0) { sum, r in if case .updated(let a, _) = r.status { sum + a } else { sum } }
-    let failed = reports.filter { if case .failed = $0.status { true } else { false } }.count
-    Terminal.print(
-      String(
-        format: "%d feeds: %d new articles, %d failed, in %.1f s", reports.count, added, failed,
-        Date().timeIntervalSince(start)))
-    if failed > 0 {
-      Terminal.error("parallax: \(failed) of \(reports.count) feeds failed (their stored articles are kept)")
-      throw ExitCode(1)
-    }
+    let run = SyncRun(settings: settings, quiet: quiet, wait: wait)
+    let status = try await run.run(store, printer: .init(output: { Terminal.print($0) }, error: { Terminal.error($0) }))
+    if status != 0 { throw ExitCode(status) }
   }
 }

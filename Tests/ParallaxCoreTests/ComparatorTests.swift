@@ -72,11 +72,11 @@ import Testing
     #expect(right.numbers.contains { $0.text.hasPrefix("45 out of 71 drones") })
     #expect(right.names.contains { $0.contains("Medinsky") })
     let road = try #require(right.quotes.first { $0.text.hasPrefix("No one is expecting an easy road") })
-    #expect(road.unsourced)
+    #expect(road.absentFromOther)
     #expect(left.numbers.contains { $0.text.hasPrefix("1,000km") })
     #expect(left.attributions.contains { $0.contains("dpa") })
     #expect(left.names.contains("Rory Challands"))
-    #expect(left.quotes.contains { $0.text.hasPrefix("be especially productive") && $0.unsourced })
+    #expect(left.quotes.contains { $0.text.hasPrefix("be especially productive") && $0.absentFromOther })
     #expect(right.attributions.contains { $0.hasPrefix("Edited and published by Veritas Global News") })
     // Facts both carry are not reported.
     #expect(!left.numbers.contains { $0.text.contains("66-year-old") })

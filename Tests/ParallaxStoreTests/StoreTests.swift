@@ -77,5 +77,8 @@ import Testing
   @Test func theDefaultLocationFollowsTheEnvironment() {
     #expect(Store.defaultPath(environment: ["PARALLAX_STORE": "/x/y.sqlite"]) == "/x/y.sqlite")
     #expect(Store.defaultPath(environment: ["XDG_DATA_HOME": "/data"]) == "/data/parallax/parallax.sqlite")
+    #expect(Store.defaultPath(environment: ["HOME": "/tmp/h"]) == "/tmp/h/.local/share/parallax/parallax.sqlite")
+    #expect(
+      Store.defaultPath(environment: ["HOME": "/tmp/h", "XDG_DATA_HOME": "/data"]) == "/data/parallax/parallax.sqlite")
   }
 }

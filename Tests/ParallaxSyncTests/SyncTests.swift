@@ -121,4 +121,67 @@ import Testing
     }
     #expect(!message.isEmpty)
   }
+
+  /// Lines a sync printed, by stream.
+  final class Lines: @unchecked Sendable {
+    let lock = NSLock()
+    var output: [String] = []
+    var error: [String] = []
+    var printer: SyncRun.Printer {
+      SyncRun.Printer(
+        output: { line in self.lock.withLock { self.output.append(line) } },
+        error: { line in self.lock.withLock { self.error.append(line) } })
+    }
+  }
+
+  @Test func quietPrintsOnlyErrorsAndTheStatusSaysWhetherEveryFeedWasFetched() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    let store = try store()
+    try store.subscribe([server.url("/feed.rss")])
+    let quiet = Lines()
+    #expect(try await SyncRun(settings: settings(), quiet: true).run(store, printer: quiet.printer) == 0)
+    #expect(quiet.output.isEmpty && quiet.error.isEmpty)
+    #expect(try store.stats().articles == 2)
+
+    try store.subscribe([server.url("/error")])
+    let failing = Lines()
+    #expect(try await SyncRun(settings: settings(), quiet: true).run(store, printer: failing.printer) == 1)
+    #expect(failing.output.isEmpty)
+    #expect(failing.error.contains { $0.hasPrefix("parallax: [") && $0.contains("/error: FAILED: HTTP 500") })
+    #expect(failing.error.last == "parallax: 1 of 2 feeds failed (their stored articles are kept)")
+
+    let loud = Lines()
+    #expect(try await SyncRun(settings: settings()).run(store, printer: loud.printer) == 1)
+    #expect(loud.output.contains { $0.contains("/feed.rss: not modified") })
+    #expect(loud.output.last?.hasPrefix("2 feeds: 0 new articles, 1 failed") == true)
+  }
+
+  @Test func aSecondSyncOfOneStoreSaysSoAndLeavesOrWaitsForTheFirst() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    let store = try store()
+    try store.subscribe([server.url("/feed.rss")])
+    final class Holder: @unchecked Sendable { var lock: StoreLock? }
+    let holder = Holder()
+    holder.lock = try StoreLock(store: store.path, wait: false)
+
+    let second = Lines()
+    #expect(try await SyncRun(settings: settings(), quiet: true).run(store, printer: second.printer) == 0)
+    #expect(
+      second.error == [
+        "parallax: another sync is running (process \(getpid())) on \(store.path): not starting a second one (--wait waits for it)"
+      ])
+    #expect(server.seen.isEmpty)
+
+    let release = Task.detached {
+      try await Task.sleep(for: .milliseconds(300))
+      holder.lock = nil
+    }
+    let waiting = Lines()
+    #expect(try await SyncRun(settings: settings(), quiet: true, wait: true).run(store, printer: waiting.printer) == 0)
+    try await release.value
+    #expect(server.seen == ["/feed.rss"])
+    #expect(try store.stats().articles == 2)
+  }
 }

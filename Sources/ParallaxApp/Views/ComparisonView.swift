@@ -29,7 +29,8 @@ public enum ComparisonView {
       if facts.isEmpty { out.append([StyledRun("  (nothing)", theme.dim)]) }
       for q in facts.quotes {
         var line = [StyledRun("  quote “" + q.text + "”")]
-        if q.unsourced { line.append(StyledRun("  not in the other version at all", theme.warning)) }
+        if q.absentFromOther { line.append(StyledRun("  not in the other version at all", theme.warning)) }
+        if q.unattributed { line.append(StyledRun("  no speaker named", theme.dim)) }
         out.append(line)
       }
       for n in facts.numbers { out.append([StyledRun("  number: " + n.text)]) }

@@ -19,7 +19,12 @@ public enum FactExtractor {
     var facts = ExtractedFacts()
     let tokens = prepared.tokens
     facts.allWords = Set(tokens.flatMap { TermBag.terms(of: $0) })
-    facts.quotes = paragraphs.flatMap(quotes(in:))
+    for paragraph in paragraphs {
+      let found = quotes(in: paragraph)
+      guard !found.isEmpty else { continue }
+      facts.quotes += found
+      if !namesSpeaker(paragraph, quotes: found) { facts.unattributedQuotes.formUnion(found) }
+    }
     for (index, paragraph) in paragraphs.enumerated() where !shared.contains(raw[index]) {
       let cued = mayAttribute(paragraph)
       for sentence in paragraphSentences[index] {
@@ -53,7 +58,9 @@ public enum FactExtractor {
       }
       if quotedThere { continue }
       let covered = Double(terms.intersection(other.allWords).count) / Double(terms.count)
-      result.quotes.append(Facts.Quote(text: quote, unsourced: covered < 0.5))
+      result.quotes.append(
+        Facts.Quote(
+          text: quote, absentFromOther: covered < 0.5, unattributed: present.unattributedQuotes.contains(quote)))
     }
     var seenNumbers = Set<String>()
     // Mentions are cut out (a regular expression) only in sentences holding a number the other
@@ -116,6 +123,50 @@ public enum FactExtractor {
       }
     }
     return result
+  }
+
+  // MARK: Speakers
+
+  /// Verbs and phrases that introduce what someone said.
+  static let speechWords: Set<String> = [
+    "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "asked", "asks", "wrote", "writes",
+    "stated", "states", "explained", "explains", "warned", "warns", "insisted", "insists", "claimed", "claims",
+    "noted", "notes", "argued", "argues", "replied", "replies", "recalled", "recalls", "declared", "declares",
+    "announced", "announces", "tweeted", "posted", "commented", "continued", "urged", "urges", "acknowledged",
+    "admitted", "admits", "according", "quoted", "quoting", "remarked", "responded", "responds", "added",
+    "conceded", "concluded", "predicted", "promised", "vowed", "confirmed", "denied", "cautioned", "stressed",
+    "emphasised", "emphasized", "suggested", "told", "described", "called", "wondered", "joked", "shouted",
+  ]
+
+  /// Words that name nobody in particular, even capitalised at a sentence's start.
+  static let anonymousSpeakers: Set<String> = [
+    "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "one", "someone", "officials", "an",
+    "a", "the", "this", "that", "these", "those", "but", "and", "so", "then", "when", "as", "in", "on", "at",
+  ]
+
+  /// Whether `paragraph` names who said its quotations: with the quoted words taken out,
+  /// what is left has a speech word ("said", "told", "according to") and a name (a
+  /// capitalised word that is not a pronoun or a title alone): `"…," said Maria Olsen`
+  /// names her; `"…," he said` and `"…," a spokesperson said` name nobody.
+  static func namesSpeaker(_ paragraph: String, quotes: [String]) -> Bool {
+    var frame = paragraph
+    for quote in quotes {
+      for mark in ["\"", "'"] {
+        frame = frame.replacingOccurrences(of: mark + quote, with: " ")
+      }
+      frame = frame.replacingOccurrences(of: quote, with: " ")
+    }
+    let tokens = Tokenizer.tokenize(frame)
+    func isName(_ token: Token) -> Bool {
+      token.isCapitalized && !token.isNumber && token.text.count >= 2 && !anonymousSpeakers.contains(token.text)
+        && !titleWords.contains(token.text) && !speechWords.contains(token.text)
+    }
+    // A name within six words of a speech word, in the same sentence.
+    for (i, token) in tokens.enumerated() where speechWords.contains(token.text) {
+      let window = tokens[max(0, i - 6)..<min(tokens.count, i + 7)]
+      if window.contains(where: { $0.sentence == token.sentence && isName($0) }) { return true }
+    }
+    return false
   }
 
   // MARK: Numbers
@@ -275,6 +326,8 @@ public enum FactExtractor {
 /// Everything ``FactExtractor`` finds in one version, with lookup sets for comparing.
 public struct ExtractedFacts: Sendable {
   public var quotes: [String] = []
+  /// Quotations whose paragraph names no speaker.
+  public var unattributedQuotes = Set<String>()
   /// Sentences holding digits, with their numbers (mentions are cut from them on demand).
   public var numberSentences: [(String, [String])] = []
   public var names: [String] = []

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import ParallaxCore
+import Testing
+
+@testable import ParallaxStore
+
+/// Each way a store can fail a person: said once, in words, with what became of the data;
+/// and the data is as it was.
+@Suite struct StoreProblemTests {
+  func temporaryPath() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("parallax-problem-\(UUID().uuidString)/s.sqlite").path
+  }
+
+  /// Articles with enough distinct text to need many pages.
+  func articles(_ count: Int, prefix: String) -> [Article] {
+    (0..<count).map { i in
+      let words = (0..<400).map { "w\(prefix)\(i)x\($0)" }.joined(separator: " ")
+      return Article(id: "\(prefix)-\(i)", title: "Report \(prefix) \(i)", body: words + ".", source: "Wire")
+    }
+  }
+
+  func pageCount(_ path: String) throws -> Int {
+    try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+  }
+
+  @Test func aFullDiskIsOneLineAndNothingFromTheImportIsStored() throws {
+    let path = temporaryPath()
+    _ = try Store(path: path).add(articles(3, prefix: "a"))
+    let pages = try pageCount(path)
+    // SQLite itself fails the write with SQLITE_FULL past this many pages, as on a full disk.
+    let store = try Store(path: path, options: .init(maxPageCount: pages + 2))
+    let loaded = ArticleLoader.Output(articles: articles(200, prefix: "b"))
+    let failure = try #require(throws: Importer.Failure.self) { try Importer.store(loaded, into: store) }
+    #expect(failure.problem.kind == StoreProblem.Kind.diskFull)
+    #expect(failure.message == "parallax: the disk holding \(path) is full: nothing from this import was stored")
+    let reopened = try Store(path: path)
+    #expect(try reopened.stats().articles == 3)
+    #expect(try reopened.integrityCheck() == "ok")
+  }
+
+  @Test func aReadOnlyStoreRefusesWritesInWordsAndStillReads() throws {
+    let path = temporaryPath()
+    _ = try Store(path: path).add(articles(2, prefix: "a"))
+    let store = try Store(path: path, options: .init(readOnly: true))
+    #expect(try store.stats().articles == 2)
+    let error = try #require(throws: StoreProblem.self) { try store.add(articles(1, prefix: "b")) }
+    #expect(error.kind == .readOnly)
+    #expect(
+      error.message(outcome: "nothing from this import was stored")
+        == "parallax: the store \(path) is read-only (the file or its folder cannot be written): nothing from this import was stored"
+    )
+    #expect(try Store(path: path).stats().articles == 2)
+  }
+
+  @Test func aStoreLockedByAnotherProgramPastTheBusyTimeoutSaysSo() async throws {
+    let path = temporaryPath()
+    _ = try Store(path: path).add(articles(1, prefix: "a"))
+    var holding = Configuration()
+    holding.allowsUnsafeTransactions = true  // this connection keeps a write lock between accesses
+    let other = try DatabaseQueue(path: path, configuration: holding)
+    let store = try Store(path: path, options: .init(busySeconds: 0.2))
+    try other.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+    let error = try #require(throws: StoreProblem.self) { try store.add(articles(1, prefix: "b")) }
+    #expect(error.kind == .locked(seconds: 0.2))
+    #expect(error.description == "the store \(path) is locked by another program (still locked after 0.2 s)")
+    try other.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+    #expect(try store.add(articles(1, prefix: "b")).added == 1)
+  }
+
+  @Test func aStoreFromANewerParallaxIsRefusedNamingBothVersionsAndLeftUntouched() throws {
+    let path = temporaryPath()
+    _ = try Store(path: path).add(articles(1, prefix: "a"))
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')")
+      try db.execute(sql: "PRAGMA user_version = 9")
+      try db.execute(sql: "UPDATE parallaxInfo SET value = '9.1.0' WHERE key = 'version'")
+    }
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let error = try #require(throws: StoreProblem.self) { try Store(path: path) }
+    #expect(error.kind == .newerFormat(storeFormat: 9, writtenBy: "9.1.0"))
+    #expect(
+      error.message()
+        == "parallax: the store \(path) was written by a newer Parallax (Parallax 9.1.0, store format 9); "
+        + "this is Parallax \(ParallaxVersion.current), which reads store formats up to \(Store.formatVersion): "
+        + "it was not opened or changed; use that Parallax, or --store for another store")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+  }
+
+  @Test func unknownMigrationsAloneAlsoMeanANewerStore() throws {
+    let path = temporaryPath()
+    _ = try Store(path: path)
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v5-next')")
+    }
+    let error = try #require(throws: StoreProblem.self) { try Store(path: path) }
+    guard case .newerFormat(let format, _) = error.kind else {
+      Issue.record("expected a newer format, got \(error.kind)")
+      return
+    }
+    #expect(format == Store.formatVersion + 1)
+  }
+
+  @Test func theStoreRecordsItsFormatAndWriter() throws {
+    let path = temporaryPath()
+    _ = try Store(path: path)
+    let (format, writer) = try DatabaseQueue(path: path).read { db in
+      (
+        try Int.fetchOne(db, sql: "PRAGMA user_version"),
+        try String.fetchOne(db, sql: "SELECT value FROM parallaxInfo WHERE key = 'version'")
+      )
+    }
+    #expect(format == Store.formatVersion)
+    #expect(writer == ParallaxVersion.current)
+    #expect(Store.formatVersion == 4)
+  }
+
+  @Test func emptyAndMalformedSearchQueriesAreExplained() throws {
+    let store = try Store(path: temporaryPath())
+    _ = try store.add(articles(1, prefix: "a"))
+    for empty in ["", "   ", "\t\n"] {
+      let error = try #require(throws: SearchQueryError.self) { try store.search(empty) }
+      #expect(error.explanation.hasPrefix("the query is empty"))
+    }
+    let cases: [(String, String)] = [
+      ("a AND", "the query ends where more was expected"),
+      ("c++", "\"+\" cannot stand there; to search for it as written, put it in double quotes: \"c++\""),
+      ("foo:bar", "\"foo\" reads as a field name"),
+      ("drones-kill", "put them in double quotes: \"drones-kill\""),
+      ("say \"hi", "a double quote is not closed"),
+      ("*", "a query cannot start with *"),
+    ]
+    for (query, expected) in cases {
+      let error = try #require(throws: SearchQueryError.self, "\(query)") { try store.search(query) }
+      #expect(error.description.contains(expected), "\(query): \(error)")
+      #expect(error.description.hasPrefix("cannot search for \(query): "))
+    }
+    #expect(try store.search("\"c++\"").isEmpty)
+    #expect(try store.search("wa0x1").count == 1)
+  }
+
+  @Test func theSyncLockIsHeldByOneAtATime() throws {
+    let path = temporaryPath()
+    _ = try Store(path: path)
+    let first = try StoreLock(store: path, wait: false)
+    #expect(throws: StoreLock.Failure.held(pid: getpid())) { try StoreLock(store: path, wait: false) }
+    withExtendedLifetime(first) {}
+    _ = consume first
+    #expect(throws: Never.self) { _ = try StoreLock(store: path, wait: false) }
+  }
+}
