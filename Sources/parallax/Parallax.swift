@@ -19,11 +19,11 @@ struct Parallax: AsyncParsableCommand {
 
       Store: parallax import adds files, feeds and subscription lists; parallax sync fetches the subscribed feeds; parallax search, list, stats, feeds and export query it; parallax regroup regroups it from scratch.
 
-      Files: $XDG_DATA_HOME/parallax/parallax.sqlite (default ~/.local/share/parallax/parallax.sqlite): the offline store. $XDG_CONFIG_HOME/parallax/config.toml (default ~/.config/parallax/config.toml): key bindings and colours (see docs/user-guide.md).
+      Files: $XDG_DATA_HOME/parallax/parallax.sqlite (default $HOME/.local/share/parallax/parallax.sqlite): the offline store. $XDG_CONFIG_HOME/parallax/config.toml (default $HOME/.config/parallax/config.toml): key bindings and colours (see docs/user-guide.md). STORE.sync-lock beside the store: held while a sync runs.
 
-      Environment: PARALLAX_STORE names another store file (as --store does); NO_COLOR turns colour off; PARALLAX_HYPERLINKS=1 or 0 forces OSC 8 links on or off; PARALLAX_NO_MOUSE=1 leaves the mouse to the terminal; TERM must name a known terminal for the interface.
+      Environment: HOME (the passwd entry's home only when HOME is unset) and XDG_DATA_HOME, XDG_CONFIG_HOME place the files above; PARALLAX_STORE names another store file (as --store does); NO_COLOR turns colour off; PARALLAX_HYPERLINKS=1 or 0 forces OSC 8 links on or off; PARALLAX_NO_MOUSE=1 leaves the mouse to the terminal; TERM must name a known terminal for the interface.
 
-      Exit status: 0 on success; 1 when an input or line was skipped, on a config error, or when the interface cannot start (no terminal, unknown TERM); 128 + N when stopped by signal N.
+      Exit status: 0 on success; 1 when an input or line was skipped, when some feeds failed to sync, when the store cannot be used (full disk, read-only, locked, written by a newer Parallax: one line says which and what became of the data), on a config error, or when the interface cannot start (no terminal, unknown TERM); 2 on a usage error (an unknown option, a bad value, an empty or malformed search query); 128 + N when stopped by signal N.
       """,
     version: ParallaxVersion.current,
     subcommands: [
