@@ -58,9 +58,7 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
   }
 
   /// Identity across imports: the link when there is one, else `id:` and the input id.
-  public static func key(of article: Article) -> String {
-    article.url.map { $0.isEmpty ? "id:" + article.id : $0 } ?? "id:" + article.id
-  }
+  public static func key(of article: Article) -> String { article.identityKey }
 
   /// The article (for grouping and display).
   public var article: Article {

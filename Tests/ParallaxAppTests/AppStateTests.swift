@@ -38,9 +38,9 @@ enum Seeds {
       buffer.lines == [
         "Parallax — 4 stories, 5 articles",
         "●   2 Russia and Ukraine to Hold Peace Talks in Istanbul",
+        "●   1 Ukraine and Russia Set for Peace Talks: What’s Next in the Ongoing Confli…",
         "●   1 Diplomatic Push: Ukraine and Russia to Resume Talks",
         "●   1 Pivotal Negotiations: Russia and Ukraine Set for Direct Talks",
-        "●   1 Ukraine and Russia Set for Peace Talks: What’s Next in the Ongoing Confli…",
         "",
         "",
         "Enter open  c compare  / search  ? help  q quit",
@@ -282,9 +282,9 @@ enum Seeds {
       Renderer.render(Seeds.state(width: 20, height: 6)).lines == [
         "Parallax — 4 stories",
         "●   2 Russia and Uk…",
+        "●   1 Ukraine and R…",
         "●   1 Diplomatic Pu…",
         "●   1 Pivotal Negot…",
-        "●   1 Ukraine and R…",
         "Enter open  c compar",
       ])
   }

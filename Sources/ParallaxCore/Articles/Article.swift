@@ -56,4 +56,10 @@ public struct Article: Sendable, Hashable, Codable {
 
   /// Title and body together, as used for matching.
   public var fullText: String { title + "\n\n" + body }
+
+  /// Identity across imports: the link when there is one, else `id:` and the input id.
+  /// One article carried by two feeds has one identity.
+  public var identityKey: String {
+    url.map { $0.isEmpty ? "id:" + id : $0 } ?? "id:" + id
+  }
 }

@@ -1,11 +1,13 @@
 import Foundation
 
-/// Groups articles into stories: rewrites, trims and paraphrases of one report together,
-/// different events apart.
+/// Groups articles into stories in memory: rewrites, trims and paraphrases of one report
+/// together, different events apart.
 ///
-/// Pipeline: signatures (parallel) → feature space → candidate pairs from an inverted index
-/// of rare terms → pair scores (``PairScorer``) → average-link clustering → stories with
-/// evidence. Articles are sorted by id first, so any input order gives the same stories.
+/// It runs the one pipeline, ``GroupingEngine``, over a ``MemoryGroupingStorage`` holding
+/// the articles as one batch: the stories (ids, titles, members) are exactly those the store
+/// gets for the same articles imported at once. It adds what only an explanation needs: each
+/// member's mean score and, with `explain`, the evidence (shared names, numbers, aligned
+/// sentences).
 public struct StoryGrouper: Sendable {
   /// The settings in use.
   public var parameters: GroupingParameters
@@ -19,7 +21,7 @@ public struct StoryGrouper: Sendable {
     public var articles = 0
     public var candidatePairs = 0
     public var linkedPairs = 0
-    /// Seconds spent building the feature space (weights, vectors).
+    /// Seconds spent computing signatures.
     public var spaceSeconds = 0.0
     /// Seconds spent finding and scoring candidate pairs.
     public var pairSeconds = 0.0
@@ -39,55 +41,54 @@ public struct StoryGrouper: Sendable {
 
   /// The stories of `articles`, reporting counters in `statistics`.
   public func group(_ articles: [Article], explain: Bool = false, statistics: inout Statistics) -> [Story] {
-    let order = articles.indices.sorted {
-      articles[$0].id != articles[$1].id ? articles[$0].id < articles[$1].id : articles[$0].body < articles[$1].body
-    }
-    let signatures = Self.signatures(of: order.map { articles[$0] }, leadTokens: parameters.leadTokens)
     let start = Date()
-    let space = FeatureSpace(signatures: signatures)
-    statistics.spaceSeconds = Date().timeIntervalSince(start)
-    let scorer = PairScorer(space: space, parameters: parameters)
-    let (labels, edges) = cluster(space, scorer: scorer, statistics: &statistics)
-
-    var clusters: [Int32: [Int]] = [:]
-    for (position, label) in labels.enumerated() { clusters[label, default: []].append(position) }
-    var nearest = [Int32](repeating: -1, count: order.count)
-    if explain {
-      var best = [Double](repeating: 0, count: order.count)
-      for (a, b, s) in edges {
-        if s > best[Int(a)] { (best[Int(a)], nearest[Int(a)]) = (s, b) }
-        if s > best[Int(b)] { (best[Int(b)], nearest[Int(b)]) = (s, a) }
-      }
+    let signatures = Self.signatures(of: articles, leadTokens: parameters.leadTokens)
+    var storage = MemoryGroupingStorage(threshold: parameters.threshold)
+    for (article, signature) in zip(articles, signatures) {
+      storage.add(article, signature: HashedSignature(signature))
     }
-    let explainer = StoryExplainer(scorer: scorer, signatures: signatures, parameters: parameters, nearest: nearest)
-    var stories = clusters.values.map { positions in
-      explainer.story(positions: positions, articles: articles, order: order, explain: explain)
+    statistics.spaceSeconds = Date().timeIntervalSince(start)
+    // The memory storage never throws.
+    let report = (try? GroupingEngine(parameters: parameters).groupPending(&storage)) ?? GroupingEngine.Report()
+    statistics.articles = report.articles
+    statistics.candidatePairs = report.candidatePairs
+    statistics.linkedPairs = report.edges
+    statistics.pairSeconds = report.candidateSeconds + report.scoreSeconds
+    statistics.clusterSeconds = report.clusterSeconds
+
+    let explainer: StoryExplainer? =
+      explain
+      ? StoryExplainer(
+        scorer: PairScorer(space: FeatureSpace(signatures: signatures), parameters: parameters),
+        signatures: signatures, parameters: parameters)
+      : nil
+    var stories = storage.stories.values.map { record in
+      story(record, articles: articles, storage: storage, explainer: explainer)
     }
     stories.sort { $0.size != $1.size ? $0.size > $1.size : $0.id < $1.id }
     return stories
   }
 
-  /// Cluster labels (a representative position) for the articles of `space`, which must be in
-  /// a canonical order (``StoryGrouper`` sorts by id; the store by input id and key).
-  public func labels(of space: FeatureSpace, statistics: inout Statistics) -> [Int32] {
-    cluster(space, scorer: PairScorer(space: space, parameters: parameters), statistics: &statistics).labels
-  }
-
-  func cluster(_ space: FeatureSpace, scorer: PairScorer, statistics: inout Statistics) -> (
-    labels: [Int32], edges: [(Int32, Int32, Double)]
-  ) {
-    var start = Date()
-    let candidates = CandidateIndex.pairs(in: space, parameters: parameters)
-    let (edges, conflicts) = Self.score(candidates, with: scorer)
-    statistics.pairSeconds = Date().timeIntervalSince(start)
-    start = Date()
-    let labels = AverageLinkClusterer.cluster(
-      count: space.count, edges: edges, conflicts: conflicts, threshold: parameters.threshold)
-    statistics.clusterSeconds = Date().timeIntervalSince(start)
-    statistics.articles = space.count
-    statistics.candidatePairs = candidates.count
-    statistics.linkedPairs = edges.count
-    return (labels, edges)
+  /// A story for a record: members in the record's order (the first report first), each
+  /// with its mean kept-pair score against the others (pairs not kept count 0, as in the
+  /// clustering), and the evidence against the first report (for the first report, against
+  /// the next member; for a story of one, against its best-scoring other article).
+  func story(_ record: StoryRecord, articles: [Article], storage: MemoryGroupingStorage, explainer: StoryExplainer?)
+    -> Story
+  {
+    let ids = record.members
+    let sample = Array(ids.prefix(StoryExplainer.maxScoredMembers))
+    let members = ids.map { id -> StoryMember in
+      let others = sample.filter { $0 != id }
+      let mean =
+        others.isEmpty ? 1 : others.reduce(0.0) { $0 + (storage.score(id, $1)?.score ?? 0) } / Double(others.count)
+      var other: Int64? = id == ids[0] ? (ids.count > 1 ? ids[1] : nil) : ids[0]
+      if ids.count == 1 { other = storage.bestPartner(of: id) }
+      return StoryMember(
+        articleID: articles[Int(id)].id, inputIndex: Int(id), score: mean,
+        evidence: other.flatMap { o in explainer?.evidence(Int(id), Int(o), articles[Int(id)], articles[Int(o)]) })
+    }
+    return Story(id: record.id, title: record.title, members: members)
   }
 
   /// Signatures of all articles, computed on all cores.
@@ -100,32 +101,6 @@ public struct StoryGrouper: Sendable {
       results.set(c, range.map { ArticleSignature(article: articles[$0], leadTokens: leadTokens) })
     }
     return results.joined()
-  }
-
-  /// Scores candidate pairs on all cores. Returns the pairs with a positive score, and the
-  /// conflicting pairs (most shared number contexts disagree: a template report's editions).
-  static func score(_ candidates: [(Int32, Int32)], with scorer: PairScorer) -> (
-    [(Int32, Int32, Double)], [(Int32, Int32)]
-  ) {
-    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
-    let chunk = max(1, (candidates.count + workers - 1) / workers)
-    let minScore = scorer.parameters.minEdgeScore
-    let results = ChunkedResults<(Int32, Int32, PairScorer.Breakdown)>(chunks: (candidates.count + chunk - 1) / chunk)
-    DispatchQueue.concurrentPerform(iterations: results.chunks) { c in
-      let range = (c * chunk)..<min(candidates.count, (c + 1) * chunk)
-      results.set(
-        c,
-        range.compactMap { i in
-          let (a, b) = candidates[i]
-          let s = scorer.breakdown(Int(a), Int(b))
-          return s.score >= minScore || s.isConflict ? (a, b, s) : nil
-        })
-    }
-    let all = results.joined()
-    return (
-      all.filter { $0.2.score >= minScore }.map { ($0.0, $0.1, $0.2.score) },
-      all.filter { $0.2.isConflict }.map { ($0.0, $0.1) }
-    )
   }
 }
 

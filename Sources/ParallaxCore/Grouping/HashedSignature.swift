@@ -1,17 +1,19 @@
 import Foundation
-import ParallaxCore
 
 /// An ``ArticleSignature`` as the store keeps it: every term replaced by its 64-bit FNV-1a
 /// hash, so that the store needs no vocabulary table and regrouping never reads article
 /// text again. Encoded as a little-endian blob.
-struct HashedSignature: Sendable, Hashable {
-  var terms: [UInt64]
-  var counts: [Int32]
-  var entities: [UInt64]
-  var numbers: [UInt64]
-  var contexts: [NumberContext]
+public struct HashedSignature: Sendable, Hashable {
+  /// Term hashes of the lead, increasing, parallel to `counts`.
+  public var terms: [UInt64]
+  public var counts: [Int32]
+  /// Hashes of the name and number terms, increasing.
+  public var entities: [UInt64]
+  /// Hashes of the number terms, increasing.
+  public var numbers: [UInt64]
+  public var contexts: [NumberContext]
 
-  init(_ signature: ArticleSignature) {
+  public init(_ signature: ArticleSignature) {
     let rows = signature.termCounts.map { (StoryID.fnv1a($0.key), Int32(clamping: $0.value)) }.sorted { $0.0 < $1.0 }
     terms = rows.map(\.0)
     counts = rows.map(\.1)
@@ -23,7 +25,7 @@ struct HashedSignature: Sendable, Hashable {
   }
 
   /// The blob form.
-  var encoded: Data {
+  public var encoded: Data {
     var out = [UInt8]()
     out.reserveCapacity(16 + terms.count * 12 + (entities.count + numbers.count) * 8 + contexts.count * 24)
     func put32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
@@ -45,7 +47,7 @@ struct HashedSignature: Sendable, Hashable {
   }
 
   /// Decodes a blob; nil when it is damaged.
-  init?(_ data: Data) {
+  public init?(_ data: Data) {
     guard
       let decoded = data.withUnsafeBytes({ (raw: UnsafeRawBufferPointer) -> HashedSignature? in
         var reader = BlobReader(raw: raw)

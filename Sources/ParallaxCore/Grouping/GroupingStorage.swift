@@ -1,0 +1,117 @@
+/// What the grouping engine keeps between passes, and where: in memory
+/// (``MemoryGroupingStorage``, for `parallax stories` and `--no-store`) or in the store's
+/// tables. The engine (``GroupingEngine``) does every step; a storage only reads and writes.
+///
+/// Articles are named by an `Int64` id the storage gives them; `key` is their identity
+/// (link, else input id: ``Article/identityKey``), unique within a storage.
+public protocol GroupingStorage {
+  /// Articles not grouped yet, with their signatures.
+  func pendingArticles() throws -> [PendingArticle]
+  /// How many articles are grouped already.
+  func groupedArticleCount() throws -> Int
+  /// Document frequencies of `terms` among the grouped articles (absent: 0).
+  func documentFrequencies(of terms: [UInt64]) throws -> [UInt64: Int32]
+  /// The stored posting lists of `terms` (grouped articles indexed under each term).
+  func postings(of terms: [UInt64]) throws -> [UInt64: [Int64]]
+  /// Signatures of grouped articles.
+  func signatures(of ids: [Int64]) throws -> [Int64: HashedSignature]
+  /// Grouped articles joined to `id` by a stored pair scoring at least `threshold`.
+  func strongNeighbours(of id: Int64, threshold: Double) throws -> [Int64]
+  /// Stored pairs `(id, other)` with `id < other`.
+  func edges(from id: Int64) throws -> [ScoredPair]
+  /// What naming and story rows need of each article, and its current story.
+  func members(_ ids: [Int64]) throws -> [GroupingMember]
+
+  /// Records new document frequencies, and new posting lists where given.
+  mutating func updateTerms(_ updates: [TermUpdate]) throws
+  /// Stores scored pairs.
+  mutating func addEdges(_ edges: [ScoredPair]) throws
+  /// Replaces the stories `replaced` by `stories`, whose members' story ids change to
+  /// theirs. Pending articles in `stories` stop being pending.
+  mutating func writeStories(_ stories: [StoryRecord], replacing replaced: Set<String>) throws
+}
+
+/// An article waiting to be grouped.
+public struct PendingArticle: Sendable {
+  public var id: Int64
+  public var key: String
+  public var signature: HashedSignature
+
+  public init(id: Int64, key: String, signature: HashedSignature) {
+    self.id = id
+    self.key = key
+    self.signature = signature
+  }
+}
+
+/// A scored pair of articles (`a < b`).
+public struct ScoredPair: Sendable, Hashable {
+  public var a: Int64
+  public var b: Int64
+  public var score: Double
+  /// Most shared number contexts disagree: a cannot-link pair.
+  public var conflict: Bool
+
+  public init(a: Int64, b: Int64, score: Double, conflict: Bool) {
+    self.a = a
+    self.b = b
+    self.score = score
+    self.conflict = conflict
+  }
+}
+
+/// A term's new document frequency, and its posting list when it changed.
+public struct TermUpdate: Sendable {
+  public var term: UInt64
+  public var documentFrequency: Int32
+  public var postings: [Int64]?
+
+  public init(term: UInt64, documentFrequency: Int32, postings: [Int64]?) {
+    self.term = term
+    self.documentFrequency = documentFrequency
+    self.postings = postings
+  }
+}
+
+/// One article as naming and story rows need it.
+public struct GroupingMember: Sendable, Hashable {
+  public var id: Int64
+  /// Identity (link, else input id).
+  public var key: String
+  public var title: String
+  public var source: String?
+  /// ISO 8601, when known.
+  public var published: String?
+  /// The story it belongs to now (nil while pending).
+  public var story: String?
+
+  public init(id: Int64, key: String, title: String, source: String?, published: String?, story: String?) {
+    self.id = id
+    self.key = key
+    self.title = title
+    self.source = source
+    self.published = published
+    self.story = story
+  }
+}
+
+/// A story as the engine decides it: id and title from its first report, members first
+/// report first.
+public struct StoryRecord: Sendable, Hashable {
+  public var id: String
+  public var title: String
+  /// Member ids, the first report first, then by publication time and key.
+  public var members: [Int64]
+  /// The newest publication time.
+  public var latest: String?
+  /// Distinct sources, in member order.
+  public var sources: [String]
+
+  public init(id: String, title: String, members: [Int64], latest: String?, sources: [String]) {
+    self.id = id
+    self.title = title
+    self.members = members
+    self.latest = latest
+    self.sources = sources
+  }
+}

@@ -1,0 +1,108 @@
+/// ``GroupingStorage`` in memory: what `parallax stories`, `parallax eval` and the
+/// interface's `--no-store` group with. Articles are numbered in the order they are added.
+public struct MemoryGroupingStorage: GroupingStorage, Sendable {
+  var documentFrequency = [UInt64: Int32]()
+  var postingLists = [UInt64: [Int64]]()
+  var signatureOf = [Int64: HashedSignature]()
+  var edgesFrom = [Int64: [ScoredPair]]()
+  var edgesTo = [Int64: [ScoredPair]]()
+  var strong = [Int64: [Int64]]()
+  var memberOf = [Int64: GroupingMember]()
+  var pending: [PendingArticle] = []
+  var grouped = 0
+  let threshold: Double
+  /// Stories by id.
+  public private(set) var stories = [String: StoryRecord]()
+
+  public init(threshold: Double = GroupingParameters.default.threshold) {
+    self.threshold = threshold
+  }
+
+  /// Adds an article to be grouped by the next pass; returns its id.
+  @discardableResult
+  public mutating func add(_ article: Article, signature: HashedSignature) -> Int64 {
+    let id = Int64(memberOf.count)
+    let key = article.identityKey
+    memberOf[id] = GroupingMember(
+      id: id, key: key, title: article.title, source: article.source, published: article.published, story: nil)
+    pending.append(PendingArticle(id: id, key: key, signature: signature))
+    return id
+  }
+
+  /// The story of an article.
+  public func story(of id: Int64) -> String? { memberOf[id]?.story }
+
+  /// A stored pair's score, when it was kept.
+  public func score(_ a: Int64, _ b: Int64) -> ScoredPair? {
+    edgesFrom[min(a, b)]?.first { $0.b == max(a, b) }
+  }
+
+  /// The article whose kept pair with `id` scores highest (for explaining a story of one).
+  public func bestPartner(of id: Int64) -> Int64? {
+    var best: (Double, Int64)? = nil
+    for e in (edgesFrom[id] ?? []) + (edgesTo[id] ?? []) {
+      let other = e.a == id ? e.b : e.a
+      if best == nil || e.score > best!.0 || (e.score == best!.0 && other < best!.1) { best = (e.score, other) }
+    }
+    return best?.1
+  }
+
+  public func pendingArticles() -> [PendingArticle] { pending }
+  public func groupedArticleCount() -> Int { grouped }
+
+  public func documentFrequencies(of terms: [UInt64]) -> [UInt64: Int32] {
+    var out = [UInt64: Int32](minimumCapacity: terms.count)
+    for term in terms { if let d = documentFrequency[term] { out[term] = d } }
+    return out
+  }
+
+  public func postings(of terms: [UInt64]) -> [UInt64: [Int64]] {
+    var out = [UInt64: [Int64]]()
+    for term in terms { if let list = postingLists[term] { out[term] = list } }
+    return out
+  }
+
+  public func signatures(of ids: [Int64]) -> [Int64: HashedSignature] {
+    var out = [Int64: HashedSignature]()
+    for id in ids { if let s = signatureOf[id] { out[id] = s } }
+    return out
+  }
+
+  public func strongNeighbours(of id: Int64, threshold: Double) -> [Int64] {
+    precondition(threshold == self.threshold, "one threshold per storage")
+    return strong[id] ?? []
+  }
+
+  public func edges(from id: Int64) -> [ScoredPair] { edgesFrom[id] ?? [] }
+
+  public func members(_ ids: [Int64]) -> [GroupingMember] { ids.compactMap { memberOf[$0] } }
+
+  public mutating func updateTerms(_ updates: [TermUpdate]) {
+    for update in updates {
+      documentFrequency[update.term] = update.documentFrequency
+      if let list = update.postings { postingLists[update.term] = list }
+    }
+  }
+
+  public mutating func addEdges(_ edges: [ScoredPair]) {
+    for edge in edges {
+      edgesFrom[edge.a, default: []].append(edge)
+      edgesTo[edge.b, default: []].append(edge)
+      if edge.score >= threshold {
+        strong[edge.a, default: []].append(edge.b)
+        strong[edge.b, default: []].append(edge.a)
+      }
+    }
+  }
+
+  public mutating func writeStories(_ records: [StoryRecord], replacing replaced: Set<String>) {
+    for id in replaced { stories[id] = nil }
+    for record in records {
+      stories[record.id] = record
+      for member in record.members { memberOf[member]?.story = record.id }
+    }
+    for article in pending { signatureOf[article.id] = article.signature }
+    grouped += pending.count
+    pending = []
+  }
+}

@@ -1,0 +1,30 @@
+/// How a story is named and titled: after its first report. The members are ordered by
+/// publication time (unknown times last), then identity key; the first is the anchor, whose
+/// key gives the id (``StoryID``) and whose headline is the story's title.
+///
+/// The name depends only on who the members are, never on the order they arrived or how
+/// they were split into imports, so every path (memory, one import, many) names a story
+/// alike. A story keeps its name when later versions join it; it takes a new one only when
+/// an earlier report joins (then that report is the anchor).
+public enum StoryNaming {
+  /// Whether `a` comes before `b` in a story.
+  public static func precedes(_ a: GroupingMember, _ b: GroupingMember) -> Bool {
+    switch (a.published, b.published) {
+    case (let x?, let y?) where x != y: return x < y
+    case (.some, nil): return true
+    case (nil, .some): return false
+    default: return a.key != b.key ? a.key < b.key : a.id < b.id
+    }
+  }
+
+  /// The story record of `members` (in any order).
+  public static func record(of members: [GroupingMember]) -> StoryRecord {
+    let ordered = members.sorted(by: precedes)
+    let anchor = ordered[0]
+    var sources: [String] = []
+    for m in ordered { if let s = m.source, !sources.contains(s) { sources.append(s) } }
+    return StoryRecord(
+      id: StoryID.make(anchor: anchor.key), title: anchor.title, members: ordered.map(\.id),
+      latest: ordered.compactMap(\.published).max(), sources: sources)
+  }
+}
