@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "parallax", targets: ["parallax"]),
+    .executable(name: "parallax-bench", targets: ["parallax-bench"]),
     .library(name: "ParallaxCore", targets: ["ParallaxCore"]),
   ],
   dependencies: [
@@ -34,9 +35,24 @@ let package = Package(
     .systemLibrary(name: "CNcursesw"),
     .target(name: "CursesBackend", dependencies: ["CNcursesw", "ParallaxApp", "TerminalModel"]),
     .target(name: "ParallaxApp", dependencies: ["ParallaxCore", "TerminalModel"]),
+    .target(
+      name: "ParallaxCLI",
+      dependencies: [
+        "ParallaxCore", "ParallaxStore", "ParallaxApp", "TerminalModel",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "parallax-bench",
+      dependencies: [
+        "ParallaxCLI", "ParallaxCore", "ParallaxApp", "TerminalModel",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .executableTarget(
       name: "parallax",
       dependencies: [
+        "ParallaxCLI",
         "ParallaxCore",
         "ParallaxApp",
         "TerminalModel",
@@ -48,20 +64,36 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(name: "ParallaxTestSupport", path: "Tests/ParallaxTestSupport"),
     .testTarget(name: "TerminalModelTests", dependencies: ["TerminalModel"]),
     .testTarget(
-      name: "ParallaxStoreTests",
-      dependencies: ["ParallaxStore", "ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
+      name: "ParallaxCLITests",
+      dependencies: [
+        "ParallaxTestSupport", "ParallaxCLI", "ParallaxCore", "ParallaxStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
-    .testTarget(name: "ParallaxSyncTests", dependencies: ["ParallaxSync", "ParallaxStore", "ParallaxCore"]),
+    .testTarget(
+      name: "ParallaxStoreTests",
+      dependencies: [
+        "ParallaxTestSupport", "ParallaxStore", "ParallaxCore", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(
+      name: "ParallaxSyncTests", dependencies: ["ParallaxTestSupport", "ParallaxSync", "ParallaxStore", "ParallaxCore"]),
     .testTarget(
       name: "StoreLibraryTests",
-      dependencies: ["StoreLibrary", "ParallaxApp", "ParallaxStore", "ParallaxCore", "TerminalModel"]
+      dependencies: [
+        "ParallaxTestSupport",
+        "StoreLibrary", "ParallaxApp", "ParallaxStore", "ParallaxCore", "TerminalModel",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
-    .testTarget(name: "ParallaxAppTests", dependencies: ["ParallaxApp", "ParallaxCore", "TerminalModel"]),
+    .testTarget(
+      name: "ParallaxAppTests", dependencies: ["ParallaxTestSupport", "ParallaxApp", "ParallaxCore", "TerminalModel"]),
     .testTarget(
       name: "ParallaxCoreTests",
-      dependencies: ["ParallaxCore"],
+      dependencies: ["ParallaxTestSupport", "ParallaxCore"],
       resources: [.copy("Fixtures")]
     ),
   ],

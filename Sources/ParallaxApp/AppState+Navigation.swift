@@ -6,6 +6,18 @@ extension AppState {
   func members(_ story: Int) -> [Int] { library.members(ofStory: story) }
 
   /// After the library changed underneath: keep the selection in range.
+  /// Shows the library's new problems in the status line (the latest) and keeps them in the
+  /// log; returns whether there were any.
+  @discardableResult
+  public mutating func takeLibraryProblems() -> Bool {
+    let problems = library.takeProblems()
+    guard let last = problems.last else { return false }
+    log += problems
+    if log.count > Self.maxLogLines { log.removeFirst(log.count - Self.maxLogLines) }
+    message = last
+    return true
+  }
+
   public mutating func libraryChanged() {
     let count = library.storyCount
     list.selected = max(0, min(list.selected, count - 1))

@@ -63,6 +63,10 @@ public struct AppState: Sendable {
   public var comparison: ComparisonState?
   public var search = SearchState()
   public var message: String?
+  /// Problems met while running (a store that could not be read), oldest first, at most
+  /// ``maxLogLines``; printed on exit.
+  public var log: [String] = []
+  public static let maxLogLines = 500
   public var quit = false
   public var theme: Theme
   public let keymap: Keymap

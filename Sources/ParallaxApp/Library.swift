@@ -50,9 +50,16 @@ public protocol Library: AnyObject, Sendable {
   func findStory(matching query: String, from index: Int, forward: Bool, includeCurrent: Bool) -> Int?
   /// Picks up changes made by another process; returns whether anything changed.
   func refresh() -> Bool
+  /// Failures since the last call (a store that could not be read or written), one line
+  /// each: the interface shows them in the status line and its log, never an empty list
+  /// without a word.
+  func takeProblems() -> [String]
 }
 
 extension Library {
+  /// Libraries that cannot fail have nothing to report.
+  public func takeProblems() -> [String] { [] }
+
   /// The first version of each story in order, then the rest: the reader's J/K order.
   public func step(from handle: Int, by delta: Int) -> Int? {
     guard let story = storyIndex(containing: handle) else { return nil }

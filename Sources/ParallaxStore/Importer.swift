@@ -1,9 +1,11 @@
 import Foundation
 import ParallaxCore
 
-/// Stores what was read: articles with their feed as provenance, subscriptions; then groups
-/// the new articles once.
-public enum Importer {
+/// The one way articles enter the store, for `parallax import`, `parallax PATH...`, `sync`
+/// and the interface's reload: batches of articles with their feed as provenance, and
+/// subscriptions, each batch its own transaction; then the new articles are grouped once
+/// (``finish()``). Safe to use from several tasks at once (sync stores feeds as they arrive).
+public final class Importer: @unchecked Sendable {
   /// What one import did.
   public struct Result: Sendable {
     public var added = 0
@@ -34,27 +36,68 @@ public enum Importer {
     public var message: String { problem.message(outcome: outcome) }
   }
 
-  public static func store(_ loaded: ArticleLoader.Output, into store: Store) throws -> Result {
-    var total = Result()
+  /// The store written to.
+  public let store: Store
+  private let lock = NSLock()
+  private var total = Result()
+
+  public init(store: Store) { self.store = store }
+
+  /// What was done so far.
+  public var result: Result { lock.withLock { total } }
+
+  /// Stores a batch of articles (one transaction) carried by `feed`, without grouping.
+  /// A store failure is a ``Failure`` saying how many articles were stored before it.
+  @discardableResult
+  public func add(_ articles: [Article], feed: String?) throws -> Store.ImportResult {
     let start = Date()
-    var byFeed: [String?: [Article]] = [:]
-    for (article, feed) in zip(loaded.articles, loaded.articleFeeds) { byFeed[feed, default: []].append(article) }
     do {
-      for (feed, articles) in byFeed.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
-        let result = try store.add(articles, feed: feed, regroup: false)
+      let result = try store.add(articles, feed: feed, regroup: false)
+      lock.withLock {
         total.added += result.added
         total.alreadyStored += result.alreadyStored
+        total.storeSeconds += Date().timeIntervalSince(start)
       }
-      total.subscriptionsAdded = try store.subscribe(loaded.subscriptions)
+      return result
     } catch {
-      throw Failure(problem: StoreProblem(error, path: store.path), storedBefore: total.added, whileGrouping: false)
+      throw Failure(problem: StoreProblem(error, path: store.path), storedBefore: result.added, whileGrouping: false)
     }
-    total.storeSeconds = Date().timeIntervalSince(start)
+  }
+
+  /// Adds subscriptions.
+  public func subscribe(_ urls: [String]) throws {
     do {
-      total.grouping = try store.groupPending()
+      let added = try store.subscribe(urls)
+      lock.withLock { total.subscriptionsAdded += added }
     } catch {
-      throw Failure(problem: StoreProblem(error, path: store.path), storedBefore: total.added, whileGrouping: true)
+      throw Failure(problem: StoreProblem(error, path: store.path), storedBefore: result.added, whileGrouping: false)
     }
-    return total
+  }
+
+  /// Groups the new articles once; returns everything the import did.
+  @discardableResult
+  public func finish() throws -> Result {
+    do {
+      let report = try store.groupPending()
+      return lock.withLock {
+        total.grouping = report
+        return total
+      }
+    } catch {
+      throw Failure(problem: StoreProblem(error, path: store.path), storedBefore: result.added, whileGrouping: true)
+    }
+  }
+
+  /// Stores what was read (each feed's articles as a batch, then the subscriptions) and
+  /// groups the new articles once.
+  public static func store(_ loaded: ArticleLoader.Output, into store: Store) throws -> Result {
+    let importer = Importer(store: store)
+    var byFeed: [String?: [Article]] = [:]
+    for (article, feed) in zip(loaded.articles, loaded.articleFeeds) { byFeed[feed, default: []].append(article) }
+    for (feed, articles) in byFeed.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
+      try importer.add(articles, feed: feed)
+    }
+    try importer.subscribe(loaded.subscriptions)
+    return try importer.finish()
   }
 }

@@ -34,6 +34,7 @@ public struct Syncer: Sendable {
   public func run(progress: @escaping @Sendable (Report, Int, Int) -> Void = { _, _, _ in }) async throws -> [Report] {
     let feeds = try store.allFeeds().filter { $0.url.hasPrefix("http://") || $0.url.hasPrefix("https://") }
     let fetcher = FeedFetcher(settings: settings)
+    let importer = Importer(store: store)
     var reports: [Report] = []
     await withTaskGroup(of: Report.self) { group in
       var next = 0
@@ -41,7 +42,7 @@ public struct Syncer: Sendable {
         guard next < feeds.count else { return }
         let feed = feeds[next]
         next += 1
-        group.addTask { await self.sync(feed, with: fetcher) }
+        group.addTask { await self.sync(feed, with: fetcher, into: importer) }
       }
       for _ in 0..<max(1, settings.concurrency) { start() }
       while let report = await group.next() {
@@ -51,13 +52,11 @@ public struct Syncer: Sendable {
       }
     }
     await fetcher.shutdown()
-    if reports.contains(where: { if case .updated(let added, _) = $0.status { added > 0 } else { false } }) {
-      try store.groupPending()
-    }
+    if importer.result.added > 0 { try importer.finish() }
     return reports.sorted { $0.url < $1.url }
   }
 
-  func sync(_ feed: Feed, with fetcher: FeedFetcher) async -> Report {
+  func sync(_ feed: Feed, with fetcher: FeedFetcher, into importer: Importer) async -> Report {
     let outcome = await fetcher.fetch(feed.url, etag: feed.etag, lastModified: feed.lastModified)
     do {
       switch outcome {
@@ -86,14 +85,14 @@ public struct Syncer: Sendable {
         if settings.fullPages {
           pages = await fetchFullPages(&parsed.articles, with: fetcher)
         }
-        let result = try store.add(parsed.articles, feed: feed.url, regroup: false)
+        let result = try importer.add(parsed.articles, feed: feed.url)
         try store.recordFetch(feed.url, etag: etag, lastModified: lastModified, title: parsed.title, error: nil)
         return Report(
           url: feed.url, status: .updated(added: result.added, alreadyStored: result.alreadyStored),
           pagesFetched: pages)
       }
     } catch {
-      let problem = StoreProblem(error, path: store.path)
+      let problem = (error as? Importer.Failure)?.problem ?? StoreProblem(error, path: store.path)
       return Report(url: feed.url, status: .failed("\(problem): this feed's new articles were not stored"))
     }
   }

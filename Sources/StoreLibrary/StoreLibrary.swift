@@ -21,6 +21,10 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   private var articles: [Int: Article] = [:]
   private var articleOrder: [Int] = []
   private var read: [Int: Bool] = [:]
+  private var problems: [String] = []
+  /// The last problem recorded, until a read succeeds: a failure that repeats on every
+  /// frame is said once.
+  private var lastProblem: String?
 
   public init(store: Store) throws {
     self.store = store
@@ -42,6 +46,30 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     lock.unlock()
   }
 
+  /// Runs a store call; a failure is recorded for ``takeProblems()`` and gives nil.
+  private func attempt<T>(_ what: String, _ body: () throws -> T) -> T? {
+    do {
+      let value = try body()
+      lock.withLock { lastProblem = nil }
+      return value
+    } catch {
+      let problem = StoreProblem(error, path: store.path)
+      lock.withLock {
+        let line = "cannot \(what): \(problem)"
+        if lastProblem != line { problems.append(line) }
+        lastProblem = line
+      }
+      return nil
+    }
+  }
+
+  public func takeProblems() -> [String] {
+    lock.withLock {
+      defer { problems = [] }
+      return problems
+    }
+  }
+
   public var storyCount: Int { lock.withLock { counts.stories } }
   public var articleCount: Int { lock.withLock { counts.articles } }
   public var showsMetadata: Bool { lock.withLock { metadata } }
@@ -52,7 +80,9 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     if let rows = lock.withLock({ pages[page] }) {
       return rows.indices.contains(index % Self.pageSize) ? rows[index % Self.pageSize] : nil
     }
-    let records = (try? store.storyPage(offset: page * Self.pageSize, limit: Self.pageSize)) ?? []
+    guard
+      let records = attempt("read stories", { try store.storyPage(offset: page * Self.pageSize, limit: Self.pageSize) })
+    else { return nil }
     let rows = records.map {
       StorySummary(id: $0.id, title: $0.title, size: $0.size, latest: $0.latest, sources: $0.sources, unread: $0.unread)
     }
@@ -67,7 +97,8 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   public func members(ofStory index: Int) -> [Int] {
     guard let story = story(at: index) else { return [] }
     if let cached = lock.withLock({ memberCache[story.id] }) { return cached }
-    let ids = ((try? store.memberIDs(ofStory: story.id)) ?? []).map { Int($0) }
+    guard let ids = attempt("read a story's versions", { try store.memberIDs(ofStory: story.id).map { Int($0) } })
+    else { return [] }
     lock.withLock {
       if memberCache.count > 256 { memberCache = [:] }
       memberCache[story.id] = ids
@@ -77,7 +108,7 @@ public final class StoreLibrary: Library, @unchecked Sendable {
 
   public func article(_ handle: Int) -> Article {
     if let cached = lock.withLock({ articles[handle] }) { return cached }
-    let row = try? store.article(Int64(handle))
+    let row = attempt("read an article", { try store.article(Int64(handle)) }) ?? nil
     let article = row?.article ?? Article(id: "", title: "(no longer stored)", body: "")
     lock.withLock {
       articles[handle] = article
@@ -90,14 +121,14 @@ public final class StoreLibrary: Library, @unchecked Sendable {
 
   public func isRead(_ handle: Int) -> Bool {
     if let known = lock.withLock({ read[handle] }) { return known }
-    let value = (try? store.isRead(Int64(handle))) ?? false
+    let value = attempt("read the read state", { try store.isRead(Int64(handle)) }) ?? false
     lock.withLock { read[handle] = value }
     return value
   }
 
   public func markRead(_ handle: Int) {
     guard !isRead(handle) else { return }
-    try? store.setRead(Int64(handle), true)
+    guard attempt("store the read state", { try store.setRead(Int64(handle), true) }) != nil else { return }
     lock.withLock {
       read[handle] = true
       // Unread markers of stories come with their pages.
@@ -107,13 +138,18 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func storyIndex(containing handle: Int) -> Int? {
-    guard let id = (try? store.storyID(ofArticle: Int64(handle))) ?? nil else { return nil }
-    return try? store.storyPosition(id)
+    guard let id = attempt("find an article's story", { try store.storyID(ofArticle: Int64(handle)) }) ?? nil else {
+      return nil
+    }
+    return attempt("find a story's place", { try store.storyPosition(id) }) ?? nil
   }
 
   public func findStory(matching query: String, from index: Int, forward: Bool, includeCurrent: Bool) -> Int? {
-    guard !query.isEmpty, let ids = try? store.storyIDs(matchingPrefix: query) else { return nil }
-    let positions = ids.compactMap { try? store.storyPosition($0) }.sorted()
+    guard !query.isEmpty, let ids = attempt("search", { try store.storyIDs(matchingPrefix: query) }) else {
+      return nil
+    }
+    let positions = ids.compactMap { id in attempt("find a story's place", { try store.storyPosition(id) }) ?? nil }
+      .sorted()
     guard !positions.isEmpty else { return nil }
     if forward {
       return positions.first { includeCurrent ? $0 >= index : $0 > index } ?? positions.first
@@ -122,8 +158,9 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func refresh() -> Bool {
-    guard let now = try? store.changeMarker(), now != lock.withLock({ marker }) else { return false }
-    try? reload()
-    return true
+    guard let now = attempt("look for changes", { try store.changeMarker() }), now != lock.withLock({ marker }) else {
+      return false
+    }
+    return attempt("reload the story list", { try reload() }) != nil
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParallaxApp
+import ParallaxCLI
 import ParallaxCore
 import TerminalModel
 

@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxCLI
 
 /// Records the time from process start to the first frame with stories, for benchmarks:
 /// when `PARALLAX_FIRST_FRAME_LOG` names a file, a line `first-frame-ms=N` is appended to it.

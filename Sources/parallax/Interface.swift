@@ -2,6 +2,7 @@ import CursesBackend
 import Dispatch
 import Foundation
 import ParallaxApp
+import ParallaxCLI
 import ParallaxCore
 import TerminalModel
 
@@ -93,9 +94,11 @@ enum Interface {
       sources.append(source)
     }
     var diagnostics: [LoadDiagnostic] = []
+    var pendingLog: [String] = []
     defer {
       terminal.stop()
       Terminal.report(diagnostics)
+      for line in pendingLog { Terminal.error("parallax: " + line) }
     }
     let theme: Theme = terminal.colour ? config.theme : .monochrome
     var (width, height) = terminal.size
@@ -107,7 +110,10 @@ enum Interface {
     var idleTicks = 0
     let hyperlinks = CursesTerminal.supportsHyperlinks(ProcessInfo.processInfo.environment)
     while !state.quit {
-      terminal.draw(Renderer.render(state))
+      var frame = Renderer.render(state)
+      // A read that failed while drawing is said at once, in the status line.
+      if state.takeLibraryProblems() { frame = Renderer.render(state) }
+      terminal.draw(frame)
       if hyperlinks, case .reader(let handle) = state.screen, case let article = state.library.article(handle),
         let url = article.url, let row = ReaderView.linkLine(article, width: state.width, theme: state.theme),
         row >= state.readerScroll, row - state.readerScroll < state.height - 1
@@ -168,6 +174,8 @@ enum Interface {
       if inbox.signal != 0 { return 128 + inbox.signal }
     }
     _ = sources
+    state.takeLibraryProblems()
+    pendingLog = state.log
     return diagnostics.contains { $0.severity == .skipped } ? 1 : 0
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesBackend
 import Foundation
 import ParallaxApp
+import ParallaxCLI
 import ParallaxCore
 import ParallaxStore
 import StoreLibrary

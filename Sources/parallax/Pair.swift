@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParallaxCLI
 import ParallaxCore
 
 /// `parallax pair`: why two articles are, or are not, one story.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import ParallaxCLI
 import ParallaxCore
 import ParallaxStore
 
@@ -30,7 +31,6 @@ struct Parallax: AsyncParsableCommand {
       Open.self, Stories.self, Compare.self, Import.self, Sync.self, Feeds.self, Search.self, List.self, Stats.self,
       Export.self, Regroup.self,
       Pair.self,
-      Eval.self, EvalSentences.self, Bench.self,
     ],
     defaultSubcommand: Open.self
   )
@@ -51,6 +51,10 @@ struct Parallax: AsyncParsableCommand {
   }
 
   static func fail(_ error: any Error) -> Never {
+    if let failure = error as? Importer.Failure {
+      Terminal.error(failure.message)
+      Foundation.exit(1)
+    }
     if let problem = error as? StoreProblem {
       Terminal.error(problem.message())
       Foundation.exit(1)

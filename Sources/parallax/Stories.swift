@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParallaxCLI
 import ParallaxCore
 
 /// `parallax stories`: group the inputs into stories and print them.

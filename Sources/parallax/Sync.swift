@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParallaxCLI
 import ParallaxStore
 import ParallaxSync
 

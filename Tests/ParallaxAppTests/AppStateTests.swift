@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxTestSupport
 import TerminalModel
 import Testing
 
@@ -7,8 +8,7 @@ import Testing
 
 /// Builds states over the repository's seeds.
 enum Seeds {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("seeds")
+  static let folder = TestSupport.seeds
 
   static func state(width: Int = 80, height: Int = 12, theme: Theme = .monochrome) -> AppState {
     let articles = ArticleLoader().load([folder.path]).articles
@@ -137,8 +137,16 @@ enum Seeds {
     for setup in [[], [Key.enter], [Key.enter, .enter], [Key.character("c")], [Key.character("?")]] {
       var state = Seeds.state(width: 90, height: 10)
       Seeds.press(setup, on: &state)
-      _ = state.apply(action)
-      _ = Renderer.render(state)
+      let screens = state.screens.count
+      let effects = state.apply(action)
+      let buffer = Renderer.render(state)
+      // The frame fills the screen and ends with the status line, the selection stays on a
+      // story, and the screen stack moves by at most one (nothing is lost or duplicated).
+      #expect(buffer.lines.count == 10, "\(action) after \(setup)")
+      #expect(!buffer.lines[9].isEmpty, "\(action) after \(setup): the status line is drawn")
+      #expect((0..<state.library.storyCount).contains(state.list.selected), "\(action) after \(setup)")
+      #expect(abs(state.screens.count - screens) <= 1, "\(action) after \(setup)")
+      #expect(!state.screens.isEmpty || effects.contains(.quit), "\(action) after \(setup)")
     }
   }
 

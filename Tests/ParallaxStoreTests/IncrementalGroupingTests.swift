@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxTestSupport
 import Testing
 
 @testable import ParallaxStore
@@ -9,11 +10,7 @@ import Testing
   /// The seeds and the grouping fixtures, each with two rewrites (trimmed; retitled and
   /// missing its first paragraph): 12 reports, 36 articles.
   static let collection: [Article] = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let folders = [
-      root.appendingPathComponent("seeds"), root.appendingPathComponent("Tests/ParallaxCoreTests/Fixtures/grouping"),
-    ]
+    let folders = [TestSupport.seeds, TestSupport.fixtures.appendingPathComponent("grouping")]
     let originals = ArticleLoader().load(folders.map(\.path)).articles
     var out: [Article] = []
     for (i, a) in originals.enumerated() {
@@ -36,8 +33,7 @@ import Testing
   }()
 
   func store() throws -> Store {
-    try Store(
-      path: FileManager.default.temporaryDirectory.appendingPathComponent("px-inc-\(UUID().uuidString)/s.sqlite").path)
+    try Store(path: TestSupport.temporaryStorePath())
   }
 
   /// Stories as sets of input ids.
@@ -160,18 +156,5 @@ import Testing
     let atOnce = try store()
     try atOnce.add(c)
     #expect(try partition(s) == partition(atOnce))
-  }
-}
-
-/// A small seeded generator, so shuffles are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

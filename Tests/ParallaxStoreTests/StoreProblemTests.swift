@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ParallaxCore
+import ParallaxTestSupport
 import Testing
 
 @testable import ParallaxStore
@@ -9,7 +10,7 @@ import Testing
 /// and the data is as it was.
 @Suite struct StoreProblemTests {
   func temporaryPath() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("parallax-problem-\(UUID().uuidString)/s.sqlite").path
+    TestSupport.temporaryStorePath()
   }
 
   /// Articles with enough distinct text to need many pages.

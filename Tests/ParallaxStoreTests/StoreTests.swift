@@ -1,14 +1,13 @@
 import Foundation
 import ParallaxCore
+import ParallaxTestSupport
 import Testing
 
 @testable import ParallaxStore
 
 @Suite struct StoreTests {
   func temporaryStore() throws -> (Store, String) {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "parallax-store-\(UUID().uuidString)/s.sqlite"
-    ).path
+    let path = TestSupport.temporaryStorePath()
     return (try Store(path: path), path)
   }
 
@@ -53,8 +52,7 @@ import Testing
 
   @Test func storiesArePersistedAndTheFileIsSound() throws {
     let (store, path) = try temporaryStore()
-    let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("seeds")
+    let seeds = TestSupport.seeds
     _ = try store.add(ArticleLoader().load([seeds.path]).articles)
     let rows = try store.allArticles()
     let byPrefix = Dictionary(uniqueKeysWithValues: rows.map { (String($0.inputID.prefix(3)), $0.story) })

@@ -1,6 +1,7 @@
 import Foundation
 import ParallaxCore
 import ParallaxStore
+import ParallaxTestSupport
 import Testing
 
 @testable import ParallaxSync
@@ -8,8 +9,7 @@ import Testing
 /// `parallax sync` against a real HTTP server on loopback, started by each test.
 @Suite(.serialized) struct SyncTests {
   func store() throws -> Store {
-    try Store(
-      path: FileManager.default.temporaryDirectory.appendingPathComponent("px-sync-\(UUID().uuidString)/s.sqlite").path)
+    try Store(path: TestSupport.temporaryStorePath())
   }
 
   func settings() -> SyncSettings {

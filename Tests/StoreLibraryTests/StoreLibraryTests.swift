@@ -1,7 +1,9 @@
 import Foundation
+import GRDB
 import ParallaxApp
 import ParallaxCore
 import ParallaxStore
+import ParallaxTestSupport
 import StoreLibrary
 import TerminalModel
 import Testing
@@ -9,11 +11,10 @@ import Testing
 /// The interface over the store: the same pictures as over files, pages, read state written
 /// back, and changes from another process picked up.
 @Suite struct StoreLibraryTests {
-  static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("seeds")
+  static let seeds = TestSupport.seeds
 
   func temporaryPath() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("px-lib-\(UUID().uuidString)/s.sqlite").path
+    TestSupport.temporaryStorePath()
   }
 
   @Test func theStoryListOverTheStoreLooksLikeTheListOverFiles() throws {
@@ -81,5 +82,23 @@ import Testing
     #expect(library.refresh())
     #expect(library.storyCount == 4)
     #expect(library.articleCount == 5)
+  }
+
+  @Test func aFailedStoreReadIsSaidInTheStatusLineAndLoggedNeverAnEmptyListWithoutAWord() throws {
+    let path = temporaryPath()
+    let store = try Store(path: path)
+    try store.add(ArticleLoader().load([Self.seeds.path]).articles)
+    let library = try StoreLibrary(store: store)
+    // Another program breaks the store under the open interface.
+    try DatabaseQueue(path: path).write { db in try db.execute(sql: "DROP TABLE story") }
+    var state = AppState(library: library, width: 100, height: 8, theme: .monochrome)
+    _ = Renderer.render(state)
+    let reported = state.takeLibraryProblems()
+    #expect(reported)
+    let lines = Renderer.render(state).lines
+    #expect(lines.last?.hasPrefix("cannot read stories: the store ") == true)
+    #expect(state.log == ["cannot read stories: the store \(path) failed: no such table: story"])
+    let again = state.takeLibraryProblems()
+    #expect(!again, "each problem is reported once")
   }
 }

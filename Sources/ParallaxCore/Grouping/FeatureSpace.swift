@@ -33,17 +33,6 @@ public struct FeatureSpace: Sendable {
     self.init(interned: signatures.map { InternedSignature($0, intern: { ids[$0]! }) }, sortedTerms: sorted)
   }
 
-  /// Builds the space from signatures interned against `vocabulary` (any id order): ids are
-  /// renumbered into text order first.
-  public init(interned signatures: [InternedSignature], vocabulary: [String]) {
-    let order = vocabulary.indices.sorted { vocabulary[$0] < vocabulary[$1] }
-    var rank = [Int32](repeating: 0, count: vocabulary.count)
-    for (position, id) in order.enumerated() { rank[id] = Int32(position) }
-    let isSorted = order.elementsEqual(vocabulary.indices)
-    self.init(
-      interned: isSorted ? signatures : signatures.map { $0.remapped(rank) }, sortedTerms: order.map { vocabulary[$0] })
-  }
-
   /// Builds the space. Weights are sublinear TF times `ln((N + 1) / (df + 1)) + 1`.
   /// - Complexity: O(total number of distinct terms per article).
   init(interned signatures: [InternedSignature], sortedTerms: [String]) {

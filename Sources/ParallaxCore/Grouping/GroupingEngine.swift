@@ -71,7 +71,7 @@ public struct GroupingEngine: Sendable {
     func idf(_ term: UInt64) -> Double { FeatureSpace.idf(documentFrequency: Int(df[term] ?? 0), articles: total) }
 
     // Each new article is matched through its highest-weighted terms among those that two
-    // or more articles carry now (`indexedNow`, as ``CandidateIndex`` does all at once), and
+    // or more articles carry now (`indexedNow`: all at once, two articles are candidates when each was indexed under enough shared terms), and
     // is filed for later articles under those and under its highest-weighted terms of any
     // frequency up to the cap (a term only it carries today may be shared tomorrow).
     func top(_ s: HashedSignature, minimumFrequency: Int32) -> [UInt64] {

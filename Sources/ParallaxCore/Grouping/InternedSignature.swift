@@ -32,10 +32,4 @@ public struct InternedSignature: Sendable, Hashable {
     }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
   }
 
-  /// The same signature with every id `i` replaced by `map[i]`.
-  public func remapped(_ map: [Int32]) -> InternedSignature {
-    InternedSignature(
-      termIDs: termIDs.map { map[Int($0)] }, counts: counts, entities: entities.map { map[Int($0)] },
-      numbers: numbers.map { map[Int($0)] }, contexts: contexts)
-  }
 }

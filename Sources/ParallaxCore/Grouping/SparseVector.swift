@@ -37,11 +37,4 @@ public struct SparseVector: Sendable, Hashable {
     return Double(sum)
   }
 
-  /// The ids of the `k` largest weights.
-  public func topIDs(_ k: Int, where include: (Int32) -> Bool) -> [Int32] {
-    let order = weights.indices.filter { include(ids[$0]) }.sorted {
-      weights[$0] != weights[$1] ? weights[$0] > weights[$1] : ids[$0] < ids[$1]
-    }
-    return order.prefix(k).map { ids[$0] }
-  }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParallaxCLI
 import ParallaxCore
 
 /// `parallax eval-sentences`: calibrate and check the sentence-pair decision on MSRP.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParallaxCLI
 import ParallaxCore
 
 /// `parallax bench compare FILE`: alignment and word diff speed on long versions.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParallaxCLI
 import ParallaxCore
 
 /// `parallax eval`: score grouping against a labelled JSON Lines file.

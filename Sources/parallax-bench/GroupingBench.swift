@@ -1,16 +1,9 @@
 import ArgumentParser
 import Foundation
+import ParallaxCLI
 import ParallaxCore
 
-/// `parallax bench`: speed measurements that print numbers (build with `-c release`).
-struct Bench: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "Measure speed on a corpus and print the numbers (use a release build).",
-    subcommands: [GroupingBench.self, CompareBench.self, InterfaceBench.self]
-  )
-}
-
-/// `parallax bench grouping FILE`: grouping throughput, scaling, and template-report check.
+/// `parallax-bench grouping FILE`: grouping throughput, scaling, and template-report check.
 struct GroupingBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "grouping",

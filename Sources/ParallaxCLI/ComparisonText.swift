@@ -3,8 +3,8 @@ import ParallaxCore
 import TerminalModel
 
 /// The text form of `parallax compare`: header, aligned columns, and the only-in lists.
-enum ComparisonText {
-  static func render(_ comparison: Comparison, width: Int, colour: Bool) -> [String] {
+public enum ComparisonText {
+  public static func render(_ comparison: Comparison, width: Int, colour: Bool) -> [String] {
     let theme = colour ? Theme.colour : Theme.plainText
     let layout = ComparisonLayout(comparison, width: width, theme: theme)
     let column = layout.columnWidth
@@ -33,7 +33,7 @@ enum ComparisonText {
     return out
   }
 
-  static func facts(_ heading: String, _ facts: Facts, theme: Theme, colour: Bool) -> [String] {
+  public static func facts(_ heading: String, _ facts: Facts, theme: Theme, colour: Bool) -> [String] {
     var out = ["", ANSI.render([StyledRun(heading, theme.heading)], colour: colour)]
     if facts.isEmpty { out.append("  (nothing)") }
     func safe(_ s: String) -> String { ControlCharacters.sanitize(s, keepLayout: false) }

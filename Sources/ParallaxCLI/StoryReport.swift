@@ -1,21 +1,21 @@
 import ParallaxCore
 
 /// The JSON shapes of `parallax stories`.
-enum StoryReport {
+public enum StoryReport {
   /// `--format json`: every story with its members and evidence.
-  struct Document: Encodable {
+  public struct Document: Encodable {
     var articles: Int
     var stories: [StoryEntry]
   }
 
-  struct StoryEntry: Encodable {
+  public struct StoryEntry: Encodable {
     var id: String
     var title: String
     var size: Int
     var members: [MemberEntry]
   }
 
-  struct MemberEntry: Encodable {
+  public struct MemberEntry: Encodable {
     var id: String
     var title: String
     var source: String?
@@ -25,13 +25,13 @@ enum StoryReport {
   }
 
   /// `--format jsonl`: one line per article.
-  struct Line: Encodable {
+  public struct Line: Encodable {
     var id: String
     var story: String
     var title: String
   }
 
-  static func document(_ stories: [Story], articles: [Article]) -> Document {
+  public static func document(_ stories: [Story], articles: [Article]) -> Document {
     Document(
       articles: articles.count,
       stories: stories.map { story in
@@ -46,14 +46,14 @@ enum StoryReport {
       })
   }
 
-  static func lines(_ stories: [Story], articles: [Article]) -> [Line] {
+  public static func lines(_ stories: [Story], articles: [Article]) -> [Line] {
     stories.flatMap { story in
       story.members.map { Line(id: $0.articleID, story: story.id, title: articles[$0.inputIndex].title) }
     }
   }
 
   /// The human-readable listing.
-  static func text(_ stories: [Story], articles: [Article], explain: Bool) -> String {
+  public static func text(_ stories: [Story], articles: [Article], explain: Bool) -> String {
     var out: [String] = []
     for story in stories {
       let versions = story.size == 1 ? "1 version" : "\(story.size) versions"
@@ -80,5 +80,5 @@ enum StoryReport {
     return out.joined(separator: "\n")
   }
 
-  static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
+  public static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
 }

@@ -3,26 +3,26 @@ import ParallaxCore
 import TerminalModel
 
 /// Writing to standard output and standard error, with article text made safe to print.
-enum Terminal {
+public enum Terminal {
   /// Writes `text` to standard output, replacing control characters with visible placeholders.
-  static func print(_ text: String) {
+  public static func print(_ text: String) {
     write(ControlCharacters.sanitize(text) + "\n", to: STDOUT_FILENO)
   }
 
   /// Writes an already-safe JSON line to standard output.
-  static func printJSON(_ json: String) {
+  public static func printJSON(_ json: String) {
     write(json + "\n", to: STDOUT_FILENO)
   }
 
   /// Writes a message to standard error.
-  static func error(_ text: String) {
+  public static func error(_ text: String) {
     write(ControlCharacters.sanitize(text) + "\n", to: STDERR_FILENO)
   }
 
   /// Writes all of `text` to `fd`. When the reader has gone (`parallax list | head`), the
   /// process ends the way Unix tools do, by SIGPIPE, even where a library ignores SIGPIPE
   /// (SwiftNIO does), instead of trapping in FileHandle.
-  static func write(_ text: String, to fd: Int32) {
+  public static func write(_ text: String, to fd: Int32) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
       let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -41,17 +41,17 @@ enum Terminal {
   }
 
   /// Reports load problems on standard error.
-  static func report(_ diagnostics: [LoadDiagnostic]) {
+  public static func report(_ diagnostics: [LoadDiagnostic]) {
     for diagnostic in diagnostics { error("parallax: \(diagnostic)") }
   }
 
   /// The terminal's width, or `$COLUMNS`, or nil.
-  static var columns: Int? {
+  public static var columns: Int? {
     var size = winsize()
     if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
     return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
   }
 
   /// Whether standard output is a terminal.
-  static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+  public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }

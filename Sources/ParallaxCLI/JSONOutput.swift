@@ -2,8 +2,8 @@ import Foundation
 
 /// Encodes values as JSON that is safe to print: C1 control characters, which JSON allows
 /// raw inside strings but some terminals obey, are escaped as `\u0080`–`\u009f`.
-enum JSONOutput {
-  static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> String {
+public enum JSONOutput {
+  public static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting =
       pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]

@@ -2,12 +2,14 @@ import ArgumentParser
 import ParallaxCore
 
 /// The article inputs shared by commands that read files.
-struct InputOptions: ParsableArguments {
+public struct InputOptions: ParsableArguments {
   @Argument(help: "Files or folders to read (plain text, .jsonl), or - for standard input.")
-  var paths: [String] = []
+  public var paths: [String] = []
+
+  public init() {}
 
   /// Loads the inputs, reporting problems on standard error.
-  func load() -> ArticleLoader.Output {
+  public func load() -> ArticleLoader.Output {
     let output = ArticleLoader().load(paths)
     Terminal.report(output.diagnostics)
     return output

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// How a command prints its results.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   /// For people.
   case text
   /// One JSON document.
