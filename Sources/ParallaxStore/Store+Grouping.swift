@@ -42,7 +42,7 @@ struct SQLGroupingStorage: GroupingStorage {
   let db: Database
   let termStat: Statement
   let signature: Statement
-  let strong: Statement
+  let storyMembers: Statement
   let edgesFrom: Statement
   let member: Statement
   let upsertTerm: Statement
@@ -55,8 +55,7 @@ struct SQLGroupingStorage: GroupingStorage {
     self.db = db
     termStat = try db.makeStatement(sql: "SELECT df, postings FROM termStat WHERE hash = ?")
     signature = try db.makeStatement(sql: "SELECT data FROM signature WHERE articleID = ?")
-    strong = try db.makeStatement(
-      sql: "SELECT b FROM edge WHERE a = ? AND score >= ? UNION SELECT a FROM edge WHERE b = ? AND score >= ?")
+    storyMembers = try db.makeStatement(sql: "SELECT id FROM article WHERE story = ?")
     edgesFrom = try db.makeStatement(sql: "SELECT b, score, conflict FROM edge WHERE a = ?")
     member = try db.makeStatement(
       sql: "SELECT id, key, title, source, published, story FROM article WHERE id = ?")
@@ -116,8 +115,8 @@ struct SQLGroupingStorage: GroupingStorage {
     return out
   }
 
-  func strongNeighbours(of id: Int64, threshold: Double) throws -> [Int64] {
-    try Int64.fetchAll(strong, arguments: [id, threshold, id, threshold])
+  func members(ofStories stories: [String]) throws -> [Int64] {
+    try stories.flatMap { try Int64.fetchAll(storyMembers, arguments: [$0]) }
   }
 
   func edges(from id: Int64) throws -> [ScoredPair] {

@@ -10,14 +10,15 @@ import Foundation
 ///    `minSharedIndexedTerms` are candidates;
 /// 2. candidates are scored with ``PairScorer`` under the current weights (term ids in hash
 ///    order, so every sum runs in one order); pairs worth keeping are stored (conflicts too);
-/// 3. average linkage merges clusters only across pairs at or above the threshold, so a
-///    story never spans two components of the graph of such pairs: only the components the
-///    new articles touch are clustered again, from their stored pairs;
+/// 3. average linkage merges clusters only across pairs at or above the threshold, so only
+///    the new articles and the stories they reach by such a pair are clustered again, from
+///    their stored pairs (the neighbourhood of an import, bounded by the stories it touches;
+///    a change that would ripple further through a chain of stories waits for `regroup`);
 /// 4. each cluster is named after its first report (``StoryNaming``).
 ///
 /// Grouping everything as one batch is the all-at-once result; a batch at a time differs
-/// only in the term weights a pair was scored with (those of the moment its later article
-/// arrived).
+/// in the term weights a pair was scored with (those of the moment its later article
+/// arrived) and in stories more than one pair away from the batch, which keep their members.
 public struct GroupingEngine: Sendable {
   public var parameters: GroupingParameters
 
@@ -167,31 +168,54 @@ public struct GroupingEngine: Sendable {
     report.edges = newEdges.count
     report.scoreSeconds = lap()
 
-    // 3. Components (over pairs at or above the threshold) that hold a new article.
+    // 3. Neighbourhoods: the new articles with the stories they reach by a pair at or above
+    // the threshold (average linkage merges only across such pairs), joined when they share
+    // a story or such a pair. Only these are clustered again: the work depends on the new
+    // articles and the stories they touch, never on the store's size or on how far chains of
+    // related stories have grown.
     let threshold = parameters.threshold
-    var strong = [Int64: [Int64]]()
     var newEdgesOf = [Int64: [ScoredPair]]()
+    var strongStored = Set<Int64>()
     for edge in newEdges {
       newEdgesOf[edge.a, default: []].append(edge)
       if edge.score >= threshold {
-        strong[edge.a, default: []].append(edge.b)
-        strong[edge.b, default: []].append(edge.a)
+        if !isNew.contains(edge.a) { strongStored.insert(edge.a) }
+        if !isNew.contains(edge.b) { strongStored.insert(edge.b) }
       }
     }
-    var component = Set<Int64>()
-    var components: [[Int64]] = []
-    for start in newIDs where !component.contains(start) {
-      var members: [Int64] = [start]
-      component.insert(start)
-      var next = 0
-      while next < members.count {
-        let node = members[next]
-        next += 1
-        var neighbours = strong[node] ?? []
-        if !isNew.contains(node) { neighbours += try storage.strongNeighbours(of: node, threshold: threshold) }
-        for other in neighbours where component.insert(other).inserted { members.append(other) }
+    var storyOf = [Int64: String]()
+    for member in try storage.members(strongStored.sorted()) { if let s = member.story { storyOf[member.id] = s } }
+    // Union-find over new articles (by id) and touched stories (by name).
+    var parent = [String: String]()
+    func find(_ x: String) -> String {
+      var root = x
+      while let p = parent[root], p != root { root = p }
+      var node = x
+      while let p = parent[node], p != root {
+        parent[node] = root
+        node = p
       }
-      components.append(members)
+      return root
+    }
+    func union(_ x: String, _ y: String) {
+      let (rx, ry) = (find(x), find(y))
+      if rx != ry { parent[max(rx, ry)] = min(rx, ry) }
+    }
+    func node(_ id: Int64) -> String? { isNew.contains(id) ? "a\(id)" : storyOf[id].map { "s" + $0 } }
+    for id in newIDs { parent["a\(id)"] = "a\(id)" }
+    for s in Set(storyOf.values) { parent["s" + s] = "s" + s }
+    for edge in newEdges where edge.score >= threshold {
+      if let x = node(edge.a), let y = node(edge.b) { union(x, y) }
+    }
+    var groups = [String: (articles: [Int64], stories: [String])]()
+    for id in newIDs { groups[find("a\(id)"), default: ([], [])].articles.append(id) }
+    for s in Set(storyOf.values).sorted() { groups[find("s" + s), default: ([], [])].stories.append(s) }
+    var components: [[Int64]] = []
+    for key in groups.keys.sorted() {
+      let group = groups[key]!
+      var ids = group.articles
+      if !group.stories.isEmpty { ids += try storage.members(ofStories: group.stories) }
+      components.append(ids)
     }
 
     // 4. Cluster each component again and name its stories.

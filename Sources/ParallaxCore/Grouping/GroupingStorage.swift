@@ -15,8 +15,8 @@ public protocol GroupingStorage {
   func postings(of terms: [UInt64]) throws -> [UInt64: [Int64]]
   /// Signatures of grouped articles.
   func signatures(of ids: [Int64]) throws -> [Int64: HashedSignature]
-  /// Grouped articles joined to `id` by a stored pair scoring at least `threshold`.
-  func strongNeighbours(of id: Int64, threshold: Double) throws -> [Int64]
+  /// The members of stories.
+  func members(ofStories stories: [String]) throws -> [Int64]
   /// Stored pairs `(id, other)` with `id < other`.
   func edges(from id: Int64) throws -> [ScoredPair]
   /// What naming and story rows need of each article, and its current story.

@@ -6,17 +6,13 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
   var signatureOf = [Int64: HashedSignature]()
   var edgesFrom = [Int64: [ScoredPair]]()
   var edgesTo = [Int64: [ScoredPair]]()
-  var strong = [Int64: [Int64]]()
   var memberOf = [Int64: GroupingMember]()
   var pending: [PendingArticle] = []
   var grouped = 0
-  let threshold: Double
   /// Stories by id.
   public private(set) var stories = [String: StoryRecord]()
 
-  public init(threshold: Double = GroupingParameters.default.threshold) {
-    self.threshold = threshold
-  }
+  public init() {}
 
   /// Adds an article to be grouped by the next pass; returns its id.
   @discardableResult
@@ -68,10 +64,7 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
     return out
   }
 
-  public func strongNeighbours(of id: Int64, threshold: Double) -> [Int64] {
-    precondition(threshold == self.threshold, "one threshold per storage")
-    return strong[id] ?? []
-  }
+  public func members(ofStories ids: [String]) -> [Int64] { ids.flatMap { stories[$0]?.members ?? [] } }
 
   public func edges(from id: Int64) -> [ScoredPair] { edgesFrom[id] ?? [] }
 
@@ -88,10 +81,6 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
     for edge in edges {
       edgesFrom[edge.a, default: []].append(edge)
       edgesTo[edge.b, default: []].append(edge)
-      if edge.score >= threshold {
-        strong[edge.a, default: []].append(edge.b)
-        strong[edge.b, default: []].append(edge.a)
-      }
     }
   }
 

@@ -43,7 +43,7 @@ public struct StoryGrouper: Sendable {
   public func group(_ articles: [Article], explain: Bool = false, statistics: inout Statistics) -> [Story] {
     let start = Date()
     let signatures = Self.signatures(of: articles, leadTokens: parameters.leadTokens)
-    var storage = MemoryGroupingStorage(threshold: parameters.threshold)
+    var storage = MemoryGroupingStorage()
     for (article, signature) in zip(articles, signatures) {
       storage.add(article, signature: HashedSignature(signature))
     }
