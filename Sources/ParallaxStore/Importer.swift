@@ -12,6 +12,7 @@ public final class Importer: @unchecked Sendable {
     public var alreadyStored = 0
     public var subscriptionsAdded = 0
     public var storeSeconds = 0.0
+    /// Grouping, summed over the passes of the import.
     public var grouping = Store.GroupingReport()
   }
 
@@ -41,7 +42,16 @@ public final class Importer: @unchecked Sendable {
   private let lock = NSLock()
   private var total = Result()
 
-  public init(store: Store) { self.store = store }
+  /// New articles stored before grouping runs, during a long import: grouping in batches
+  /// keeps memory bounded (a pass holds its batch's signatures), and each batch is grouped
+  /// against everything stored before it, as separate imports are.
+  public var groupEvery: Int
+  private var ungrouped = 0
+
+  public init(store: Store, groupEvery: Int = 20_000) {
+    self.store = store
+    self.groupEvery = groupEvery
+  }
 
   /// What was done so far.
   public var result: Result { lock.withLock { total } }
@@ -53,11 +63,14 @@ public final class Importer: @unchecked Sendable {
     let start = Date()
     do {
       let result = try store.add(articles, feed: feed, regroup: false)
-      lock.withLock {
+      let due = lock.withLock {
         total.added += result.added
         total.alreadyStored += result.alreadyStored
         total.storeSeconds += Date().timeIntervalSince(start)
+        ungrouped += result.added
+        return ungrouped >= groupEvery
       }
+      if due { try group() }
       return result
     } catch {
       throw Failure(problem: StoreProblem(error, path: store.path), storedBefore: result.added, whileGrouping: false)
@@ -74,30 +87,58 @@ public final class Importer: @unchecked Sendable {
     }
   }
 
-  /// Groups the new articles once; returns everything the import did.
-  @discardableResult
-  public func finish() throws -> Result {
+  /// Groups what is stored and not grouped yet.
+  func group() throws {
     do {
+      lock.withLock { ungrouped = 0 }
       let report = try store.groupPending()
-      return lock.withLock {
-        total.grouping = report
-        return total
-      }
+      lock.withLock { total.grouping.add(report) }
     } catch {
       throw Failure(problem: StoreProblem(error, path: store.path), storedBefore: result.added, whileGrouping: true)
     }
+  }
+
+  /// Groups the new articles not grouped yet; returns everything the import did.
+  @discardableResult
+  public func finish() throws -> Result {
+    try group()
+    return result
+  }
+
+  /// Stores one batch read by ``ArticleLoader`` (each feed's articles as a transaction, then
+  /// the subscriptions), without grouping it yet.
+  public func store(_ batch: ArticleLoader.Output) throws {
+    var byFeed: [String?: [Article]] = [:]
+    for (article, feed) in zip(batch.articles, batch.articleFeeds) { byFeed[feed, default: []].append(article) }
+    for (feed, articles) in byFeed.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
+      try add(articles, feed: feed)
+    }
+    if !batch.subscriptions.isEmpty { try subscribe(batch.subscriptions) }
+  }
+
+  /// Reads `paths` a batch at a time (``ArticleLoader/stream(_:batchArticles:_:)``), stores
+  /// each batch and groups in batches of ``groupEvery``, so memory does not grow with the
+  /// input. `diagnostics` gets each batch's load problems as they are found.
+  public func importPaths(
+    _ paths: [String], loader: ArticleLoader = ArticleLoader(), batchArticles: Int = 2_000,
+    diagnostics: ([LoadDiagnostic]) -> Void = { _ in }
+  ) throws -> (result: Result, problems: [LoadDiagnostic], subscriptionsRead: Int) {
+    var problems: [LoadDiagnostic] = []
+    var subscriptionsRead = 0
+    try loader.stream(paths, batchArticles: batchArticles) { batch in
+      diagnostics(batch.diagnostics)
+      problems += batch.diagnostics
+      subscriptionsRead += batch.subscriptions.count
+      try store(batch)
+    }
+    return (try finish(), problems, subscriptionsRead)
   }
 
   /// Stores what was read (each feed's articles as a batch, then the subscriptions) and
   /// groups the new articles once.
   public static func store(_ loaded: ArticleLoader.Output, into store: Store) throws -> Result {
     let importer = Importer(store: store)
-    var byFeed: [String?: [Article]] = [:]
-    for (article, feed) in zip(loaded.articles, loaded.articleFeeds) { byFeed[feed, default: []].append(article) }
-    for (feed, articles) in byFeed.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
-      try importer.add(articles, feed: feed)
-    }
-    try importer.subscribe(loaded.subscriptions)
+    try importer.store(loaded)
     return try importer.finish()
   }
 }

@@ -9,7 +9,7 @@ struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Add articles from files and folders (plain text, JSON Lines, - for standard input) to the store.",
     discussion: """
-      Inputs: plain text, JSON Lines, HTML pages (.html: the readable text of the page's <article> or <main> when it marks one, else the body without scripts, navigation, headers, footers and asides), feed files (RSS 0.9x/1.0/2.0 and Atom 1.0 as .rss/.atom/.xml; JSON Feed 1.x as .json) and subscription lists (OPML as .opml; a newsboat urls file named urls). Importing is idempotent: an article already stored (same link, or same id when it has no link) is not added again, but an article carried by a second feed is recorded as belonging to both. The new articles are grouped into stories incrementally (only the stories they touch are recomputed); -v prints how long reading, storing and grouping took.
+      Inputs: plain text, JSON Lines, HTML pages (.html: the readable text of the page's <article> or <main> when it marks one, else the body without scripts, navigation, headers, footers and asides), feed files (RSS 0.9x/1.0/2.0 and Atom 1.0 as .rss/.atom/.xml; JSON Feed 1.x as .json) and subscription lists (OPML as .opml; a newsboat urls file named urls). Importing is idempotent: an article already stored (same link, or same id when it has no link) is not added again, but an article carried by a second feed is recorded as belonging to both. Files are read, stored and grouped in batches, so memory does not grow with the input. The new articles are grouped into stories incrementally (only the stories they touch are recomputed); -v prints how long reading, storing and grouping took.
       """
   )
 
@@ -28,20 +28,24 @@ struct Import: ParsableCommand {
       Terminal.error(problem.message(outcome: "nothing from this import was stored"))
       throw ExitCode(1)
     }
-    let readStart = Date()
-    let loaded = input.load()
-    let readSeconds = Date().timeIntervalSince(readStart)
+    let start = Date()
+    let importer = Importer(store: store)
     let total: Importer.Result
+    let problems: [LoadDiagnostic]
+    let subscriptionsRead: Int
     do {
-      total = try Importer.store(loaded, into: store)
+      (total, problems, subscriptionsRead) = try importer.importPaths(input.paths) { Terminal.report($0) }
     } catch let failure as Importer.Failure {
       Terminal.error(failure.message)
       throw ExitCode(1)
     }
+    let readSeconds =
+      Date().timeIntervalSince(start) - total.storeSeconds
+      - (total.grouping.candidateSeconds + total.grouping.scoreSeconds + total.grouping.clusterSeconds)
     let subscribed = total.subscriptionsAdded
     var summary = "added \(total.added), already stored \(total.alreadyStored)"
-    if !loaded.subscriptions.isEmpty {
-      summary += "; subscriptions: \(subscribed) new of \(loaded.subscriptions.count)"
+    if subscriptionsRead > 0 {
+      summary += "; subscriptions: \(subscribed) new of \(subscriptionsRead)"
     }
     Terminal.print(summary)
     if verbose {
@@ -53,6 +57,6 @@ struct Import: ParsableCommand {
           readSeconds, total.storeSeconds, g.articles, g.candidateSeconds + g.scoreSeconds + g.clusterSeconds,
           g.candidateSeconds, g.candidatePairs, g.scoreSeconds, g.edges, g.clusterSeconds, g.reclustered))
     }
-    if loaded.skippedSomething { throw ExitCode(1) }
+    if problems.contains(where: { $0.severity == .skipped }) { throw ExitCode(1) }
   }
 }

@@ -51,16 +51,17 @@ struct Open: ParsableCommand {
             }
             return
           }
-          let loaded = ArticleLoader().load(paths)
+          var problems: [LoadDiagnostic] = []
           do {
-            let result = try Importer.store(loaded, into: store)
-            post(.loaded(library, loaded.diagnostics, nil))
+            let (result, read, _) = try Importer(store: store).importPaths(paths)
+            problems = read
+            post(.loaded(library, problems, nil))
             post(.changed("imported: \(result.added) new, \(result.alreadyStored) already stored"))
           } catch let failure as Importer.Failure {
-            post(.loaded(library, loaded.diagnostics, nil))
+            post(.loaded(library, problems, nil))
             post(.changed(failure.problem.description + ": " + failure.outcome))
           } catch {
-            post(.loaded(library, loaded.diagnostics, nil))
+            post(.loaded(library, problems, nil))
             post(.changed("import failed: \(error)"))
           }
         }

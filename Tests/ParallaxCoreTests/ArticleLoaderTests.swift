@@ -70,3 +70,22 @@ import Testing
     #expect(output.diagnostics.first?.message == "no such file or folder")
   }
 }
+
+/// Reading in batches gives what reading at once gives, a batch at a time.
+@Suite struct ArticleStreamTests {
+  @Test func streamingGivesTheSameArticlesInBatchesOfWholeFiles() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    for i in 0..<7 {
+      let lines = (0..<3).map { #"{"id":"f\#(i)-\#($0)","text":"Story \#(i) part \#($0). More words here."}"# }
+      try lines.joined(separator: "\n").write(
+        to: dir.appendingPathComponent("f\(i).jsonl"), atomically: true, encoding: .utf8)
+    }
+    let missing = dir.appendingPathComponent("missing.txt").path
+    let atOnce = ArticleLoader().load([dir.path, missing])
+    var batches: [ArticleLoader.Output] = []
+    ArticleLoader().stream([dir.path, missing], batchArticles: 5) { batches.append($0) }
+    #expect(batches.map(\.articles.count) == [6, 6, 6, 3])
+    #expect(batches.flatMap(\.articles).map(\.id) == atOnce.articles.map(\.id))
+    #expect(batches.flatMap(\.diagnostics).map(\.message) == ["no such file or folder"])
+  }
+}

@@ -45,6 +45,19 @@ public struct GroupingEngine: Sendable {
     public var clusterSeconds = 0.0
 
     public init() {}
+
+    /// Adds another pass's counts and times (the story count is the later one's).
+    public mutating func add(_ other: Report) {
+      articles += other.articles
+      candidatePairs += other.candidatePairs
+      edges += other.edges
+      reclustered += other.reclustered
+      storiesWritten += other.storiesWritten
+      stories = other.stories
+      candidateSeconds += other.candidateSeconds
+      scoreSeconds += other.scoreSeconds
+      clusterSeconds += other.clusterSeconds
+    }
   }
 
   /// Groups the storage's pending articles.

@@ -40,6 +40,37 @@ public struct ArticleLoader: Sendable {
     return output
   }
 
+  /// Reads `paths` a batch at a time: `body` gets what was read as soon as it holds at least
+  /// `batchArticles` articles (whole files at a time; each file's articles stay together),
+  /// and the rest at the end, so that memory holds one batch, not the whole input.
+  public func stream(_ paths: [String], batchArticles: Int, _ body: (Output) throws -> Void) rethrows {
+    var output = Output()
+    func flush() throws {
+      guard !output.articles.isEmpty || !output.diagnostics.isEmpty || !output.subscriptions.isEmpty else { return }
+      try body(output)
+      output = Output()
+    }
+    for path in paths {
+      if path == "-" || Self.isDirectory(path) != true {
+        load(path, into: &output)
+        if output.articles.count >= batchArticles { try flush() }
+      } else {
+        for relative in Self.files(under: path) {
+          loadFile(atPath: (path as NSString).appendingPathComponent(relative), id: relative, into: &output)
+          if output.articles.count >= batchArticles { try flush() }
+        }
+      }
+    }
+    try flush()
+  }
+
+  /// Whether `path` is a folder (nil when nothing is there).
+  static func isDirectory(_ path: String) -> Bool? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+    return isDirectory.boolValue
+  }
+
   func load(_ path: String, into output: inout Output) {
     if path == "-" {
       loadData(FileHandle.standardInput.readDataToEndOfFile(), path: "-", id: "stdin", into: &output)
