@@ -4,8 +4,12 @@
 # memory, and parallax search, each from process start. Prints numbers; fails on nothing
 # but errors. Optionally (--incremental) also imports the feeds one at a time into a second
 # store and reports how closely its stories agree with the all-at-once import.
+# When newsboat is installed, its `-x reload` of the same feeds (as file:// URLs) runs in the
+# same run for comparison. Then one feed of 1,000 new articles (from bbc2005.jsonl beside the
+# corpus) is imported into stores of 25,000, 50,000 and 100,000 articles, with the number of
+# articles reclustered, to show that the cost does not grow with the store.
 # Usage: Tests/Scripts/bench-store.sh PATH-TO-PARALLAX CORPUS.jsonl [--incremental]
-#        (use a release build; needs tmux and python3; about 2 GB of disk in a temporary folder)
+#        (use a release build; needs tmux and python3; about 3 GB of disk in a temporary folder)
 set -euo pipefail
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 corpus=$2
@@ -32,6 +36,25 @@ stats = subprocess.run([bin, "stats", "--store", f"{work}/all.sqlite", "--format
 print("stats:", stats.strip().replace("\n", " "))
 PY
 ls -l "$work/all.sqlite" | awk '{ printf "store file: %.0f MB\n", $5 / 1048576 }'
+
+# The peer: newsboat's reload of the same feeds (no grouping), in the same run.
+if command -v newsboat >/dev/null; then
+  mkdir -p "$work/newsboat"
+  for f in "$work"/feeds/*.rss; do echo "file://$f"; done >"$work/newsboat/urls"
+  python3 - "$work" <<'PY'
+import os, resource, subprocess, sys, time
+work = sys.argv[1]
+env = dict(os.environ, HOME=f"{work}/newsboat")
+start = time.time()
+out = subprocess.run(["newsboat", "-u", f"{work}/newsboat/urls", "-c", f"{work}/newsboat/cache.db", "-C", "/dev/null", "-x", "reload"],
+                     capture_output=True, text=True, env=env)
+took = time.time() - start
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"newsboat -x reload of the same feeds: {took:.1f} s wall, peak RSS {rss:.0f} MB (exit {out.returncode})")
+PY
+else
+  echo "newsboat is not installed (apt-get install newsboat): no peer timing"
+fi
 
 # Interface: first frame from process start, and peak RSS after browsing.
 for i in $(seq 1 9); do
@@ -94,4 +117,28 @@ recall = statistics.mean(len(ga[k] & gb[k]) / len(ga[k]) for k in keys)
 same = sum(1 for k in keys if ga[k] == gb[k])
 print(f"incremental vs all at once: B3 precision {precision:.4f} recall {recall:.4f}; {same} of {len(keys)} articles in identical stories; stories {len(set(a.values()))} vs {len(set(b.values()))}")
 PY
+fi
+
+# One feed of 1,000 new articles into stores of 25,000, 50,000 and 100,000 articles.
+bbc="$(dirname "$corpus")/bbc2005.jsonl"
+if [ -f "$bbc" ]; then
+  python3 "$here/make-feeds.py" "$bbc" "$work/new" 1 1000 >/dev/null
+  python3 - "$bin" "$work" <<'PY'
+import glob, re, shutil, subprocess, sys, time
+bin, work = sys.argv[1], sys.argv[2]
+files = sorted(glob.glob(f"{work}/feeds/*.rss"))
+new = sorted(glob.glob(f"{work}/new/*.rss"))[0]
+for n in (25, 50, 100):
+    store = f"{work}/all.sqlite" if n == 100 else f"{work}/s{n}.sqlite"
+    if n != 100:
+        subprocess.run([bin, "import", "--store", store, *files[:n]], check=True, capture_output=True)
+    start = time.time()
+    out = subprocess.run([bin, "import", "-v", "--store", store, new], capture_output=True, text=True)
+    took = time.time() - start
+    m = re.search(r"(\d+) articles reclustered", out.stderr)
+    print(f"one feed of 1,000 new articles into a store of {n * 1000:,} articles: {took:.2f} s wall, "
+          f"{m.group(1) if m else '?'} articles reclustered ({out.stdout.strip()}; {out.stderr.strip()})")
+PY
+else
+  echo "no $bbc: one-feed imports skipped"
 fi
