@@ -38,8 +38,8 @@ struct GroupingBench: ParsableCommand {
         stories.filter { $0.size > 1 }.count))
     print(
       String(
-        format: "  of which: feature space %.2f s, candidates and scores %.2f s, clustering %.2f s (rest: signatures)",
-        stats.spaceSeconds, stats.pairSeconds, stats.clusterSeconds))
+        format: "  of which: signatures %.2f s, candidates %.2f s, scores %.2f s, clustering and naming %.2f s",
+        stats.signatureSeconds, stats.candidateSeconds, stats.scoreSeconds, stats.clusterSeconds))
 
     if double {
       let twice =

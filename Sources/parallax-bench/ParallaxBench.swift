@@ -8,8 +8,10 @@ struct ParallaxBench: ParsableCommand {
     commandName: "parallax-bench",
     abstract: "Measure Parallax's speed and quality on research data (use a release build).",
     discussion: """
-      grouping, compare and interface time the engine on a corpus; eval and eval-sentences score grouping and the sentence decision on labelled files. Research data is read by path (../shared/data/...) and never copied.
+      grouping, compare and interface time the engine on a corpus; eval, eval-sentences and pairs score grouping and the sentence decision on labelled files. Research data is read by path (../shared/data/...) and never copied.
       """,
-    subcommands: [GroupingBench.self, CompareBench.self, InterfaceBench.self, Eval.self, EvalSentences.self]
+    subcommands: [
+      GroupingBench.self, CompareBench.self, InterfaceBench.self, Eval.self, EvalSentences.self, Pairs.self,
+    ]
   )
 }

@@ -25,13 +25,13 @@ public struct ArticleSignature: Sendable, Hashable {
     numberContexts = Self.contexts(of: tokens)
     for token in tokens {
       if token.isNumber {
-        guard token.text.count >= 2 else { continue }
+        guard token.text.utf8.count >= 2 else { continue }  // digits and separators: ASCII
         let key = "#:" + token.text
         termCounts[key, default: 0] += 1
         if numbers[key] == nil { numbers[key] = token.original }
         continue
       }
-      if Stopwords.english.contains(token.text) { continue }
+      if token.text.utf8.count <= Stopwords.longest && Stopwords.english.contains(token.text) { continue }
       termCounts[Stemmer.stem(token.text), default: 0] += 1
       if Self.isName(token) {
         let key = "N:" + token.text
@@ -53,7 +53,12 @@ public struct ArticleSignature: Sendable, Hashable {
   /// Numbers (digits or number words) keyed by the nearest two non-number words on each side.
   static func contexts(of tokens: [Token]) -> [String: [String]] {
     var result: [String: [String]] = [:]
-    func value(_ t: Token) -> String? { t.isNumber ? t.text : numberWords[t.text] }
+    // Number words are 3 to 9 letters long: shorter and longer words skip the lookup.
+    func value(_ t: Token) -> String? {
+      if t.isNumber { return t.text }
+      let length = t.text.utf8.count
+      return length >= 3 && length <= 9 ? numberWords[t.text] : nil
+    }
     for (i, token) in tokens.enumerated() {
       guard let number = value(token) else { continue }
       var p = i - 1

@@ -75,108 +75,13 @@ public struct GroupingEngine: Sendable {
     let newIDs = pending.map(\.id)
     let isNew = Set(newIDs)
 
-    // 1. Document frequencies of the new articles' terms, and candidates.
-    var delta = [UInt64: Int32]()
-    for article in pending { for term in article.signature.terms { delta[term, default: 0] += 1 } }
-    var df = try storage.documentFrequencies(of: Array(delta.keys))
-    for (term, d) in delta { df[term, default: 0] += d }
-    let total = try storage.groupedArticleCount() + pending.count
-    let cap = Int32(parameters.maxPostings)
-    func idf(_ term: UInt64) -> Double { FeatureSpace.idf(documentFrequency: Int(df[term] ?? 0), articles: total) }
-
-    // Each new article is matched through its highest-weighted terms among those that two
-    // or more articles carry now (`indexedNow`: all at once, two articles are candidates when each was indexed under enough shared terms), and
-    // is filed for later articles under those and under its highest-weighted terms of any
-    // frequency up to the cap (a term only it carries today may be shared tomorrow).
-    func top(_ s: HashedSignature, minimumFrequency: Int32) -> [UInt64] {
-      var weighted: [(UInt64, Double)] = []
-      for (term, count) in zip(s.terms, s.counts) {
-        let d = df[term] ?? 0
-        if d >= minimumFrequency && d <= cap { weighted.append((term, (1 + log(Double(count))) * idf(term))) }
-      }
-      weighted.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-      return weighted.prefix(parameters.indexedTermsPerArticle).map(\.0)
-    }
-    let indexedNow = pending.map { top($0.signature, minimumFrequency: 2) }
-    let indexedLater = pending.map { article in
-      Array(Set(top(article.signature, minimumFrequency: 0)).subtracting(top(article.signature, minimumFrequency: 2)))
-        .sorted()
-    }
-    var postings = try storage.postings(of: Array(Set(indexedNow.joined())))
-    let storedPostings = postings
-
-    var candidates: [(Int64, Int64)] = []
-    var batchPostings = [UInt64: [Int64]]()
-    var shared = [Int64: Int32]()
-    for (i, terms) in indexedNow.enumerated() {
-      let me = newIDs[i]
-      for term in terms {
-        for other in storedPostings[term] ?? [] { shared[other, default: 0] += 1 }
-        for other in batchPostings[term] ?? [] { shared[other, default: 0] += 1 }
-      }
-      let needed = Int32(min(parameters.minSharedIndexedTerms, max(1, terms.count)))
-      for (other, n) in shared where n >= needed { candidates.append((min(me, other), max(me, other))) }
-      shared.removeAll(keepingCapacity: true)
-      for term in terms { batchPostings[term, default: []].append(me) }
-    }
-    // Terms filed for later join the posting lists too.
-    let later = Array(Set(indexedLater.joined()).subtracting(postings.keys))
-    for (term, list) in try storage.postings(of: later) { postings[term] = list }
-    for (i, terms) in indexedLater.enumerated() {
-      for term in terms { batchPostings[term, default: []].append(newIDs[i]) }
-    }
-    candidates.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-    report.candidatePairs = candidates.count
-
-    // Posting lists grow by the new articles (lists of terms past the cap stop growing).
-    var changed = Set<UInt64>()
-    for (term, ids) in batchPostings {
-      var list = postings[term] ?? []
-      if list.count <= Int(cap) {
-        list += ids.prefix(Int(cap) + 1 - list.count)
-        changed.insert(term)
-      }
-      postings[term] = list
-    }
-    try storage.updateTerms(
-      delta.keys.sorted().map { term in
-        TermUpdate(
-          term: term, documentFrequency: df[term] ?? 0, postings: changed.contains(term) ? postings[term] : nil)
-      })
+    // 1. Document frequencies of the new articles' terms, candidates, posting lists.
+    let step = try candidates(pending, in: &storage)
+    report.candidatePairs = step.candidates.count
     report.candidateSeconds = lap()
 
     // 2. Scores, under the current weights.
-    var signatureOf = [Int64: HashedSignature]()
-    for article in pending { signatureOf[article.id] = article.signature }
-    let storedNeeded = Set(candidates.flatMap { [$0.0, $0.1] }).filter { !isNew.contains($0) }
-    for (id, s) in try storage.signatures(of: storedNeeded.sorted()) { signatureOf[id] = s }
-    let involved = signatureOf.keys.sorted()
-    let local = Dictionary(uniqueKeysWithValues: involved.enumerated().map { ($1, $0) })
-    var vocabulary = Set<UInt64>()
-    for s in signatureOf.values {
-      vocabulary.formUnion(s.terms)
-      vocabulary.formUnion(s.entities)
-      vocabulary.formUnion(s.numbers)
-    }
-    let missing = vocabulary.filter { df[$0] == nil }
-    if !missing.isEmpty { for (term, d) in try storage.documentFrequencies(of: Array(missing)) { df[term] = d } }
-    let sortedTerms = vocabulary.sorted()
-    let termID = Dictionary(uniqueKeysWithValues: sortedTerms.enumerated().map { ($1, Int32($0)) })
-    let weights = sortedTerms.map(idf)
-    let interned = involved.map { id -> InternedSignature in
-      let s = signatureOf[id]!
-      return InternedSignature(
-        termIDs: s.terms.map { termID[$0]! }, counts: s.counts, entities: s.entities.map { termID[$0]! },
-        numbers: s.numbers.map { termID[$0]! }, contexts: s.contexts)
-    }
-    let scorer = PairScorer(space: FeatureSpace(interned: interned, idf: weights), parameters: parameters)
-    let localPairs = candidates.compactMap { pair -> (Int32, Int32)? in
-      guard let a = local[pair.0], let b = local[pair.1] else { return nil }
-      return (Int32(a), Int32(b))
-    }
-    let newEdges = Self.score(localPairs, with: scorer).map {
-      ScoredPair(a: involved[Int($0.0)], b: involved[Int($0.1)], score: $0.2.score, conflict: $0.2.isConflict)
-    }
+    let newEdges = try scores(step, pending, in: storage)
     try storage.addEdges(newEdges)
     report.edges = newEdges.count
     report.scoreSeconds = lap()
@@ -198,31 +103,34 @@ public struct GroupingEngine: Sendable {
     }
     var storyOf = [Int64: String]()
     for member in try storage.members(strongStored.sorted()) { if let s = member.story { storyOf[member.id] = s } }
-    // Union-find over new articles (by id) and touched stories (by name).
-    var parent = [String: String]()
-    func find(_ x: String) -> String {
+    // Union-find over new articles (slots 0..<n, pending order) and touched stories (after).
+    let touchedStories = Set(storyOf.values).sorted()
+    let n = newIDs.count
+    var slotOf = [Int64: Int](minimumCapacity: n)
+    for (i, id) in newIDs.enumerated() { slotOf[id] = i }
+    var storySlot = [String: Int]()
+    for (k, story) in touchedStories.enumerated() { storySlot[story] = n + k }
+    var parent = Array(0..<(n + touchedStories.count))
+    func find(_ x: Int) -> Int {
       var root = x
-      while let p = parent[root], p != root { root = p }
+      while parent[root] != root { root = parent[root] }
       var node = x
-      while let p = parent[node], p != root {
+      while parent[node] != root {
+        let next = parent[node]
         parent[node] = root
-        node = p
+        node = next
       }
       return root
     }
-    func union(_ x: String, _ y: String) {
+    func node(_ id: Int64) -> Int? { slotOf[id] ?? storyOf[id].flatMap { storySlot[$0] } }
+    for edge in newEdges where edge.score >= threshold {
+      guard let x = node(edge.a), let y = node(edge.b) else { continue }
       let (rx, ry) = (find(x), find(y))
       if rx != ry { parent[max(rx, ry)] = min(rx, ry) }
     }
-    func node(_ id: Int64) -> String? { isNew.contains(id) ? "a\(id)" : storyOf[id].map { "s" + $0 } }
-    for id in newIDs { parent["a\(id)"] = "a\(id)" }
-    for s in Set(storyOf.values) { parent["s" + s] = "s" + s }
-    for edge in newEdges where edge.score >= threshold {
-      if let x = node(edge.a), let y = node(edge.b) { union(x, y) }
-    }
-    var groups = [String: (articles: [Int64], stories: [String])]()
-    for id in newIDs { groups[find("a\(id)"), default: ([], [])].articles.append(id) }
-    for s in Set(storyOf.values).sorted() { groups[find("s" + s), default: ([], [])].stories.append(s) }
+    var groups = [Int: (articles: [Int64], stories: [String])]()
+    for (i, id) in newIDs.enumerated() { groups[find(i), default: ([], [])].articles.append(id) }
+    for (k, story) in touchedStories.enumerated() { groups[find(n + k), default: ([], [])].stories.append(story) }
     var components: [[Int64]] = []
     for key in groups.keys.sorted() {
       let group = groups[key]!
@@ -257,13 +165,17 @@ public struct GroupingEngine: Sendable {
         count: rows.count, edges: edges, conflicts: conflicts, threshold: threshold)
       var clusters = [Int32: [GroupingMember]]()
       for (i, label) in labels.enumerated() { clusters[label, default: []].append(rows[i]) }
-      for row in rows { if let s = row.story { replaced.insert(s) } }
+      var carried = [String: Int]()
+      for row in rows {
+        if let s = row.story {
+          replaced.insert(s)
+          carried[s, default: 0] += 1
+        }
+      }
       for members in clusters.values {
         let record = StoryNaming.record(of: members)
         // A story whose members are exactly those that carried its id already is unchanged.
-        if members.allSatisfy({ $0.story == record.id })
-          && rows.filter({ $0.story == record.id }).count == members.count
-        {
+        if members.allSatisfy({ $0.story == record.id }) && carried[record.id] == members.count {
           replaced.remove(record.id)
         } else {
           stories.append(record)
@@ -278,21 +190,32 @@ public struct GroupingEngine: Sendable {
     return report
   }
 
-  /// Scores pairs on all cores; keeps those worth an edge or a conflict.
+  /// Scores pairs on all cores; keeps those worth an edge or a conflict. Pairs that share
+  /// their first article run together: its vector is scattered once into a dense array.
   static func score(_ pairs: [(Int32, Int32)], with scorer: PairScorer) -> [(Int32, Int32, PairScorer.Breakdown)] {
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
     let chunk = max(1, (pairs.count + workers - 1) / workers)
     let minScore = scorer.parameters.minEdgeScore
+    let vocabulary = scorer.space.idf.count
     let results = ChunkedResults<(Int32, Int32, PairScorer.Breakdown)>(chunks: (pairs.count + chunk - 1) / chunk)
     DispatchQueue.concurrentPerform(iterations: results.chunks) { c in
       let range = (c * chunk)..<min(pairs.count, (c + 1) * chunk)
-      results.set(
-        c,
-        range.compactMap { i in
-          let (a, b) = pairs[i]
-          let s = scorer.breakdown(Int(a), Int(b))
-          return s.score >= minScore || s.isConflict ? (a, b, s) : nil
-        })
+      let dense = UnsafeMutableBufferPointer<Float>.allocate(capacity: vocabulary)
+      dense.initialize(repeating: 0)
+      defer { dense.deallocate() }
+      var current = -1
+      var kept: [(Int32, Int32, PairScorer.Breakdown)] = []
+      for i in range {
+        let (a, b) = (Int(pairs[i].0), Int(pairs[i].1))
+        if a != current {
+          if current >= 0 { scorer.space.vectors[current].clear(dense) }
+          scorer.space.vectors[a].scatter(into: dense)
+          current = a
+        }
+        let s = scorer.breakdown(a, b, scattered: dense)
+        if s.score >= minScore || s.isConflict { kept.append((pairs[i].0, pairs[i].1, s)) }
+      }
+      results.set(c, kept)
     }
     return results.joined()
   }

@@ -14,6 +14,13 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
 
   public init() {}
 
+  /// An empty storage with room for `capacity` articles.
+  public init(capacity: Int) {
+    memberOf.reserveCapacity(capacity)
+    pending.reserveCapacity(capacity)
+    signatureOf.reserveCapacity(capacity)
+  }
+
   /// Adds an article to be grouped by the next pass; returns its id.
   @discardableResult
   public mutating func add(_ article: Article, signature: HashedSignature) -> Int64 {
@@ -31,6 +38,11 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
   /// A stored pair's score, when it was kept.
   public func score(_ a: Int64, _ b: Int64) -> ScoredPair? {
     edgesFrom[min(a, b)]?.first { $0.b == max(a, b) }
+  }
+
+  /// Every kept pair scoring at least `minimumScore`, by first then second article.
+  public func scoredPairs(minimumScore: Double) -> [ScoredPair] {
+    edgesFrom.keys.sorted().flatMap { id in edgesFrom[id]!.filter { $0.score >= minimumScore }.sorted { $0.b < $1.b } }
   }
 
   /// The article whose kept pair with `id` scores highest (for explaining a story of one).

@@ -37,4 +37,26 @@ public struct SparseVector: Sendable, Hashable {
     return Double(sum)
   }
 
+  /// Writes this vector's weights into `dense` (indexed by term id), for ``dot(scattered:)``.
+  func scatter(into dense: UnsafeMutableBufferPointer<Float>) {
+    for (id, weight) in zip(ids, weights) { dense[Int(id)] = weight }
+  }
+
+  /// Zeroes what ``scatter(into:)`` wrote.
+  func clear(_ dense: UnsafeMutableBufferPointer<Float>) {
+    for id in ids { dense[Int(id)] = 0 }
+  }
+
+  /// The dot product with a vector scattered into `dense`: the same sum, in the same
+  /// order, as ``dot(_:)`` (terms the other lacks add an exact zero), without a merge's
+  /// branches. For scoring one article against many.
+  func dot(scattered dense: UnsafeMutableBufferPointer<Float>) -> Double {
+    var sum: Float = 0
+    ids.withUnsafeBufferPointer { ids in
+      weights.withUnsafeBufferPointer { weights in
+        for k in 0..<ids.count { sum += dense[Int(ids[k])] * weights[k] }
+      }
+    }
+    return Double(sum)
+  }
 }

@@ -22,9 +22,11 @@ public struct StoryGrouper: Sendable {
     public var candidatePairs = 0
     public var linkedPairs = 0
     /// Seconds spent computing signatures.
-    public var spaceSeconds = 0.0
-    /// Seconds spent finding and scoring candidate pairs.
-    public var pairSeconds = 0.0
+    public var signatureSeconds = 0.0
+    /// Seconds spent finding candidate pairs.
+    public var candidateSeconds = 0.0
+    /// Seconds spent scoring candidate pairs.
+    public var scoreSeconds = 0.0
     /// Seconds spent clustering.
     public var clusterSeconds = 0.0
 
@@ -41,21 +43,7 @@ public struct StoryGrouper: Sendable {
 
   /// The stories of `articles`, reporting counters in `statistics`.
   public func group(_ articles: [Article], explain: Bool = false, statistics: inout Statistics) -> [Story] {
-    let start = Date()
-    let signatures = Self.signatures(of: articles, leadTokens: parameters.leadTokens)
-    var storage = MemoryGroupingStorage()
-    for (article, signature) in zip(articles, signatures) {
-      storage.add(article, signature: HashedSignature(signature))
-    }
-    statistics.spaceSeconds = Date().timeIntervalSince(start)
-    // The memory storage never throws.
-    let report = (try? GroupingEngine(parameters: parameters).groupPending(&storage)) ?? GroupingEngine.Report()
-    statistics.articles = report.articles
-    statistics.candidatePairs = report.candidatePairs
-    statistics.linkedPairs = report.edges
-    statistics.pairSeconds = report.candidateSeconds + report.scoreSeconds
-    statistics.clusterSeconds = report.clusterSeconds
-
+    let (storage, signatures) = groupedStorage(articles, keepSignatures: explain, statistics: &statistics)
     let explainer: StoryExplainer? =
       explain
       ? StoryExplainer(
@@ -67,6 +55,39 @@ public struct StoryGrouper: Sendable {
     }
     stories.sort { $0.size != $1.size ? $0.size > $1.size : $0.id < $1.id }
     return stories
+  }
+
+  /// `articles` grouped as one batch in memory (article `i` is id `i`), with their text
+  /// signatures when `keepSignatures` (explanations need them).
+  public func groupedStorage(_ articles: [Article], keepSignatures: Bool = false) -> (
+    MemoryGroupingStorage, [ArticleSignature]
+  ) {
+    var statistics = Statistics()
+    return groupedStorage(articles, keepSignatures: keepSignatures, statistics: &statistics)
+  }
+
+  func groupedStorage(_ articles: [Article], keepSignatures: Bool, statistics: inout Statistics) -> (
+    MemoryGroupingStorage, [ArticleSignature]
+  ) {
+    let start = Date()
+    let leadTokens = parameters.leadTokens
+    // Text signatures are kept only for explanations; the engine needs the hashed form.
+    let computed = GroupingEngine.concurrentMap(articles.count) { i -> (ArticleSignature?, HashedSignature) in
+      let signature = ArticleSignature(article: articles[i], leadTokens: leadTokens)
+      return (keepSignatures ? signature : nil, HashedSignature(signature))
+    }
+    var storage = MemoryGroupingStorage(capacity: articles.count)
+    for (article, signature) in zip(articles, computed) { storage.add(article, signature: signature.1) }
+    statistics.signatureSeconds = Date().timeIntervalSince(start)
+    // The memory storage never throws.
+    let report = (try? GroupingEngine(parameters: parameters).groupPending(&storage)) ?? GroupingEngine.Report()
+    statistics.articles = report.articles
+    statistics.candidatePairs = report.candidatePairs
+    statistics.linkedPairs = report.edges
+    statistics.candidateSeconds = report.candidateSeconds
+    statistics.scoreSeconds = report.scoreSeconds
+    statistics.clusterSeconds = report.clusterSeconds
+    return (storage, computed.compactMap(\.0))
   }
 
   /// A story for a record: members in the record's order (the first report first), each

@@ -15,4 +15,7 @@ public enum Stopwords {
     "yours", "yourself", "yourselves", "said", "says", "say", "also", "one", "two", "new", "like",
     "get", "got", "s", "t",
   ]
+
+  /// The length in bytes of the longest stopword: longer words need no lookup.
+  public static let longest = english.map(\.utf8.count).max() ?? 0
 }

@@ -1,0 +1,195 @@
+import Foundation
+
+/// Steps 1 and 2 of a pass (candidates, then scores), over dense term ids (``TermTable``)
+/// and dense article slots: pending articles are slots `0..<n` in pending order, stored
+/// articles met in posting lists follow.
+extension GroupingEngine {
+  /// What the candidate step leaves for scoring and storing.
+  struct CandidateStep {
+    var table: TermTable
+    /// Document frequency of each term id (stored plus pending).
+    var df: [Int32]
+    /// Each pending article's term ids, parallel to its signature's terms.
+    var termIDs: [[Int32]]
+    /// The article id of each slot.
+    var slotIDs: [Int64]
+    /// Candidate pairs as slots, ordered by their article ids.
+    var candidates: [(Int32, Int32)]
+  }
+
+  /// Document frequencies grow by the pending articles; candidates are found through each
+  /// pending article's indexed terms; posting lists and frequencies are written back.
+  func candidates<S: GroupingStorage>(_ pending: [PendingArticle], in storage: inout S) throws -> CandidateStep {
+    let n = pending.count
+    let cap = parameters.maxPostings
+    var table = TermTable(capacity: n * 96)
+    let termIDs = pending.map { $0.signature.terms.map { table.id($0) } }
+    let pendingTerms = table.count
+    var df = [Int32](repeating: 0, count: pendingTerms)
+    for (hash, d) in try storage.documentFrequencies(of: table.hashes) { df[Int(table.existing(hash)!)] = d }
+    for ids in termIDs { for t in ids { df[Int(t)] += 1 } }
+    let total = try storage.groupedArticleCount() + n
+    let idf = df.map { FeatureSpace.idf(documentFrequency: Int($0), articles: total) }
+
+    // Each new article is matched through its highest-weighted terms among those that two
+    // or more articles carry now (all at once, two articles are candidates when each was
+    // indexed under enough shared terms), and is filed for later articles under those and
+    // under its highest-weighted terms of any frequency up to the cap (a term only it
+    // carries today may be shared tomorrow).
+    let hashes = table.hashes
+    let (dfNow, limit) = (df, parameters.indexedTermsPerArticle)
+    let indexed = Self.concurrentMap(n) { i -> (now: [Int32], later: [Int32]) in
+      let counts = pending[i].signature.counts
+      var weighted: [(term: Int32, weight: Double)] = []
+      weighted.reserveCapacity(counts.count)
+      for (k, t) in termIDs[i].enumerated() where dfNow[Int(t)] <= cap {
+        weighted.append((t, (1 + log(Double(counts[k]))) * idf[Int(t)]))
+      }
+      weighted.sort {
+        $0.weight != $1.weight ? $0.weight > $1.weight : hashes[Int($0.term)] < hashes[Int($1.term)]
+      }
+      let now = Array(weighted.lazy.filter { dfNow[Int($0.term)] >= 2 }.prefix(limit).map(\.term))
+      let later = weighted.prefix(limit).filter { dfNow[Int($0.term)] < 2 }.map(\.term)
+      return (now, later)
+    }
+
+    // Stored posting lists of the terms matched through, as slots.
+    var slotOf = [Int64: Int32](minimumCapacity: n)
+    var slotIDs = pending.map(\.id)
+    for (i, id) in slotIDs.enumerated() { slotOf[id] = Int32(i) }
+    var matched = [Bool](repeating: false, count: pendingTerms)
+    for entry in indexed { for t in entry.now { matched[Int(t)] = true } }
+    let matchedHashes = (0..<pendingTerms).filter { matched[$0] }.map { table.hashes[$0] }
+    var storedLists = [Int32: [Int64]]()
+    var storedSlots = [[Int32]](repeating: [], count: pendingTerms)
+    for (hash, list) in try storage.postings(of: matchedHashes) {
+      let t = table.existing(hash)!
+      storedLists[t] = list
+      storedSlots[Int(t)] = list.map { id in
+        if let slot = slotOf[id] { return slot }
+        let slot = Int32(slotIDs.count)
+        slotIDs.append(id)
+        slotOf[id] = slot
+        return slot
+      }
+    }
+
+    var candidates: [(Int32, Int32)] = []
+    var batch = [[Int32]](repeating: [], count: pendingTerms)
+    var shared = [Int32](repeating: 0, count: slotIDs.count)
+    var touched: [Int32] = []
+    for i in 0..<n {
+      let terms = indexed[i].now
+      for t in terms {
+        for other in storedSlots[Int(t)] where other != Int32(i) {
+          if shared[Int(other)] == 0 { touched.append(other) }
+          shared[Int(other)] += 1
+        }
+        for other in batch[Int(t)] {
+          if shared[Int(other)] == 0 { touched.append(other) }
+          shared[Int(other)] += 1
+        }
+      }
+      let needed = Int32(min(parameters.minSharedIndexedTerms, max(1, terms.count)))
+      for other in touched {
+        if shared[Int(other)] >= needed { candidates.append((Int32(i), other)) }
+        shared[Int(other)] = 0
+      }
+      touched.removeAll(keepingCapacity: true)
+      for t in terms { batch[Int(t)].append(Int32(i)) }
+    }
+    for (i, entry) in indexed.enumerated() { for t in entry.later { batch[Int(t)].append(Int32(i)) } }
+    candidates = candidates.map { slotIDs[Int($0.0)] < slotIDs[Int($0.1)] ? $0 : ($0.1, $0.0) }
+    candidates.sort { (slotIDs[Int($0.0)], slotIDs[Int($0.1)]) < (slotIDs[Int($1.0)], slotIDs[Int($1.1)]) }
+
+    // Posting lists grow by the new articles (lists of terms past the cap stop growing).
+    let laterOnly = (0..<pendingTerms).filter { !batch[$0].isEmpty && !matched[$0] }.map { table.hashes[$0] }
+    for (hash, list) in try storage.postings(of: laterOnly) { storedLists[table.existing(hash)!] = list }
+    let order = (0..<pendingTerms).sorted { table.hashes[$0] < table.hashes[$1] }
+    try storage.updateTerms(
+      order.map { t in
+        var postings: [Int64]? = nil
+        if !batch[t].isEmpty {
+          let list = storedLists[Int32(t)] ?? []
+          if list.count <= cap { postings = list + batch[t].prefix(cap + 1 - list.count).map { pending[Int($0)].id } }
+        }
+        return TermUpdate(term: table.hashes[t], documentFrequency: df[t], postings: postings)
+      })
+    return CandidateStep(table: table, df: df, termIDs: termIDs, slotIDs: slotIDs, candidates: candidates)
+  }
+
+  /// Scores the candidates under the current weights; returns the pairs worth keeping.
+  func scores<S: GroupingStorage>(_ step: CandidateStep, _ pending: [PendingArticle], in storage: S) throws
+    -> [ScoredPair]
+  {
+    var table = step.table
+    var df = step.df
+    let n = pending.count
+    // The articles involved: every pending one, and the stored ones in a candidate pair.
+    var needed = Set<Int32>()
+    for (a, b) in step.candidates {
+      if a >= n { needed.insert(a) }
+      if b >= n { needed.insert(b) }
+    }
+    let storedSlots = needed.sorted()
+    let stored = try storage.signatures(of: storedSlots.map { step.slotIDs[Int($0)] })
+    var local = [Int32](repeating: -1, count: step.slotIDs.count)
+    for i in 0..<n { local[i] = Int32(i) }
+    var storedSignatures: [HashedSignature] = []
+    for slot in storedSlots {
+      guard let s = stored[step.slotIDs[Int(slot)]] else { continue }
+      local[Int(slot)] = Int32(n + storedSignatures.count)
+      storedSignatures.append(s)
+    }
+    // Terms only stored articles carry get their frequencies from the storage.
+    let known = table.count
+    for s in storedSignatures { for h in s.terms { _ = table.id(h) } }
+    if table.count > known {
+      df += [Int32](repeating: 0, count: table.count - known)
+      for (hash, d) in try storage.documentFrequencies(of: Array(table.hashes[known...])) {
+        df[Int(table.existing(hash)!)] = d
+      }
+    }
+    let total = try storage.groupedArticleCount() + n
+    let rank = table.ranks()
+    var weights = [Double](repeating: 0, count: table.count)
+    for t in 0..<table.count {
+      weights[Int(rank[t])] = FeatureSpace.idf(documentFrequency: Int(df[t]), articles: total)
+    }
+    func ranked(_ hashes: [UInt64]) -> [Int32] { hashes.map { rank[Int(table.existing($0)!)] } }
+    var interned = pending.indices.map { i -> InternedSignature in
+      let s = pending[i].signature
+      return InternedSignature(
+        termIDs: step.termIDs[i].map { rank[Int($0)] }, counts: s.counts, entities: ranked(s.entities),
+        numbers: ranked(s.numbers), contexts: s.contexts)
+    }
+    for s in storedSignatures {
+      interned.append(
+        InternedSignature(
+          termIDs: ranked(s.terms), counts: s.counts, entities: ranked(s.entities), numbers: ranked(s.numbers),
+          contexts: s.contexts))
+    }
+    let scorer = PairScorer(space: FeatureSpace(interned: interned, idf: weights), parameters: parameters)
+    let pairs = step.candidates.compactMap { pair -> (Int32, Int32)? in
+      let (a, b) = (local[Int(pair.0)], local[Int(pair.1)])
+      return a < 0 || b < 0 ? nil : (a, b)
+    }
+    let idOfLocal =
+      (0..<n).map { pending[$0].id } + storedSlots.filter { local[Int($0)] >= 0 }.map { step.slotIDs[Int($0)] }
+    return Self.score(pairs, with: scorer).map {
+      let (x, y) = (idOfLocal[Int($0.0)], idOfLocal[Int($0.1)])
+      return ScoredPair(a: min(x, y), b: max(x, y), score: $0.2.score, conflict: $0.2.isConflict)
+    }
+  }
+
+  /// `transform` of `0..<count` on all cores, in order.
+  static func concurrentMap<T>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+    let chunk = max(1, (count + workers - 1) / workers)
+    let results = ChunkedResults<T>(chunks: (count + chunk - 1) / chunk)
+    DispatchQueue.concurrentPerform(iterations: results.chunks) { c in
+      results.set(c, ((c * chunk)..<min(count, (c + 1) * chunk)).map(transform))
+    }
+    return results.joined()
+  }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import ParallaxCLI
+import ParallaxCore
+
+/// `parallax-bench pairs FILE`: the scored pairs of a corpus, for building a labelled pair
+/// set; with `--labels`, precision and recall of grouping on such a set.
+struct Pairs: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List a corpus's scored pairs for labelling, or score grouping on labelled pairs.",
+    discussion: """
+      Groups FILE as one batch. Without --labels, prints every kept pair scoring at least --min-score as tab-separated lines: first id, second id, score, whether grouping joined them (joined or apart), and both titles. With --labels (a TSV of first id, second id, same or different, and an optional note; # starts a comment), prints how many labelled pairs grouping joins: precision (joined pairs labelled same) and recall (same pairs joined), and lists the disagreements.
+      """
+  )
+
+  @Argument(help: "A JSON Lines corpus, for example ../shared/data/corpus/bbc2005.jsonl.")
+  var file: String
+
+  @Option(help: "A labelled pair set (TSV: id, id, same|different, note).")
+  var labels: String?
+
+  @Option(help: "Smallest pair score listed (without --labels).")
+  var minScore = 0.1
+
+  func run() throws {
+    let loaded = ArticleLoader().load([file])
+    Terminal.report(loaded.diagnostics)
+    let articles = loaded.articles
+    let (storage, _) = StoryGrouper().groupedStorage(articles)
+    var index = [String: Int64]()
+    for (i, article) in articles.enumerated() { index[article.id] = Int64(i) }
+    func joined(_ a: Int64, _ b: Int64) -> Bool { storage.story(of: a) == storage.story(of: b) }
+
+    guard let labels else {
+      let pairs = storage.scoredPairs(minimumScore: minScore).sorted { $0.score > $1.score }
+      for pair in pairs {
+        let (a, b) = (articles[Int(pair.a)], articles[Int(pair.b)])
+        print(
+          [
+            a.id, b.id, String(format: "%.3f", pair.score), joined(pair.a, pair.b) ? "joined" : "apart", a.title,
+            b.title,
+          ]
+          .joined(separator: "\t"))
+      }
+      return
+    }
+    let rows = try String(contentsOfFile: labels, encoding: .utf8).split(separator: "\n")
+      .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+      .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    var (truePositives, falsePositives, falseNegatives, trueNegatives) = (0, 0, 0, 0)
+    var disagreements: [String] = []
+    for row in rows {
+      guard row.count >= 3, let a = index[row[0]], let b = index[row[1]], row[2] == "same" || row[2] == "different"
+      else { throw ValidationError("\(labels): cannot read the line \(row.joined(separator: "\t"))") }
+      let same = row[2] == "same"
+      let together = joined(a, b)
+      switch (same, together) {
+      case (true, true): truePositives += 1
+      case (false, true): falsePositives += 1
+      case (true, false): falseNegatives += 1
+      case (false, false): trueNegatives += 1
+      }
+      if same != together {
+        let score = storage.score(a, b)?.score ?? 0
+        disagreements.append(
+          String(
+            format: "  %@ %@ %@ %.3f  %@ | %@", row[0], row[1], together ? "joined" : "apart ", score,
+            articles[Int(a)].title, articles[Int(b)].title))
+      }
+    }
+    let precision = Double(truePositives) / Double(max(1, truePositives + falsePositives))
+    let recall = Double(truePositives) / Double(max(1, truePositives + falseNegatives))
+    print(
+      String(
+        format: "%@: %d labelled pairs (%d same, %d different); grouping joins %d of them",
+        labels, rows.count, truePositives + falseNegatives, falsePositives + trueNegatives,
+        truePositives + falsePositives))
+    print(
+      String(
+        format: "pair precision %.4f  recall %.4f  F1 %.4f", precision, recall,
+        precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0))
+    print("disagreements (\(disagreements.count)):")
+    disagreements.forEach { print($0) }
+  }
+}
