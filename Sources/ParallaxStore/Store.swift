@@ -237,6 +237,18 @@ public final class Store: Sendable {
         t.column("value", .text).notNull()
       }
     }
+    migrator.registerMigration("v5-weekday-signatures") { db in
+      // Signatures now carry the days of the week an article's lead names (evidence of when
+      // it happened). Stored articles are signed again from their text; their stories stay
+      // as they are until `parallax regroup`, and new articles are scored with the new form.
+      let leadTokens = GroupingParameters.default.leadTokens
+      let update = try db.makeStatement(sql: "UPDATE signature SET data = ? WHERE articleID = ?")
+      let rows = try StoredArticle.fetchCursor(db)
+      while let row = try rows.next() {
+        let signature = HashedSignature(ArticleSignature(article: row.article, leadTokens: leadTokens))
+        try update.execute(arguments: [signature.encoded, row.rowID])
+      }
+    }
     return migrator
   }
 
@@ -282,8 +294,8 @@ public final class Store: Sendable {
     let leadTokens = GroupingParameters.default.leadTokens
     let toSign = articles.filter { !stored.contains(StoredArticle.key(of: $0)) }
     var signatures = [String: Data]()
-    for (article, signature) in zip(toSign, StoryGrouper.signatures(of: toSign, leadTokens: leadTokens)) {
-      signatures[StoredArticle.key(of: article)] = HashedSignature(signature).encoded
+    for (article, signature) in zip(toSign, StoryGrouper.hashedSignatures(of: toSign, leadTokens: leadTokens)) {
+      signatures[StoredArticle.key(of: article)] = signature.encoded
     }
     let fetchedAt = ISO8601DateFormatter().string(from: now)
     try writing { db in

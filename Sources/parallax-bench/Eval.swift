@@ -15,8 +15,7 @@ struct Eval: ParsableCommand {
   @Argument(help: "A JSON Lines file with id, text and group fields.")
   var file: String
 
-  @Option(help: "Override the frozen average-link threshold (for exploring; the default is what ships).")
-  var threshold: Double?
+  @OptionGroup var settings: ParameterOptions
 
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
@@ -41,8 +40,7 @@ struct Eval: ParsableCommand {
       return copy
     }
     let start = Date()
-    var parameters = GroupingParameters.default
-    if let threshold { parameters.threshold = threshold }
+    let parameters = settings.parameters
     let stories = StoryGrouper(parameters: parameters).group(unlabelled)
     let seconds = Date().timeIntervalSince(start)
     var predicted = [String](repeating: "", count: labelled.count)

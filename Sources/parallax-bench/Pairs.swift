@@ -22,11 +22,13 @@ struct Pairs: ParsableCommand {
   @Option(help: "Smallest pair score listed (without --labels).")
   var minScore = 0.1
 
+  @OptionGroup var settings: ParameterOptions
+
   func run() throws {
     let loaded = ArticleLoader().load([file])
     Terminal.report(loaded.diagnostics)
     let articles = loaded.articles
-    let (storage, _) = StoryGrouper().groupedStorage(articles)
+    let (storage, _) = StoryGrouper(parameters: settings.parameters).groupedStorage(articles)
     var index = [String: Int64]()
     for (i, article) in articles.enumerated() { index[article.id] = Int64(i) }
     func joined(_ a: Int64, _ b: Int64) -> Bool { storage.story(of: a) == storage.story(of: b) }

@@ -113,7 +113,7 @@ import Testing
     }
     #expect(format == Store.formatVersion)
     #expect(writer == ParallaxVersion.current)
-    #expect(Store.formatVersion == 4)
+    #expect(Store.formatVersion == 5)
   }
 
   @Test func emptyAndMalformedSearchQueriesAreExplained() throws {

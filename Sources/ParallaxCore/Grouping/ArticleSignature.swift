@@ -10,6 +10,8 @@ public struct ArticleSignature: Sendable, Hashable {
   /// For each context a number appears in (the two words either side, `"at about|head versus"`),
   /// the distinct numbers found there, sorted. Template reports reuse contexts with new numbers.
   public var numberContexts: [String: [String]] = [:]
+  /// Days of the week the lead names, one bit each (Monday is bit 0): when it happened.
+  public var weekdays: UInt8 = 0
 
   /// Extracts the signature of `article` from its title and the first `leadTokens` tokens.
   public init(article: Article, leadTokens: Int) {
@@ -23,23 +25,29 @@ public struct ArticleSignature: Sendable, Hashable {
   public init(text: String, leadTokens: Int = .max) {
     let tokens = Tokenizer.tokenize(TextNormalizer.normalize(text), limit: leadTokens)
     numberContexts = Self.contexts(of: tokens)
+    func count(_ key: String) { termCounts[key, default: 0] += 1 }
     for token in tokens {
       if token.isNumber {
         guard token.text.utf8.count >= 2 else { continue }  // digits and separators: ASCII
         let key = "#:" + token.text
-        termCounts[key, default: 0] += 1
+        count(key)
         if numbers[key] == nil { numbers[key] = token.original }
         continue
       }
+      if let day = Self.weekdayBits[token.text] { weekdays |= day }
       if token.text.utf8.count <= Stopwords.longest && Stopwords.english.contains(token.text) { continue }
-      termCounts[Stemmer.stem(token.text), default: 0] += 1
+      count(Stemmer.stem(token.text))
       if Self.isName(token) {
         let key = "N:" + token.text
-        termCounts[key, default: 0] += 1
+        count(key)
         if names[key] == nil { names[key] = token.original }
       }
     }
   }
+
+  static let weekdayBits: [String: UInt8] = [
+    "monday": 1, "tuesday": 2, "wednesday": 4, "thursday": 8, "friday": 16, "saturday": 32, "sunday": 64,
+  ]
 
   /// A capitalised word that does not open a sentence; all-caps words only when short
   /// (acronyms such as NATO), since long ones are usually shouted headlines.

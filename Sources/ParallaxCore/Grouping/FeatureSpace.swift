@@ -19,6 +19,8 @@ public struct FeatureSpace: Sendable {
   public private(set) var numbers: [[Int32]] = []
   /// Each article's number contexts as (context hash, numbers hash), sorted by context hash.
   public private(set) var numberContexts: [[NumberContext]] = []
+  /// Days of the week each article's lead names, one bit each.
+  public private(set) var weekdays: [UInt8] = []
   /// Inverse document frequency of each term.
   public private(set) var idf: [Double] = []
   /// Term id for each term text.
@@ -70,6 +72,7 @@ public struct FeatureSpace: Sendable {
       entities.append(signature.entities.sorted())
       numbers.append(signature.numbers.sorted())
       numberContexts.append(signature.contexts)
+      weekdays.append(signature.weekdays)
     }
   }
 

@@ -161,13 +161,13 @@ extension GroupingEngine {
       let s = pending[i].signature
       return InternedSignature(
         termIDs: step.termIDs[i].map { rank[Int($0)] }, counts: s.counts, entities: ranked(s.entities),
-        numbers: ranked(s.numbers), contexts: s.contexts)
+        numbers: ranked(s.numbers), contexts: s.contexts, weekdays: s.weekdays)
     }
     for s in storedSignatures {
       interned.append(
         InternedSignature(
           termIDs: ranked(s.terms), counts: s.counts, entities: ranked(s.entities), numbers: ranked(s.numbers),
-          contexts: s.contexts))
+          contexts: s.contexts, weekdays: s.weekdays))
     }
     let scorer = PairScorer(space: FeatureSpace(interned: interned, idf: weights), parameters: parameters)
     let pairs = step.candidates.compactMap { pair -> (Int32, Int32)? in

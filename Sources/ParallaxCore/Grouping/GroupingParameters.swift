@@ -14,7 +14,9 @@ public struct GroupingParameters: Sendable, Hashable, Codable {
   /// Pair scores below this are dropped before clustering (counted as 0 in averages).
   public var minEdgeScore = 0.02
   /// Number sets are compared only when both articles have at least this many numbers.
-  public var minNumbersForConflict = 3
+  public var minNumbersForConflict = 2
+  /// The factor on a pair whose leads both name days of the week and share none.
+  public var weekdayConflict = 0.5
 
   public init() {}
 

@@ -12,6 +12,9 @@ public struct HashedSignature: Sendable, Hashable {
   /// Hashes of the number terms, increasing.
   public var numbers: [UInt64]
   public var contexts: [NumberContext]
+  /// Days of the week the lead names, one bit each (0 in signatures stored before store
+  /// format 5, and when none is named: no evidence either way).
+  public var weekdays: UInt8 = 0
 
   public init(_ signature: ArticleSignature) {
     let rows = signature.termCounts.map { (StoryID.fnv1a($0.key), Int32(clamping: $0.value)) }.sorted { $0.0 < $1.0 }
@@ -22,6 +25,7 @@ public struct HashedSignature: Sendable, Hashable {
     contexts = signature.numberContexts.map {
       NumberContext(context: StoryID.fnv1a($0.key), numbers: $0.value.map(StoryID.fnv1a).sorted())
     }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
+    weekdays = signature.weekdays
   }
 
   /// The blob form.
@@ -43,6 +47,8 @@ public struct HashedSignature: Sendable, Hashable {
       put32(UInt32(context.numbers.count))
       context.numbers.forEach(put64)
     }
+    // Added in store format 5; older blobs end before it.
+    put32(UInt32(weekdays))
     return Data(out)
   }
 
@@ -77,6 +83,9 @@ public struct HashedSignature: Sendable, Hashable {
     self.entities = entities
     self.numbers = numbers
     self.contexts = contexts
+    guard r.offset < r.raw.count else { return }  // a blob from before store format 5
+    guard let days = r.u32() else { return nil }
+    weekdays = UInt8(truncatingIfNeeded: days)
   }
 }
 

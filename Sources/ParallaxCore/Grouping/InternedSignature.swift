@@ -11,13 +11,19 @@ public struct InternedSignature: Sendable, Hashable {
   public var numbers: [Int32]
   /// Number contexts, hashed (vocabulary-free already).
   public var contexts: [NumberContext]
+  /// Days of the week the lead names, one bit each.
+  public var weekdays: UInt8 = 0
 
-  public init(termIDs: [Int32], counts: [Int32], entities: [Int32], numbers: [Int32], contexts: [NumberContext]) {
+  public init(
+    termIDs: [Int32], counts: [Int32], entities: [Int32], numbers: [Int32], contexts: [NumberContext],
+    weekdays: UInt8 = 0
+  ) {
     self.termIDs = termIDs
     self.counts = counts
     self.entities = entities
     self.numbers = numbers
     self.contexts = contexts
+    self.weekdays = weekdays
   }
 
   /// Interns `signature`'s terms with `intern`, which returns the id of a term text.
@@ -30,6 +36,7 @@ public struct InternedSignature: Sendable, Hashable {
     contexts = signature.numberContexts.map {
       NumberContext(context: StoryID.fnv1a($0.key), numbers: $0.value.map(StoryID.fnv1a).sorted())
     }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
+    weekdays = signature.weekdays
   }
 
 }

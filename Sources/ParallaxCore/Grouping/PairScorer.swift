@@ -18,6 +18,8 @@ public struct PairScorer: Sendable {
     public var entityOverlap: Double
     public var numberAgreement: Double
     public var contextAgreement: Double
+    /// 1, or the weekday factor when both leads name days of the week and share none.
+    public var whenAgreement: Double
     public var score: Double
 
     /// Most wording contexts the two share give different numbers: never the same story.
@@ -57,9 +59,11 @@ public struct PairScorer: Sendable {
       agreement = min(1, 0.25 + 1.5 * share)
     }
     let context = Self.contextAgreement(space.numberContexts[a], space.numberContexts[b])
+    let (da, db) = (space.weekdays[a], space.weekdays[b])
+    let when = da != 0 && db != 0 && da & db == 0 ? parameters.weekdayConflict : 1
     return Breakdown(
       cosine: cosine, entityOverlap: overlap, numberAgreement: agreement, contextAgreement: context,
-      score: cosine * (0.5 + 0.5 * overlap) * agreement * context)
+      whenAgreement: when, score: cosine * (0.5 + 0.5 * overlap) * agreement * context * when)
   }
 
   /// The summed weight of the ids two sorted arrays share, in increasing id order.

@@ -112,16 +112,11 @@ public struct StoryGrouper: Sendable {
     return Story(id: record.id, title: record.title, members: members)
   }
 
-  /// Signatures of all articles, computed on all cores.
-  public static func signatures(of articles: [Article], leadTokens: Int) -> [ArticleSignature] {
-    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let chunk = max(1, (articles.count + workers - 1) / workers)
-    let results = ChunkedResults<ArticleSignature>(chunks: (articles.count + chunk - 1) / chunk)
-    DispatchQueue.concurrentPerform(iterations: results.chunks) { c in
-      let range = (c * chunk)..<min(articles.count, (c + 1) * chunk)
-      results.set(c, range.map { ArticleSignature(article: articles[$0], leadTokens: leadTokens) })
+  /// The hashed signatures of `articles` (what the store keeps), computed on all cores.
+  public static func hashedSignatures(of articles: [Article], leadTokens: Int) -> [HashedSignature] {
+    GroupingEngine.concurrentMap(articles.count) {
+      HashedSignature(ArticleSignature(article: articles[$0], leadTokens: leadTokens))
     }
-    return results.joined()
   }
 }
 

@@ -1,0 +1,22 @@
+import ArgumentParser
+import ParallaxCore
+
+/// Overrides of the frozen grouping settings, for exploring (the defaults are what ships).
+struct ParameterOptions: ParsableArguments {
+  @Option(help: "Override the average-link threshold.")
+  var threshold: Double?
+
+  @Option(help: "Override the factor on leads naming disjoint days of the week (1 turns it off).")
+  var weekdayConflict: Double?
+
+  @Option(help: "Override how many numbers both articles need before their number sets are compared.")
+  var minNumbers: Int?
+
+  var parameters: GroupingParameters {
+    var p = GroupingParameters.default
+    if let threshold { p.threshold = threshold }
+    if let weekdayConflict { p.weekdayConflict = weekdayConflict }
+    if let minNumbers { p.minNumbersForConflict = minNumbers }
+    return p
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import ParallaxTestSupport
+import Testing
+
+@testable import ParallaxCore
+
+/// The evidence a pair score weighs beyond shared words: when (days of the week), how many
+/// (numbers), and the exactness of the fast scoring path.
+@Suite struct PairEvidenceTests {
+  func article(_ id: String, _ title: String, _ body: String) -> Article {
+    Article(id: id, title: title, body: body)
+  }
+
+  func breakdown(_ a: Article, _ b: Article) -> PairScorer.Breakdown {
+    StoryGrouper().breakdown(0, 1, in: [a, b])
+  }
+
+  let hearing =
+    "Greek sprinters Kostas Kenteris and Katerina Thanou appeared before the athletics tribunal in Athens, "
+    + "where lawyers argued that the pair had missed the drugs test because of a motorcycle accident."
+
+  @Test func leadsNamingDifferentDaysOfTheWeekHalveTheScore() {
+    let monday = article("a", "Greek pair at hearing", "On Monday " + hearing)
+    let friday = article("b", "Greek pair at hearing", "On Friday " + hearing)
+    let sameDay = article("c", "Greek pair at hearing", "On Monday afternoon " + hearing)
+    let undated = article("d", "Greek pair at hearing", hearing)
+    #expect(breakdown(monday, friday).whenAgreement == 0.5)
+    #expect(breakdown(monday, sameDay).whenAgreement == 1)
+    #expect(breakdown(monday, undated).whenAgreement == 1)
+    let p = breakdown(monday, friday)
+    let withoutWhen = p.cosine * (0.5 + 0.5 * p.entityOverlap) * p.numberAgreement * p.contextAgreement
+    #expect(abs(p.score - 0.5 * withoutWhen) < 1e-12)
+  }
+
+  @Test func twoNumbersEachAreEnoughToCompareNumberSets() {
+    let a = article("a", "Union ballot", "The union will ballot 290,000 members over raising the pension age to 65.")
+    let b = article("b", "Union ballot", "The union will ballot 120,000 members over raising the pension age to 68.")
+    #expect(breakdown(a, b).numberAgreement == 0.25)
+    #expect(breakdown(a, a).numberAgreement == 1)
+  }
+
+  @Test func weekdaysSurviveTheStoredFormAndOldBlobsReadAsUndated() throws {
+    let signature = HashedSignature(ArticleSignature(text: "Talks resume on Tuesday and end on Thursday."))
+    #expect(signature.weekdays == 2 | 8)
+    let decoded = try #require(HashedSignature(signature.encoded))
+    #expect(decoded == signature)
+    // A blob written before store format 5 ends before the weekday field.
+    let old = signature.encoded.dropLast(4)
+    let oldDecoded = try #require(HashedSignature(Data(old)))
+    #expect(oldDecoded.weekdays == 0)
+    #expect(oldDecoded.terms == signature.terms)
+  }
+
+  @Test func scatteredDotProductsEqualMergedOnesExactly() {
+    var random = SplitMix(seed: 7)
+    func vector() -> SparseVector {
+      let ids = Set((0..<40).map { _ in Int32(random.next() % 500) })
+      return SparseVector(ids.map { ($0, Float(random.next() % 1000) / 100 + 0.01) })
+    }
+    let dense = UnsafeMutableBufferPointer<Float>.allocate(capacity: 500)
+    dense.initialize(repeating: 0)
+    defer { dense.deallocate() }
+    for _ in 0..<50 {
+      let (a, b) = (vector(), vector())
+      a.scatter(into: dense)
+      #expect(b.dot(scattered: dense) == a.dot(b))
+      a.clear(dense)
+      #expect(dense.allSatisfy { $0 == 0 })
+    }
+  }
+}
