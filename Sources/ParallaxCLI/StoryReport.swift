@@ -69,8 +69,9 @@ public enum StoryReport {
             String(
               format: story.size == 1
                 ? "      nearest %@"
-                : "      vs %@: pair %.2f (cosine %.2f, names/numbers %.2f, numbers agree %.2f); %d/%d sentences aligned",
+                : "      vs %@: pair %.2f (cosine %.2f, names/numbers %.2f, numbers agree %.2f, days agree %.1f); %d/%d sentences aligned",
               e.comparedWith, e.pair.score, e.pair.cosine, e.pair.entityOverlap, e.pair.numberAgreement,
+              e.pair.whenAgreement,
               e.alignedSentences, e.sentences))
           if !e.sharedNames.isEmpty { out.append("      names: " + e.sharedNames.joined(separator: ", ")) }
           if !e.sharedNumbers.isEmpty { out.append("      numbers: " + e.sharedNumbers.joined(separator: ", ")) }

@@ -33,7 +33,8 @@ struct Pair: ParsableCommand {
     Terminal.print(
       String(
         format:
-          "score %.3f (threshold %.2f): cosine %.3f, names/numbers overlap %.3f, number agreement %.2f, context agreement %.2f",
-        p.score, grouper.parameters.threshold, p.cosine, p.entityOverlap, p.numberAgreement, p.contextAgreement))
+          "score %.3f (threshold %.2f): cosine %.3f, names/numbers overlap %.3f, number agreement %.2f, context agreement %.2f, when agreement %.2f",
+        p.score, grouper.parameters.threshold, p.cosine, p.entityOverlap, p.numberAgreement, p.contextAgreement,
+        p.whenAgreement))
   }
 }
