@@ -12,52 +12,103 @@ public enum HTMLText {
   ]
 
   /// The text of `html`, paragraphs separated by blank lines.
-  /// - Complexity: O(n).
+  /// - Complexity: O(n), over UTF-8 bytes (tags and entities are ASCII).
   public static func text(_ html: String) -> String {
-    var out = ""
+    var html = html
+    let out = html.withUTF8 { bytes -> [UInt8] in scan(bytes) }
+    return String(decoding: out, as: UTF8.self).components(separatedBy: "\n\n").map(PlainTextReader.collapseSpaces)
+      .filter { !$0.isEmpty }.joined(separator: "\n\n")
+  }
+
+  private static func scan(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(html.count)
     var skipping: [String] = []
-    var i = html.startIndex
-    while i < html.endIndex {
+    let (lt, gt, amp, semicolon, slash) = (
+      UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: ";"), UInt8(ascii: "/")
+    )
+    func find(_ byte: UInt8, from: Int, limit: Int = .max) -> Int? {
+      var j = from
+      let end = limit == .max ? html.count : min(html.count, from + limit)
+      while j < end {
+        if html[j] == byte { return j }
+        j += 1
+      }
+      return nil
+    }
+    func starts(_ prefix: StaticString, at j: Int) -> Bool {
+      let count = prefix.utf8CodeUnitCount
+      guard j + count <= html.count else { return false }
+      for k in 0..<count where html[j + k] != prefix.utf8Start[k] { return false }
+      return true
+    }
+    var i = 0
+    while i < html.count {
       let c = html[i]
-      if c == "<" {
-        guard let close = html[i...].firstIndex(of: ">") else { break }
-        let inside = html[html.index(after: i)..<close]
-        if inside.hasPrefix("!--") {
-          if let end = html.range(of: "-->", range: i..<html.endIndex) {
-            i = end.upperBound
-            continue
-          }
-          break
+      if c == lt {
+        guard let close = find(gt, from: i + 1) else { break }
+        if starts("!--", at: i + 1) {
+          var j = i
+          while j + 3 <= html.count && !starts("-->", at: j) { j += 1 }
+          guard j + 3 <= html.count else { break }
+          i = j + 3
+          continue
         }
-        let isEnd = inside.hasPrefix("/")
-        let name = inside.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
-        if dropped.contains(name) {
+        var k = i + 1
+        let isEnd = k < close && html[k] == slash
+        while k < close && html[k] == slash { k += 1 }
+        var name: [UInt8] = []
+        while k < close, isNameByte(html[k]) {
+          name.append(html[k] >= 65 && html[k] <= 90 ? html[k] + 32 : html[k])
+          k += 1
+        }
+        let tag = String(decoding: name, as: UTF8.self)
+        if dropped.contains(tag) {
           if isEnd {
-            if let at = skipping.lastIndex(of: name) { skipping.removeSubrange(at...) }
-          } else if !inside.hasSuffix("/") {
-            skipping.append(name)
+            if let at = skipping.lastIndex(of: tag) { skipping.removeSubrange(at...) }
+          } else if !(close > i + 1 && html[close - 1] == slash) {
+            skipping.append(tag)
           }
-        } else if blocks.contains(name) && skipping.isEmpty {
-          out += "\n\n"
+        } else if blocks.contains(tag) && skipping.isEmpty {
+          out.append(contentsOf: [0x0A, 0x0A])
         }
-        i = html.index(after: close)
+        i = close + 1
         continue
       }
-      if skipping.isEmpty {
-        if c == "&", let semi = html[i...].prefix(10).firstIndex(of: ";") {
-          let entity = String(html[html.index(after: i)..<semi])
-          if let decoded = decode(entity) {
-            out.append(decoded)
-            i = html.index(after: semi)
-            continue
-          }
-        }
-        out.append(c.isWhitespace ? " " : c)
+      guard skipping.isEmpty else {
+        i += 1
+        continue
       }
-      i = html.index(after: i)
+      if c == amp, let semi = find(semicolon, from: i + 1, limit: 9),
+        let decoded = decode(String(decoding: UnsafeBufferPointer(rebasing: html[(i + 1)..<semi]), as: UTF8.self))
+      {
+        out.append(contentsOf: decoded.utf8)
+        i = semi + 1
+        continue
+      }
+      if c < 0x80 {
+        out.append((c >= 0x09 && c <= 0x0D) || c == 0x20 ? 0x20 : c)
+        i += 1
+        continue
+      }
+      // A multi-byte scalar: whitespace of any kind becomes a space, the rest is copied.
+      let width = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+      let end = min(html.count, i + width)
+      var scalars = String(decoding: UnsafeBufferPointer(rebasing: html[i..<end]), as: UTF8.self).unicodeScalars
+        .makeIterator()
+      if let scalar = scalars.next(), scalar.properties.isWhitespace {
+        out.append(0x20)
+      } else {
+        out.append(contentsOf: html[i..<end])
+      }
+      i = end
     }
-    return out.components(separatedBy: "\n\n").map(PlainTextReader.collapseSpaces).filter { !$0.isEmpty }
-      .joined(separator: "\n\n")
+    return out
+  }
+
+  /// Letters and digits of a tag name (bytes of non-ASCII letters count as letters).
+  private static func isNameByte(_ b: UInt8) -> Bool {
+    (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80
   }
 
   static let named: [String: String] = [

@@ -55,18 +55,23 @@ public enum PlainTextReader {
 
   /// Trims and collapses internal whitespace runs (keeping the characters themselves).
   static func collapseSpaces(_ line: String) -> String {
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(line.utf8.count)
     var pending = false
     for scalar in line.unicodeScalars {
       if TextNormalizer.isSpace(scalar) || scalar == "\n" || scalar == "\r" {
         pending = !out.isEmpty
         continue
       }
-      if pending { out.append(" ") }
+      if pending { out.append(0x20) }
       pending = false
-      out.append(scalar)
+      if scalar.value < 0x80 {
+        out.append(UInt8(scalar.value))
+      } else {
+        out.append(contentsOf: UTF8.encode(scalar)!)
+      }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// A comparison key that ignores case, quotes, dashes and spacing.
