@@ -69,3 +69,32 @@ import Testing
     }
   }
 }
+
+/// Scoring in bounded runs (for memory) changes no score and no story.
+@Suite struct ScoringRunTests {
+  func grouped(_ articles: [Article], passes: Int, articlesPerRun: Int) throws -> MemoryGroupingStorage {
+    var storage = MemoryGroupingStorage()
+    var engine = GroupingEngine()
+    engine.articlesPerScoringRun = articlesPerRun
+    let size = (articles.count + passes - 1) / passes
+    for start in stride(from: 0, to: articles.count, by: size) {
+      for article in articles[start..<min(articles.count, start + size)] {
+        storage.add(article, signature: HashedSignature(ArticleSignature(article: article, leadTokens: 500)))
+      }
+      try engine.groupPending(&storage)
+    }
+    return storage
+  }
+
+  @Test func runsOfFourArticlesGiveTheSamePairsAndStoriesAsOneRun() throws {
+    let articles =
+      ArticleLoader().load([TestSupport.fixtures.appendingPathComponent("grouping").path]).articles
+      + ArticleLoader().load([TestSupport.seeds.path]).articles
+    #expect(articles.count >= 10)
+    let oneRun = try grouped(articles, passes: 2, articlesPerRun: GroupingEngine.defaultArticlesPerScoringRun)
+    let smallRuns = try grouped(articles, passes: 2, articlesPerRun: 4)
+    #expect(oneRun.scoredPairs(minimumScore: 0) == smallRuns.scoredPairs(minimumScore: 0))
+    #expect(oneRun.stories == smallRuns.stories)
+    #expect(!oneRun.scoredPairs(minimumScore: 0.2).isEmpty)
+  }
+}

@@ -118,68 +118,93 @@ extension GroupingEngine {
     return CandidateStep(table: table, df: df, termIDs: termIDs, slotIDs: slotIDs, candidates: candidates)
   }
 
-  /// Scores the candidates under the current weights; returns the pairs worth keeping.
+  /// How many articles one scoring run may involve, at least: candidates are scored in runs
+  /// whose articles' signatures and vectors fit this bound (or the pass's own articles, which
+  /// are in memory anyway), so a pass's memory does not grow with the store. A run's weights
+  /// are the pass's and its sums run in hash order, so runs change no score. Measured on 100
+  /// feeds of 1,000 articles: peak RSS 694 MB unbounded, 506 MB at 40,000, 413 MB at 16,000.
+  public static let defaultArticlesPerScoringRun = 16_000
+
+  /// Scores the candidates under the current weights; returns the pairs worth keeping, in
+  /// candidate order.
   func scores<S: GroupingStorage>(_ step: CandidateStep, _ pending: [PendingArticle], in storage: S) throws
     -> [ScoredPair]
   {
     var table = step.table
     var df = step.df
     let n = pending.count
-    // The articles involved: every pending one, and the stored ones in a candidate pair.
-    var needed = Set<Int32>()
-    for (a, b) in step.candidates {
-      if a >= n { needed.insert(a) }
-      if b >= n { needed.insert(b) }
-    }
-    let storedSlots = needed.sorted()
-    let stored = try storage.signatures(of: storedSlots.map { step.slotIDs[Int($0)] })
-    var local = [Int32](repeating: -1, count: step.slotIDs.count)
-    for i in 0..<n { local[i] = Int32(i) }
-    var storedSignatures: [HashedSignature] = []
-    for slot in storedSlots {
-      guard let s = stored[step.slotIDs[Int(slot)]] else { continue }
-      local[Int(slot)] = Int32(n + storedSignatures.count)
-      storedSignatures.append(s)
-    }
-    // Terms only stored articles carry get their frequencies from the storage.
-    let known = table.count
-    for s in storedSignatures { for h in s.terms { _ = table.id(h) } }
-    if table.count > known {
-      df += [Int32](repeating: 0, count: table.count - known)
-      for (hash, d) in try storage.documentFrequencies(of: Array(table.hashes[known...])) {
-        df[Int(table.existing(hash)!)] = d
+    let total = try storage.groupedArticleCount() + n
+    // Runs of candidates whose articles number at most the bound.
+    var stamp = [Int32](repeating: -1, count: step.slotIDs.count)
+    var runs: [(range: Range<Int>, slots: [Int32])] = []
+    var start = 0
+    var slots: [Int32] = []
+    for (k, pair) in step.candidates.enumerated() {
+      let fresh = (stamp[Int(pair.0)] != Int32(runs.count) ? 1 : 0) + (stamp[Int(pair.1)] != Int32(runs.count) ? 1 : 0)
+      if slots.count + fresh > max(articlesPerScoringRun, n) && !slots.isEmpty {
+        runs.append((start..<k, slots))
+        (start, slots) = (k, [])
+      }
+      for slot in [pair.0, pair.1] where stamp[Int(slot)] != Int32(runs.count) {
+        stamp[Int(slot)] = Int32(runs.count)
+        slots.append(slot)
       }
     }
-    let total = try storage.groupedArticleCount() + n
-    let rank = table.ranks()
-    var weights = [Double](repeating: 0, count: table.count)
-    for t in 0..<table.count {
-      weights[Int(rank[t])] = FeatureSpace.idf(documentFrequency: Int(df[t]), articles: total)
-    }
-    func ranked(_ hashes: [UInt64]) -> [Int32] { hashes.map { rank[Int(table.existing($0)!)] } }
-    var interned = pending.indices.map { i -> InternedSignature in
-      let s = pending[i].signature
-      return InternedSignature(
-        termIDs: step.termIDs[i].map { rank[Int($0)] }, counts: s.counts, entities: ranked(s.entities),
-        numbers: ranked(s.numbers), contexts: s.contexts, weekdays: s.weekdays)
-    }
-    for s in storedSignatures {
-      interned.append(
+    if !slots.isEmpty { runs.append((start..<step.candidates.count, slots)) }
+
+    var kept: [ScoredPair] = []
+    var local = [Int32](repeating: -1, count: step.slotIDs.count)
+    for run in runs {
+      // The run's stored articles' signatures; terms only they carry get their frequencies.
+      let storedSlots = run.slots.filter { $0 >= n }.sorted()
+      let stored = try storage.signatures(of: storedSlots.map { step.slotIDs[Int($0)] })
+      var signatures: [HashedSignature] = []
+      var ids: [Int64] = []
+      var pendingIndex: [Int?] = []
+      for slot in run.slots.sorted() {
+        let id = step.slotIDs[Int(slot)]
+        if slot < n {
+          signatures.append(pending[Int(slot)].signature)
+          pendingIndex.append(Int(slot))
+        } else {
+          guard let s = stored[id] else { continue }
+          signatures.append(s)
+          pendingIndex.append(nil)
+        }
+        local[Int(slot)] = Int32(ids.count)
+        ids.append(id)
+      }
+      let known = table.count
+      for (s, p) in zip(signatures, pendingIndex) where p == nil { for h in s.terms { _ = table.id(h) } }
+      if table.count > known {
+        df += [Int32](repeating: 0, count: table.count - known)
+        for (hash, d) in try storage.documentFrequencies(of: Array(table.hashes[known...])) {
+          df[Int(table.existing(hash)!)] = d
+        }
+      }
+      let rank = table.ranks()
+      var weights = [Double](repeating: 0, count: table.count)
+      for t in 0..<table.count {
+        weights[Int(rank[t])] = FeatureSpace.idf(documentFrequency: Int(df[t]), articles: total)
+      }
+      func ranked(_ hashes: [UInt64]) -> [Int32] { hashes.map { rank[Int(table.existing($0)!)] } }
+      let interned = zip(signatures, pendingIndex).map { s, p -> InternedSignature in
         InternedSignature(
-          termIDs: ranked(s.terms), counts: s.counts, entities: ranked(s.entities), numbers: ranked(s.numbers),
-          contexts: s.contexts, weekdays: s.weekdays))
+          termIDs: p.map { step.termIDs[$0].map { rank[Int($0)] } } ?? ranked(s.terms), counts: s.counts,
+          entities: ranked(s.entities), numbers: ranked(s.numbers), contexts: s.contexts, weekdays: s.weekdays)
+      }
+      let scorer = PairScorer(space: FeatureSpace(interned: interned, idf: weights), parameters: parameters)
+      let pairs = step.candidates[run.range].compactMap { pair -> (Int32, Int32)? in
+        let (a, b) = (local[Int(pair.0)], local[Int(pair.1)])
+        return a < 0 || b < 0 ? nil : (a, b)
+      }
+      kept += Self.score(pairs, with: scorer).map {
+        let (x, y) = (ids[Int($0.0)], ids[Int($0.1)])
+        return ScoredPair(a: min(x, y), b: max(x, y), score: $0.2.score, conflict: $0.2.isConflict)
+      }
+      for slot in run.slots { local[Int(slot)] = -1 }
     }
-    let scorer = PairScorer(space: FeatureSpace(interned: interned, idf: weights), parameters: parameters)
-    let pairs = step.candidates.compactMap { pair -> (Int32, Int32)? in
-      let (a, b) = (local[Int(pair.0)], local[Int(pair.1)])
-      return a < 0 || b < 0 ? nil : (a, b)
-    }
-    let idOfLocal =
-      (0..<n).map { pending[$0].id } + storedSlots.filter { local[Int($0)] >= 0 }.map { step.slotIDs[Int($0)] }
-    return Self.score(pairs, with: scorer).map {
-      let (x, y) = (idOfLocal[Int($0.0)], idOfLocal[Int($0.1)])
-      return ScoredPair(a: min(x, y), b: max(x, y), score: $0.2.score, conflict: $0.2.isConflict)
-    }
+    return kept
   }
 
   /// `transform` of `0..<count` on all cores, in order.

@@ -21,6 +21,9 @@ import Foundation
 /// arrived) and in stories more than one pair away from the batch, which keep their members.
 public struct GroupingEngine: Sendable {
   public var parameters: GroupingParameters
+  /// The bound on a scoring run's articles (``defaultArticlesPerScoringRun``); changes memory,
+  /// never a score.
+  public var articlesPerScoringRun = GroupingEngine.defaultArticlesPerScoringRun
 
   public init(parameters: GroupingParameters = .default) {
     self.parameters = parameters
