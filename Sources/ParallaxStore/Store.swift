@@ -241,13 +241,23 @@ public final class Store: Sendable {
       // Signatures now carry the days of the week an article's lead names (evidence of when
       // it happened). Stored articles are signed again from their text; their stories stay
       // as they are until `parallax regroup`, and new articles are scored with the new form.
+      // Signed on all cores, 2,000 articles at a time, so memory stays bounded.
       let leadTokens = GroupingParameters.default.leadTokens
       let update = try db.makeStatement(sql: "UPDATE signature SET data = ? WHERE articleID = ?")
       let rows = try StoredArticle.fetchCursor(db)
-      while let row = try rows.next() {
-        let signature = HashedSignature(ArticleSignature(article: row.article, leadTokens: leadTokens))
-        try update.execute(arguments: [signature.encoded, row.rowID])
+      var batch: [StoredArticle] = []
+      func flush() throws {
+        let signatures = StoryGrouper.hashedSignatures(of: batch.map(\.article), leadTokens: leadTokens)
+        for (row, signature) in zip(batch, signatures) {
+          try update.execute(arguments: [signature.encoded, row.rowID])
+        }
+        batch.removeAll(keepingCapacity: true)
       }
+      while let row = try rows.next() {
+        batch.append(row)
+        if batch.count == 2_000 { try flush() }
+      }
+      try flush()
     }
     return migrator
   }
