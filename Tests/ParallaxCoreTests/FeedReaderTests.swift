@@ -91,3 +91,24 @@ import Testing
     #expect(FeedDates.iso8601("2024-13-01T09:30:00Z") == nil)
   }
 }
+
+/// Character references in HTML, as browsers decode them.
+@Suite struct HTMLReferenceTests {
+  @Test func everyHTML5NameIsKnown() {
+    #expect(HTMLText.namedReferences.count == 2125)
+    #expect(
+      HTMLText.text("caf&eacute; &mdash; &hellip; &CounterClockwiseContourIntegral; &NotNestedLessLess;")
+        == "café — … \u{2233} \u{2AA1}\u{338}")
+  }
+
+  @Test func numbersFrom128To159AreWindows1252AndBadNumbersAreReplaced() {
+    #expect(HTMLText.text("&#150; &#147;quoted&#148; &#x80;") == "– “quoted” €")
+    #expect(HTMLText.text("a&#0;b &#27;c &#xD800;d &#99999999999;e") == "a\u{FFFD}b \u{FFFD}c \u{FFFD}d \u{FFFD}e")
+    #expect(HTMLText.text("&#x1F600; &#233;") == "😀 é")
+  }
+
+  @Test func whatIsNoReferenceIsLeftAsWritten() {
+    #expect(
+      HTMLText.text("AT&T &#x; &#abc; &unknownname; fish & chips") == "AT&T &#x; &#abc; &unknownname; fish & chips")
+  }
+}

@@ -79,7 +79,7 @@ public enum HTMLText {
         i += 1
         continue
       }
-      if c == amp, let semi = find(semicolon, from: i + 1, limit: 9),
+      if c == amp, let semi = find(semicolon, from: i + 1, limit: 33),
         let decoded = decode(String(decoding: UnsafeBufferPointer(rebasing: html[(i + 1)..<semi]), as: UTF8.self))
       {
         out.append(contentsOf: decoded.utf8)
@@ -111,19 +111,31 @@ public enum HTMLText {
     (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80
   }
 
-  static let named: [String: String] = [
-    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "mdash": "—", "ndash": "–",
-    "hellip": "…", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "copy": "©",
-  ]
-
+  /// The text of a character reference's inside (`eacute`, `#233`, `#xE9`), or nil when it
+  /// is none. Every HTML5 name is known (``namedReferences``); numbers 128–159 mean what
+  /// windows-1252 gives them, as browsers decode them; a number that is no character, a
+  /// surrogate or a control character (other than tab and line breaks) becomes U+FFFD.
   static func decode(_ entity: String) -> String? {
-    if let named = named[entity] { return named }
-    if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let v = UInt32(entity.dropFirst(2), radix: 16) {
-      return Unicode.Scalar(v).map { String(Character($0)) }
+    if let named = namedReferences[entity] { return named }
+    guard entity.hasPrefix("#") else { return nil }
+    let hex = entity.hasPrefix("#x") || entity.hasPrefix("#X")
+    let digits = entity.dropFirst(hex ? 2 : 1)
+    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && (hex ? $0.isHexDigit : $0.isNumber) }) else {
+      return nil  // not a reference ("&#x;", "&#abc;"): left as written
     }
-    if entity.hasPrefix("#"), let v = UInt32(entity.dropFirst()) {
-      return Unicode.Scalar(v).map { String(Character($0)) }
-    }
-    return nil
+    guard let value = UInt32(digits, radix: hex ? 16 : 10) else { return "\u{FFFD}" }  // too large
+    if (128...159).contains(value), let mapped = windows1252[Int(value - 128)] { return String(Character(mapped)) }
+    guard let scalar = Unicode.Scalar(value), value != 0,
+      value >= 0x20 || value == 0x09 || value == 0x0A || value == 0x0D, !(0x7F...0x9F).contains(value)
+    else { return "\u{FFFD}" }
+    return String(Character(scalar))
   }
+
+  /// What windows-1252 gives bytes 0x80–0x9F (nil where it gives nothing).
+  static let windows1252: [Unicode.Scalar?] = [
+    "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+    "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+    nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+    "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+  ]
 }
