@@ -52,8 +52,13 @@ struct Pairs: ParsableCommand {
     var (truePositives, falsePositives, falseNegatives, trueNegatives) = (0, 0, 0, 0)
     var disagreements: [String] = []
     for row in rows {
-      guard row.count >= 3, let a = index[row[0]], let b = index[row[1]], row[2] == "same" || row[2] == "different"
-      else { throw ValidationError("\(labels): cannot read the line \(row.joined(separator: "\t"))") }
+      guard row.count >= 3, row[2] == "same" || row[2] == "different" else {
+        throw ValidationError(
+          "\(labels): a line needs two ids and same or different, tab-separated: \(row.joined(separator: "\t"))")
+      }
+      guard let a = index[row[0]], let b = index[row[1]] else {
+        throw ValidationError("\(labels): \(index[row[0]] == nil ? row[0] : row[1]) is not an article of \(file)")
+      }
       let same = row[2] == "same"
       let together = joined(a, b)
       switch (same, together) {

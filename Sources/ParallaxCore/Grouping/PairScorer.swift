@@ -68,35 +68,15 @@ public struct PairScorer: Sendable {
 
   /// The summed weight of the ids two sorted arrays share, in increasing id order.
   static func sharedMass(_ a: [Int32], _ b: [Int32], idf: [Double]) -> Double {
-    var (i, j, sum) = (0, 0, 0.0)
-    while i < a.count && j < b.count {
-      if a[i] == b[j] {
-        sum += idf[Int(a[i])]
-        i += 1
-        j += 1
-      } else if a[i] < b[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
+    var sum = 0.0
+    SortedArrays.forEachShared(a, b) { i, _ in sum += idf[Int(a[i])] }
     return sum
   }
 
   /// How many ids two sorted arrays share.
   static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
-    var (i, j, count) = (0, 0, 0)
-    while i < a.count && j < b.count {
-      if a[i] == b[j] {
-        count += 1
-        i += 1
-        j += 1
-      } else if a[i] < b[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
+    var count = 0
+    SortedArrays.forEachShared(a, b) { _, _ in count += 1 }
     return count
   }
 

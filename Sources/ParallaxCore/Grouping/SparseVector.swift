@@ -16,24 +16,8 @@ public struct SparseVector: Sendable, Hashable {
   /// The dot product (cosine, as both are unit length).
   /// - Complexity: O(m + n).
   public func dot(_ other: SparseVector) -> Double {
-    var i = 0
-    var j = 0
     var sum: Float = 0
-    ids.withUnsafeBufferPointer { a in
-      other.ids.withUnsafeBufferPointer { b in
-        while i < a.count && j < b.count {
-          if a[i] == b[j] {
-            sum += weights[i] * other.weights[j]
-            i += 1
-            j += 1
-          } else if a[i] < b[j] {
-            i += 1
-          } else {
-            j += 1
-          }
-        }
-      }
-    }
+    SortedArrays.forEachShared(ids, other.ids) { i, j in sum += weights[i] * other.weights[j] }
     return Double(sum)
   }
 

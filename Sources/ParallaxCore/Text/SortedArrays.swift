@@ -1,14 +1,15 @@
 /// Operations on arrays sorted in increasing order, by merging instead of hashing.
 enum SortedArrays {
-  /// Elements common to two sorted arrays, in order.
+  /// Calls `body` with the positions in `a` and in `b` of each element the two share, in
+  /// increasing order. The one merge loop the intersections, overlaps and dot products use.
   /// - Complexity: O(m + n).
-  static func intersection<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
+  @inline(__always)
+  static func forEachShared<T: Comparable>(_ a: [T], _ b: [T], _ body: (Int, Int) -> Void) {
     var i = 0
     var j = 0
-    var out: [T] = []
     while i < a.count && j < b.count {
       if a[i] == b[j] {
-        out.append(a[i])
+        body(i, j)
         i += 1
         j += 1
       } else if a[i] < b[j] {
@@ -17,6 +18,12 @@ enum SortedArrays {
         j += 1
       }
     }
+  }
+
+  /// Elements common to two sorted arrays, in order.
+  static func intersection<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
+    var out: [T] = []
+    forEachShared(a, b) { i, _ in out.append(a[i]) }
     return out
   }
 }
