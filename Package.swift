@@ -18,8 +18,9 @@ let package = Package(
   targets: [
     .target(
       name: "ParallaxCore",
-      dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+      dependencies: ["CLibXML2", .product(name: "HeapModule", package: "swift-collections")]
     ),
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .target(
       name: "ParallaxStore",
       dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -244,7 +244,8 @@ public final class Store: Sendable {
       // Signed on all cores, 2,000 articles at a time, so memory stays bounded.
       let leadTokens = GroupingParameters.default.leadTokens
       let update = try db.makeStatement(sql: "UPDATE signature SET data = ? WHERE articleID = ?")
-      let rows = try StoredArticle.fetchCursor(db)
+      // (Stores of this age have no `details` column yet: it comes in v6.)
+      let rows = try StoredArticle.fetchCursor(db, sql: "SELECT *, '{}' AS details FROM article")
       var batch: [StoredArticle] = []
       func flush() throws {
         let signatures = StoryGrouper.hashedSignatures(of: batch.map(\.article), leadTokens: leadTokens)
@@ -258,6 +259,20 @@ public final class Store: Sendable {
         if batch.count == 2_000 { try flush() }
       }
       try flush()
+    }
+    migrator.registerMigration("v6-feed-details") { db in
+      // Feeds' authors, categories, enclosures, summaries and update times, as JSON.
+      try db.alter(table: "article") { t in t.add(column: "details", .text).notNull().defaults(to: "{}") }
+      // Identity now reads http as https and the host in any case (Article.canonicalLink):
+      // stored keys are brought to that form; where two stored articles would share one
+      // key (both forms stored before), the second keeps its old key.
+      let rows = try Row.fetchAll(db, sql: "SELECT id, key FROM article WHERE key NOT LIKE 'id:%'")
+      let update = try db.makeStatement(sql: "UPDATE OR IGNORE article SET key = ? WHERE id = ?")
+      for row in rows {
+        let key: String = row["key"]
+        let canonical = Article.canonicalLink(key)
+        if canonical != key { try update.execute(arguments: [canonical, row["id"] as Int64]) }
+      }
     }
     return migrator
   }

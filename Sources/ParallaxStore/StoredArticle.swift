@@ -20,6 +20,9 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
   public var attributions: String
   /// JSON object of unknown input fields.
   public var metadata: String
+  /// JSON object of what feeds tell besides the text: summary, authors, categories,
+  /// enclosures, updated (``ArticleDetails``).
+  public var details: String
   /// When the article entered the store (ISO 8601).
   public var fetchedAt: String
   public var isRead: Bool
@@ -29,7 +32,8 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
 
   enum CodingKeys: String, CodingKey {
     case rowID = "id"
-    case key, inputID, title, body, source, published, url, attributions, metadata, fetchedAt, isRead, isStarred, story
+    case key, inputID, title, body, source, published, url, attributions, metadata, details, fetchedAt, isRead,
+      isStarred, story
   }
 
   public mutating func didInsert(_ inserted: InsertionSuccess) { rowID = inserted.rowID }
@@ -51,6 +55,7 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
     url = article.url
     attributions = Self.json(article.attributions)
     metadata = Self.json(article.metadata)
+    details = ArticleDetails(article).json
     self.fetchedAt = fetchedAt
     isRead = false
     isStarred = false
@@ -66,6 +71,7 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
       id: inputID, title: title, body: body, source: source, published: published, url: url)
     a.attributions = (try? JSONDecoder().decode([String].self, from: Data(attributions.utf8))) ?? []
     a.metadata = (try? JSONDecoder().decode([String: String].self, from: Data(metadata.utf8))) ?? [:]
+    ArticleDetails(json: details).apply(to: &a)
     return a
   }
 
@@ -106,4 +112,39 @@ public struct Feed: Codable, Sendable, Hashable, FetchableRecord, MutablePersist
   }
 
   public mutating func didInsert(_ inserted: InsertionSuccess) { rowID = inserted.rowID }
+}
+
+/// What feeds tell about an article besides its text, stored as one JSON column: fields
+/// that are shown and exported but never searched or grouped on.
+struct ArticleDetails: Codable {
+  var summary: String?
+  var authors: [Person]?
+  var categories: [String]?
+  var enclosures: [Enclosure]?
+  var updated: String?
+
+  init(_ article: Article) {
+    summary = article.summary
+    authors = article.authors.isEmpty ? nil : article.authors
+    categories = article.categories.isEmpty ? nil : article.categories
+    enclosures = article.enclosures.isEmpty ? nil : article.enclosures
+    updated = article.updated
+  }
+
+  init(json: String) {
+    self = (try? JSONDecoder().decode(Self.self, from: Data(json.utf8))) ?? Self(Article(id: "", title: "", body: ""))
+  }
+
+  var json: String {
+    summary == nil && authors == nil && categories == nil && enclosures == nil && updated == nil
+      ? "{}" : StoredArticle.encode(self)
+  }
+
+  func apply(to article: inout Article) {
+    article.summary = summary
+    article.authors = authors ?? []
+    article.categories = categories ?? []
+    article.enclosures = enclosures ?? []
+    article.updated = updated
+  }
 }

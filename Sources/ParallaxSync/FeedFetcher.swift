@@ -9,7 +9,7 @@ import NIOHTTP1
 final class FeedFetcher: Sendable {
   /// The outcome of one request.
   enum Outcome: Sendable, Equatable {
-    case ok(Data, etag: String?, lastModified: String?)
+    case ok(Data, etag: String?, lastModified: String?, contentType: String?)
     case notModified
     case failed(String)
   }
@@ -50,7 +50,8 @@ final class FeedFetcher: Sendable {
           if NIODeadline.now() > deadline { return .failed(timedOut) }
         }
         return .ok(
-          body, etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"))
+          body, etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"),
+          contentType: response.headers.first(name: "Content-Type"))
       case 300..<400:
         return .failed("redirect without a usable location (HTTP \(response.status.code))")
       default:

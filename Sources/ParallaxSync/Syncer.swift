@@ -66,10 +66,13 @@ public struct Syncer: Sendable {
       case .failed(let message):
         try store.recordFetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, title: nil, error: message)
         return Report(url: feed.url, status: .failed(message))
-      case .ok(let data, let etag, let lastModified):
+      case .ok(let data, let etag, let lastModified, let contentType):
         var parsed: FeedReader.Output
         do {
-          parsed = try FeedReader.read(data)
+          parsed = try FeedReader.read(data, url: feed.url, contentType: contentType)
+          if parsed.articles.isEmpty, parsed.subscriptions.isEmpty, !parsed.warnings.isEmpty {
+            throw FeedReader.ReadError(description: parsed.warnings.joined(separator: "; "))
+          }
         } catch {
           // The validators are not updated: the next sync fetches the feed again in full.
           let message = "\(error)"
@@ -86,7 +89,9 @@ public struct Syncer: Sendable {
           pages = await fetchFullPages(&parsed.articles, with: fetcher)
         }
         let result = try importer.add(parsed.articles, feed: feed.url)
-        try store.recordFetch(feed.url, etag: etag, lastModified: lastModified, title: parsed.title, error: nil)
+        // A feed read in part (a malformed spot) keeps its warning where feed errors are shown.
+        let warning = parsed.warnings.isEmpty ? nil : parsed.warnings.joined(separator: "; ")
+        try store.recordFetch(feed.url, etag: etag, lastModified: lastModified, title: parsed.title, error: warning)
         return Report(
           url: feed.url, status: .updated(added: result.added, alreadyStored: result.alreadyStored),
           pagesFetched: pages)
@@ -108,10 +113,10 @@ public struct Syncer: Sendable {
         !stored.contains(StoredArticle.key(of: article)),
         Self.wordCount(article.body) < settings.summaryWords
       else { continue }
-      guard case .ok(let data, _, _) = await fetcher.fetch(link),
-        case .text(let html) = TextDecoder.decode(data)
-      else { continue }
-      let page = HTMLPage(html)
+      guard case .ok(let data, _, _, let contentType) = await fetcher.fetch(link) else { continue }
+      let decoded = DocumentDecoder.decode(
+        data, httpCharset: contentType.flatMap(DocumentDecoder.charset(ofContentType:)), markup: .html)
+      let page = HTMLPage(decoded.text)
       if Self.wordCount(page.text) > Self.wordCount(article.body) {
         articles[index].body = page.text
         used += 1

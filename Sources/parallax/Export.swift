@@ -9,7 +9,7 @@ struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Export the stored articles as JSON Lines, or the subscriptions as OPML.",
     discussion: """
-      jsonl: one line per article with id, title, text, source, published, url, story: the same fields parallax import reads back. opml: one outline per feed.
+      jsonl: one line per article with id, title, text, source, published, url, story, and, when the feed gave them, summary, updated, authors ({name, email, uri}), categories and enclosures ({url, type, length}): the same fields parallax import reads back. opml: one outline per feed.
       """
   )
 
@@ -28,6 +28,11 @@ struct Export: ParsableCommand {
     var published: String?
     var url: String?
     var story: String?
+    var summary: String?
+    var updated: String?
+    var authors: [Person]?
+    var categories: [String]?
+    var enclosures: [Enclosure]?
   }
 
   func run() throws {
@@ -35,11 +40,15 @@ struct Export: ParsableCommand {
     switch format {
     case .jsonl:
       try store.forEachArticle { row in
+        let article = row.article
         Terminal.printJSON(
           try JSONOutput.encode(
             Line(
               id: row.inputID, title: row.title, text: row.body, source: row.source, published: row.published,
-              url: row.url, story: row.story), pretty: false))
+              url: row.url, story: row.story, summary: article.summary, updated: article.updated,
+              authors: article.authors.isEmpty ? nil : article.authors,
+              categories: article.categories.isEmpty ? nil : article.categories,
+              enclosures: article.enclosures.isEmpty ? nil : article.enclosures), pretty: false))
       }
     case .opml:
       func escape(_ s: String) -> String {

@@ -113,7 +113,7 @@ import Testing
     }
     #expect(format == Store.formatVersion)
     #expect(writer == ParallaxVersion.current)
-    #expect(Store.formatVersion == 5)
+    #expect(Store.formatVersion == 6)
   }
 
   @Test func emptyAndMalformedSearchQueriesAreExplained() throws {

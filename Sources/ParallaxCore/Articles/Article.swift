@@ -20,6 +20,16 @@ public struct Article: Sendable, Hashable, Codable {
   public var attributions: [String]
   /// Input fields Parallax does not interpret. Never used for grouping.
   public var metadata: [String: String]
+  /// The feed's summary of the article, as text, when the feed gave one besides the body.
+  public var summary: String? = nil
+  /// Authors and contributors, as the feed names them.
+  public var authors: [Person] = []
+  /// Categories and tags, as the feed writes them.
+  public var categories: [String] = []
+  /// Files the item carries (podcast audio, images).
+  public var enclosures: [Enclosure] = []
+  /// When the article was last changed (ISO 8601 when the input uses it), if given.
+  public var updated: String? = nil
 
   public init(
     id: String, title: String, body: String, source: String? = nil, published: String? = nil,
@@ -57,9 +67,23 @@ public struct Article: Sendable, Hashable, Codable {
   /// Title and body together, as used for matching.
   public var fullText: String { title + "\n\n" + body }
 
-  /// Identity across imports: the link when there is one, else `id:` and the input id.
-  /// One article carried by two feeds has one identity.
+  /// Identity across imports: the link when there is one (``canonicalLink(_:)``), else
+  /// `id:` and the input id. One article carried by two feeds has one identity, and a feed
+  /// that moves from `http` to `https` or changes the case of its host keeps it.
   public var identityKey: String {
-    url.map { $0.isEmpty ? "id:" + id : $0 } ?? "id:" + id
+    guard let url, !url.isEmpty else { return "id:" + id }
+    return Self.canonicalLink(url)
+  }
+
+  /// `link` with its scheme and host lowercased and `http` read as `https`: the same
+  /// article whichever of these a feed writes.
+  public static func canonicalLink(_ link: String) -> String {
+    guard let separator = link.range(of: "://") else { return link }
+    var scheme = link[..<separator.lowerBound].lowercased()
+    guard scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return link }
+    if scheme == "http" { scheme = "https" }
+    let rest = link[separator.upperBound...]
+    let hostEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+    return scheme + "://" + rest[..<hostEnd].lowercased() + rest[hostEnd...]
   }
 }

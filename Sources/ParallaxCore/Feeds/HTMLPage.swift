@@ -4,6 +4,7 @@ import Foundation
 /// page marks its article (`<article>`, else `<main>`), only that element is read, which
 /// leaves out navigation, sidebars, related links and ads around it; otherwise the whole
 /// `<body>` is read with page chrome (nav, header, footer, aside, forms, scripts) dropped.
+/// The page is parsed once, by libxml2's HTML parser (``MarkupDocument``).
 public struct HTMLPage: Sendable, Hashable {
   /// The page title, if it has one.
   public var title: String?
@@ -11,38 +12,32 @@ public struct HTMLPage: Sendable, Hashable {
   public var text: String
 
   public init(_ html: String) {
-    if let start = html.range(of: "<title", options: .caseInsensitive),
-      let open = html[start.upperBound...].firstIndex(of: ">"),
-      let end = html.range(of: "</title>", options: .caseInsensitive, range: open..<html.endIndex)
-    {
-      title = HTMLText.text(String(html[html.index(after: open)..<end.lowerBound]))
-      if title?.isEmpty == true { title = nil }
+    guard let document = MarkupDocument(html: html, url: nil), let root = document.root else {
+      text = ""
+      return
     }
-    let main = Self.element("article", in: html) ?? Self.element("main", in: html)
-    if let main {
-      text = HTMLText.text(main)
-    } else if let body = html.range(of: "<body", options: .caseInsensitive) {
-      text = HTMLText.text(String(html[body.lowerBound...]))
-    } else {
-      text = HTMLText.text(html)
+    if let node = Self.first(["title"], in: root) {
+      let t = PlainTextReader.collapseSpaces(HTMLText.dropControls(node.text))
+      title = t.isEmpty ? nil : t
     }
+    for name in ["article", "main"] {
+      if let node = Self.first([name], in: root) {
+        let t = HTMLText.text(of: node, droppingChrome: false)
+        if !t.isEmpty {
+          text = t
+          return
+        }
+      }
+    }
+    let body = Self.first(["body"], in: root) ?? root
+    text = HTMLText.text(of: body, droppingChrome: true)
   }
 
-  /// The inner HTML of the first `<name …>…</name>` (or to the end when unclosed), when it
-  /// holds some text.
-  static func element(_ name: String, in html: String) -> String? {
-    var search = html.startIndex..<html.endIndex
-    while let start = html.range(of: "<" + name, options: .caseInsensitive, range: search) {
-      search = start.upperBound..<html.endIndex
-      guard let next = html[start.upperBound...].first, next == ">" || next == " " || next == "\t" || next == "\n",
-        let open = html[start.upperBound...].firstIndex(of: ">")
-      else { continue }
-      let contentStart = html.index(after: open)
-      let end =
-        html.range(of: "</" + name + ">", options: .caseInsensitive, range: contentStart..<html.endIndex)?.lowerBound
-        ?? html.endIndex
-      let inner = String(html[contentStart..<end])
-      return HTMLText.text(inner).isEmpty ? nil : inner
+  /// The first element (document order) with one of `names`.
+  static func first(_ names: Set<String>, in node: MarkupNode) -> MarkupNode? {
+    for child in node.elements {
+      if names.contains(child.name) { return child }
+      if let found = first(names, in: child) { return found }
     }
     return nil
   }

@@ -1,114 +1,78 @@
 import Foundation
 
-/// Turns HTML into article paragraphs: block elements become paragraph breaks, scripts,
-/// styles and page chrome (nav, header, footer, aside, form) are dropped, entities decoded.
+/// Turns HTML into article paragraphs with libxml2's HTML parser, which forgives markup as
+/// browsers do (unclosed elements, implied `<body>`): block elements and line breaks become
+/// paragraph breaks, list items their own paragraphs; scripts, styles, `noscript`,
+/// `iframe`, `object`, forms and comments are dropped; every HTML5 character reference is
+/// decoded (``MarkupRepair``, numbers 128–159 as windows-1252); no markup and no control
+/// character is ever let through.
 public enum HTMLText {
+  /// Elements whose content is never text to read.
   static let dropped: Set<String> = [
-    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "button",
+    "script", "style", "noscript", "iframe", "object", "embed", "applet", "form", "button", "select", "textarea",
+    "input", "template", "svg", "math", "head", "title", "canvas", "audio", "video", "map", "frameset", "frame",
   ]
+  /// Page chrome, dropped from whole pages (``HTMLPage``) but not from a feed's content.
+  static let chrome: Set<String> = ["nav", "header", "footer", "aside"]
+  /// Elements that start and end a paragraph.
   static let blocks: Set<String> = [
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "section", "article", "tr", "pre",
-    "figcaption", "hr", "ul", "ol", "table", "main",
+    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "section", "article", "tr",
+    "pre", "figure", "figcaption", "hr", "ul", "ol", "dl", "table", "main", "address", "center", "details", "summary",
+    "caption", "body", "html", "header", "footer", "nav", "aside", "fieldset", "legend", "hgroup",
   ]
 
   /// The text of `html`, paragraphs separated by blank lines.
-  /// - Complexity: O(n), over UTF-8 bytes (tags and entities are ASCII).
-  public static func text(_ html: String) -> String {
-    var html = html
-    let out = html.withUTF8 { bytes -> [UInt8] in scan(bytes) }
-    return String(decoding: out, as: UTF8.self).components(separatedBy: "\n\n").map(PlainTextReader.collapseSpaces)
+  /// - Complexity: O(n).
+  public static func text(_ html: String) -> String { text(html, droppingChrome: false) }
+
+  /// The text of `html`; with `droppingChrome`, navigation, headers, footers and asides go too.
+  public static func text(_ html: String, droppingChrome: Bool) -> String {
+    // Text with neither markup nor references is read as it is (HTML folds its whitespace).
+    if !html.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 }) {
+      return PlainTextReader.collapseSpaces(dropControls(html))
+    }
+    guard let document = MarkupDocument(html: html, url: nil), let root = document.root else { return "" }
+    return text(of: root, droppingChrome: droppingChrome)
+  }
+
+  /// The text of an element of a parsed page, itself included.
+  static func text(of node: MarkupNode, droppingChrome: Bool) -> String {
+    var out = ""
+    if node.isElement && blocks.contains(node.name) { out += "\n\n" }
+    append(node, to: &out, droppingChrome: droppingChrome)
+    return out.components(separatedBy: "\n\n").map { PlainTextReader.collapseSpaces(dropControls($0)) }
       .filter { !$0.isEmpty }.joined(separator: "\n\n")
   }
 
-  private static func scan(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(html.count)
-    var skipping: [String] = []
-    let (lt, gt, amp, semicolon, slash) = (
-      UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: ";"), UInt8(ascii: "/")
-    )
-    func find(_ byte: UInt8, from: Int, limit: Int = .max) -> Int? {
-      var j = from
-      let end = limit == .max ? html.count : min(html.count, from + limit)
-      while j < end {
-        if html[j] == byte { return j }
-        j += 1
+  private static func append(_ node: MarkupNode, to out: inout String, droppingChrome: Bool) {
+    for child in node.children {
+      if child.isText {
+        out += child.content
+        continue
       }
-      return nil
+      guard child.isElement else { continue }  // comments, processing instructions
+      let name = child.name
+      if dropped.contains(name) || (droppingChrome && chrome.contains(name)) { continue }
+      let block = blocks.contains(name)
+      if block { out += "\n\n" }
+      append(child, to: &out, droppingChrome: droppingChrome)
+      if block { out += "\n\n" }
     }
-    func starts(_ prefix: StaticString, at j: Int) -> Bool {
-      let count = prefix.utf8CodeUnitCount
-      guard j + count <= html.count else { return false }
-      for k in 0..<count where html[j + k] != prefix.utf8Start[k] { return false }
-      return true
-    }
-    var i = 0
-    while i < html.count {
-      let c = html[i]
-      if c == lt {
-        guard let close = find(gt, from: i + 1) else { break }
-        if starts("!--", at: i + 1) {
-          var j = i
-          while j + 3 <= html.count && !starts("-->", at: j) { j += 1 }
-          guard j + 3 <= html.count else { break }
-          i = j + 3
-          continue
-        }
-        var k = i + 1
-        let isEnd = k < close && html[k] == slash
-        while k < close && html[k] == slash { k += 1 }
-        var name: [UInt8] = []
-        while k < close, isNameByte(html[k]) {
-          name.append(html[k] >= 65 && html[k] <= 90 ? html[k] + 32 : html[k])
-          k += 1
-        }
-        let tag = String(decoding: name, as: UTF8.self)
-        if dropped.contains(tag) {
-          if isEnd {
-            if let at = skipping.lastIndex(of: tag) { skipping.removeSubrange(at...) }
-          } else if !(close > i + 1 && html[close - 1] == slash) {
-            skipping.append(tag)
-          }
-        } else if blocks.contains(tag) && skipping.isEmpty {
-          out.append(contentsOf: [0x0A, 0x0A])
-        }
-        i = close + 1
-        continue
-      }
-      guard skipping.isEmpty else {
-        i += 1
-        continue
-      }
-      if c == amp, let semi = find(semicolon, from: i + 1, limit: 33),
-        let decoded = decode(String(decoding: UnsafeBufferPointer(rebasing: html[(i + 1)..<semi]), as: UTF8.self))
-      {
-        out.append(contentsOf: decoded.utf8)
-        i = semi + 1
-        continue
-      }
-      if c < 0x80 {
-        out.append((c >= 0x09 && c <= 0x0D) || c == 0x20 ? 0x20 : c)
-        i += 1
-        continue
-      }
-      // A multi-byte scalar: whitespace of any kind becomes a space, the rest is copied.
-      let width = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
-      let end = min(html.count, i + width)
-      var scalars = String(decoding: UnsafeBufferPointer(rebasing: html[i..<end]), as: UTF8.self).unicodeScalars
-        .makeIterator()
-      if let scalar = scalars.next(), scalar.properties.isWhitespace {
-        out.append(0x20)
-      } else {
-        out.append(contentsOf: html[i..<end])
-      }
-      i = end
-    }
-    return out
   }
 
-  /// Letters and digits of a tag name (bytes of non-ASCII letters count as letters).
-  private static func isNameByte(_ b: UInt8) -> Bool {
-    (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 0x80
+  /// `text` without control characters (C0 other than whitespace, DEL, C1): nothing from an
+  /// article may reach the terminal as a control sequence. Tabs and line breaks become spaces
+  /// only where the caller folds whitespace.
+  public static func dropControls(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars where !isControl(scalar) { scalars.append(scalar) }
+    return String(scalars)
+  }
+
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (v >= 0x7F && v <= 0x9F)
   }
 
   /// The text of a character reference's inside (`eacute`, `#233`, `#xE9`), or nil when it

@@ -161,8 +161,11 @@ public struct ArticleLoader: Sendable {
   /// A feed file: its articles (with the file as their feed) or its subscriptions.
   func loadFeed(_ data: Data, path: String, into output: inout Output) {
     do {
-      let feed = try FeedReader.read(data)
       let origin = URL(fileURLWithPath: path).absoluteString
+      let feed = try FeedReader.read(data, url: origin)
+      for warning in feed.warnings {
+        output.diagnostics.append(LoadDiagnostic(path: path, message: warning, severity: .warning))
+      }
       output.articles += feed.articles
       for index in (output.articles.count - feed.articles.count)..<output.articles.count {
         output.articleFeeds[index] = origin
@@ -178,20 +181,15 @@ public struct ArticleLoader: Sendable {
 
   /// An HTML page: the `<title>` (or first paragraph) as title, the readable text (``HTMLPage``) as body.
   func loadHTML(_ data: Data, path: String, id: String, into output: inout Output) {
-    let html: String
-    switch TextDecoder.decode(data) {
-    case .binary:
+    let decoded = DocumentDecoder.decode(data, markup: .html)
+    if decoded.encoding.isASCIICompatible && TextDecoder.looksBinary(data) {
       output.diagnostics.append(LoadDiagnostic(path: path, message: "binary file, not text", severity: .skipped))
       return
-    case .text(let text):
-      html = text
-    case .repaired(let text, let offset, let line):
-      html = text
-      output.diagnostics.append(
-        LoadDiagnostic(
-          path: path, line: line, message: "invalid UTF-8 at byte \(offset); undecodable bytes shown as \u{FFFD}",
-          severity: .warning))
     }
+    for warning in decoded.warnings {
+      output.diagnostics.append(LoadDiagnostic(path: path, message: warning, severity: .warning))
+    }
+    let html = decoded.text
     let page = HTMLPage(html)
     guard
       let article = FeedReader.makeArticle(

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Reads JSON Lines articles: `id` and `text` required; `title`, `source`, `published`, `url`
-/// optional; every other field kept as metadata (and never used for matching).
+/// Reads JSON Lines articles: `id` and `text` required; `title`, `source`, `published`, `url`,
+/// and what `parallax export` writes of feeds (`summary`, `updated`, `authors`, `categories`,
+/// `enclosures`) optional; every other field kept as metadata (never used for matching).
 public enum JSONLinesReader {
   /// The result of reading one JSON Lines input.
   public struct Output: Sendable {
@@ -10,7 +11,9 @@ public enum JSONLinesReader {
   }
 
   /// Fields with a meaning of their own; the rest become metadata.
-  static let knownFields: Set<String> = ["id", "text", "title", "source", "published", "url"]
+  static let knownFields: Set<String> = [
+    "id", "text", "title", "source", "published", "url", "summary", "updated", "authors", "categories", "enclosures",
+  ]
 
   /// Reads every line of `data`; bad lines are reported with their number and skipped.
   /// - Parameters:
@@ -94,6 +97,22 @@ public enum JSONLinesReader {
     article.source = scalarString(fields["source"])
     article.published = scalarString(fields["published"])
     article.url = scalarString(fields["url"])
+    article.summary = scalarString(fields["summary"])
+    article.updated = scalarString(fields["updated"])
+    for value in fields["authors"] as? [Any] ?? [] {
+      if let text = value as? String, let person = Person(parsing: text) { article.authors.append(person) }
+      if let object = value as? [String: Any] {
+        let person = Person(
+          name: scalarString(object["name"]), email: scalarString(object["email"]), uri: scalarString(object["uri"]))
+        if !person.isEmpty { article.authors.append(person) }
+      }
+    }
+    article.categories = (fields["categories"] as? [Any] ?? []).compactMap(scalarString)
+    for case let object as [String: Any] in fields["enclosures"] as? [Any] ?? [] {
+      guard let url = scalarString(object["url"]) else { continue }
+      article.enclosures.append(
+        Enclosure(url: url, type: scalarString(object["type"]), length: (object["length"] as? NSNumber)?.intValue))
+    }
     for (key, value) in fields where !knownFields.contains(key) {
       article.metadata[key] = scalarString(value) ?? jsonString(value)
     }
