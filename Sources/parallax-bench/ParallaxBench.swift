@@ -12,6 +12,7 @@ struct ParallaxBench: ParsableCommand {
       """,
     subcommands: [
       GroupingBench.self, CompareBench.self, InterfaceBench.self, Eval.self, EvalSentences.self, Pairs.self,
+      ReadBench.self,
     ]
   )
 }

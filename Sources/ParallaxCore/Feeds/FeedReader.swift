@@ -80,7 +80,13 @@ public enum FeedReader {
   static func makeArticle(_ item: FeedItem, source: String?) -> Article? {
     var paragraphs = Paragraphs.split(item.text)
     var heading = PlainTextReader.collapseSpaces(item.title)
-    if heading.isEmpty { heading = TitleDeriver.derive(from: &paragraphs) ?? "" }
+    // A title taken from the text's first sentence leaves the text whole.
+    var dedupeTitle = !heading.isEmpty
+    if heading.isEmpty {
+      let before = paragraphs.count
+      heading = TitleDeriver.derive(from: &paragraphs) ?? ""
+      dedupeTitle = paragraphs.count < before
+    }
     if heading.isEmpty, !item.summary.isEmpty {
       var summary = Paragraphs.split(item.summary)
       heading = TitleDeriver.derive(from: &summary) ?? ""
@@ -93,7 +99,8 @@ public enum FeedReader {
     guard hasSomething else { return nil }
     if heading.isEmpty { heading = "Untitled" }
     var article = Article(id: item.id.isEmpty ? (item.link ?? Self.contentID(item)) : item.id, title: heading, body: "")
-    article.body = PlainTextReader.cleanBody(paragraphs, title: heading, attributions: &article.attributions)
+    article.body = PlainTextReader.cleanBody(
+      paragraphs, title: dedupeTitle ? heading : "", attributions: &article.attributions)
     article.url = item.link
     article.source = source
     article.published = item.published

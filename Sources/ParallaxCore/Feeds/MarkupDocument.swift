@@ -18,7 +18,8 @@ final class MarkupDocument {
   init?(xml text: String, url: String?) {
     _ = Self.initialised
     Self.silenceErrors()
-    let repaired = MarkupRepair.repair(text)
+    var repairLine: Int?
+    let repaired = MarkupRepair.repair(text, balancing: true, firstRepairLine: &repairLine)
     guard let context = xmlNewParserCtxt() else { return nil }
     defer { xmlFreeParserCtxt(context) }
     let options =
@@ -39,6 +40,8 @@ final class MarkupDocument {
       let error = context.pointee.lastError
       let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
       problem = (Int(error.line), message ?? "not well-formed")
+    } else if let line = repairLine {
+      problem = (line, "unclosed, mismatched or cut-off elements, balanced as browsers do")
     } else {
       problem = nil
     }

@@ -15,17 +15,30 @@ import Foundation
 ///   network;
 /// - comments and CDATA sections are copied untouched.
 ///
-/// Element structure is left to the parser (libxml2 in recovery mode closes, reopens and
-/// skips what it must). This is a linear pass over UTF-8 bytes, not a parser.
+/// For XML (`balancing`), tags are also balanced the way browsers balance HTML, because
+/// libxml2's recovery, faced with an unclosed `<br>` or `<b>` inside a description, nests
+/// every later item inside it: an end tag closes the elements still open inside its own
+/// element, an end tag that matches nothing open is dropped, a `<` that starts no tag is
+/// written `&lt;`, and what is open at the end (a truncated file) is closed. This is a
+/// linear pass over UTF-8 bytes that keeps a stack of open names, not a parser: the tree
+/// is libxml2's.
 enum MarkupRepair {
   /// The repaired text of `text`.
   /// - Complexity: O(n).
-  static func repair(_ text: String) -> [UInt8] {
-    var text = text
-    return text.withUTF8 { repair(bytes: $0) }
+  static func repair(_ text: String, balancing: Bool = false) -> [UInt8] {
+    var line: Int?
+    return repair(text, balancing: balancing, firstRepairLine: &line)
   }
 
-  static func repair(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+  /// As ``repair(_:balancing:)``; `firstRepairLine` gets the line of the first element
+  /// balancing had to close, drop or cut off (nil when the structure was sound).
+  static func repair(_ text: String, balancing: Bool, firstRepairLine: inout Int?) -> [UInt8] {
+    var text = text
+    return text.withUTF8 { repair(bytes: $0, balancing: balancing, firstRepairLine: &firstRepairLine) }
+  }
+
+  static func repair(bytes: UnsafeBufferPointer<UInt8>, balancing: Bool, firstRepairLine: inout Int?) -> [UInt8] {
+    var repairedAt: Int?
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + bytes.count / 16)
     let n = bytes.count
@@ -54,6 +67,7 @@ enum MarkupRepair {
     if starts("<?xml", at: i, caseInsensitive: true), i + 5 < n, bytes[i + 5] <= 0x20 {
       i = skip(to: "?>", from: i)
     }
+    var open: [[UInt8]] = []
     while i < n {
       let c = bytes[i]
       if c == 0x3C {  // <
@@ -73,6 +87,10 @@ enum MarkupRepair {
           i = skipDoctype(bytes, from: i)
           continue
         }
+        if balancing {
+          i = balanceTag(bytes, at: i, open: &open, to: &out, repairedAt: &repairedAt)
+          continue
+        }
         out.append(c)
         i += 1
         continue
@@ -88,8 +106,112 @@ enum MarkupRepair {
       out.append(c)
       i += 1
     }
+    if !open.isEmpty && repairedAt == nil { repairedAt = n }
+    for name in open.reversed() { appendEndTag(name, to: &out) }
+    if let at = repairedAt {
+      firstRepairLine = 1 + UnsafeBufferPointer(rebasing: bytes[0..<min(at, n)]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
     return out
   }
+
+  private static func appendEndTag(_ name: [UInt8], to out: inout [UInt8]) {
+    out.append(contentsOf: [0x3C, 0x2F])
+    out.append(contentsOf: name)
+    out.append(0x3E)
+  }
+
+  private static func isNameStart(_ b: UInt8) -> Bool {
+    (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 0x5F || b == 0x3A || b >= 0x80
+  }
+
+  private static func isNameByte(_ b: UInt8) -> Bool {
+    isNameStart(b) || (b >= 48 && b <= 57) || b == 0x2D || b == 0x2E
+  }
+
+  /// Writes the tag at `i` (a `<`) balanced against `open`, and returns the index after it.
+  private static func balanceTag(
+    _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, open: inout [[UInt8]], to out: inout [UInt8],
+    repairedAt: inout Int?
+  ) -> Int {
+    func repaired() { if repairedAt == nil { repairedAt = i } }
+    let n = bytes.count
+    let next = i + 1 < n ? bytes[i + 1] : 0
+    if next == 0x3F || next == 0x21 {  // <?…?> or <!…>: copied as written
+      var k = i + 2
+      while k < n && bytes[k] != 0x3E { k += 1 }
+      let end = min(n, k + 1)
+      appendDroppingControls(UnsafeBufferPointer(rebasing: bytes[i..<end]), to: &out)
+      return end
+    }
+    let isEnd = next == 0x2F
+    let nameStart = isEnd ? i + 2 : i + 1
+    guard nameStart < n, isNameStart(bytes[nameStart]) else {
+      out.append(contentsOf: "&lt;".utf8)  // a "<" that starts no tag, as in "a < b"
+      repaired()
+      return i + 1
+    }
+    var k = nameStart
+    while k < n && isNameByte(bytes[k]) { k += 1 }
+    let name = Array(bytes[nameStart..<k])
+    // The tag's end, quotes respected; a tag cut off by the end of the file is dropped.
+    var quote: UInt8 = 0
+    var end = k
+    while end < n {
+      let b = bytes[end]
+      if quote != 0 {
+        if b == quote { quote = 0 }
+      } else if b == 0x22 || b == 0x27 {
+        quote = b
+      } else if b == 0x3E {
+        break
+      } else if b == 0x3C {
+        break  // a "<" inside a tag: the tag was never closed
+      }
+      end += 1
+    }
+    guard end < n else {
+      repaired()
+      return n
+    }
+    let closed = end < n && bytes[end] == 0x3E
+    let after = closed ? end + 1 : end
+    if isEnd {
+      let match =
+        open.lastIndex(of: name)
+        ?? open.lastIndex { $0.count == name.count && zip($0, name).allSatisfy { lower($0) == lower($1) } }
+      guard let match else {  // closes nothing that is open: dropped
+        repaired()
+        return after
+      }
+      if match != open.count - 1 || open[match] != name { repaired() }
+      for inner in open[(match + 1)...].reversed() { appendEndTag(inner, to: &out) }
+      appendEndTag(open[match], to: &out)
+      open.removeSubrange(match...)
+      return after
+    }
+    // A start tag: its attributes' references and "<" repaired, controls dropped.
+    out.append(0x3C)
+    var j = nameStart
+    let selfClosing = closed && end > nameStart && bytes[end - 1] == 0x2F
+    while j < end {
+      let b = bytes[j]
+      if b == 0x26 {
+        j = appendReference(bytes, at: j, to: &out, limit: end)
+        continue
+      }
+      if b >= 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { out.append(b) }
+      j += 1
+    }
+    if !closed && !(out.last == 0x2F) {  // "<a <b>": the first is empty
+      out.append(0x2F)
+      repaired()
+    }
+    out.append(0x3E)
+    if closed && !selfClosing { open.append(name) }
+    return after
+  }
+
+  private static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
   /// Skips `<!DOCTYPE …>`, its internal subset (`[ … ]`) included.
   private static func skipDoctype(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
@@ -120,13 +242,14 @@ enum MarkupRepair {
 
   /// Writes the reference starting at `i` (an `&`) in a form XML reads, and returns the
   /// index after it.
-  private static func appendReference(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, to out: inout [UInt8])
-    -> Int
-  {
+  private static func appendReference(
+    _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, to out: inout [UInt8], limit end: Int? = nil
+  ) -> Int {
     var k = i + 1
-    let limit = min(bytes.count, i + 40)
+    let count = end ?? bytes.count
+    let limit = min(count, i + 40)
     while k < limit, isReferenceByte(bytes[k]) { k += 1 }
-    guard k < bytes.count, bytes[k] == 0x3B, k > i + 1 else {
+    guard k < count, bytes[k] == 0x3B, k > i + 1 else {
       out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
       return i + 1
     }
