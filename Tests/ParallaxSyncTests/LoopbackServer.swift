@@ -152,6 +152,17 @@ final class LoopbackServer: @unchecked Sendable {
       _ = head.withCString { write(client, $0, strlen($0)) }
       let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 16384)
       while write(client, chunk, chunk.count) > 0 {}
+    case "/cp1252":
+      // windows-1252 bytes, no XML declaration: only the Content-Type names the encoding.
+      let body: [UInt8] =
+        Array("<rss><channel><title>Caf".utf8) + [0xE9] + Array(" news</title><item><title>".utf8)
+        + [0x93] + Array("Quoted".utf8) + [0x94, 0x20, 0x96, 0x20, 0x80, 0x35]
+        + Array("</title><link>/story/1</link></item></channel></rss>".utf8)
+      let head =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=windows-1252\r\nContent-Length: \(body.count)\r\n"
+        + "Connection: close\r\n\r\n"
+      _ = head.withCString { write(client, $0, strlen($0)) }
+      _ = body.withUnsafeBytes { write(client, $0.baseAddress, body.count) }
     case "/malformed":
       send("200 OK", [], "<?xml version=\"1.0\"?><rss><channel><title>Bad & broken</title>")
     default:

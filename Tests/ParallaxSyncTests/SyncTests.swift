@@ -82,6 +82,20 @@ import Testing
     #expect(errors.sorted() == ["/endless", "/error", "/loop", "/malformed", "/slow"])
   }
 
+  @Test func theContentTypeCharsetDecidesTheEncodingWhenTheFeedDeclaresNone() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    let store = try store()
+    try store.subscribe([server.url("/cp1252")])
+    let reports = try await Syncer(store: store, settings: settings()).run()
+    #expect(reports.map(\.status) == [.updated(added: 1, alreadyStored: 0)])
+    let article = try #require(try store.list(limit: 1).first)
+    #expect(article.title == "\u{201C}Quoted\u{201D} \u{2013} \u{20AC}5")
+    #expect(article.source == "Café news")
+    // The relative link resolves against the feed's own address.
+    #expect(article.url == server.url("/story/1"))
+  }
+
   @Test func aRedirectLimitStopsLongChains() async throws {
     let server = try LoopbackServer()
     defer { server.stop() }

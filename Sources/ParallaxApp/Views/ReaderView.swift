@@ -1,7 +1,8 @@
 import ParallaxCore
 import TerminalModel
 
-/// One article: title, source and date, link, then the text wrapped at word boundaries.
+/// One article: title, source and date, link, authors, the files it carries (a podcast's
+/// audio), then the text wrapped at word boundaries, its categories last.
 public enum ReaderView {
   /// The article's lines at `width` (leaving a one-column margin each side).
   public static func lines(_ article: Article, width: Int, theme: Theme) -> [[StyledRun]] {
@@ -10,15 +11,40 @@ public enum ReaderView {
     let meta = [article.source, article.published].compactMap { $0 }.joined(separator: " · ")
     if !meta.isEmpty { lines += TextWrapper.wrap([StyledRun(meta, theme.dim)], width: w) }
     if let url = article.url { lines += TextWrapper.wrap([StyledRun(url, Style(underline: true))], width: w) }
+    let authors = article.authors.map(\.display).filter { !$0.isEmpty }
+    if !authors.isEmpty {
+      lines += TextWrapper.wrap([StyledRun("By " + authors.joined(separator: ", "), theme.dim)], width: w)
+    }
+    for enclosure in article.enclosures {
+      let details = [enclosure.type, enclosure.length.map(Self.size)].compactMap { $0 }.joined(separator: ", ")
+      lines += TextWrapper.wrap(
+        [
+          StyledRun("Media: ", theme.dim), StyledRun(enclosure.url, Style(underline: true)),
+          StyledRun(details.isEmpty ? "" : " (\(details))", theme.dim),
+        ], width: w)
+    }
     for paragraph in article.paragraphs {
       lines.append([])
       lines += TextWrapper.wrap([StyledRun(paragraph)], width: w)
+    }
+    if !article.categories.isEmpty {
+      lines.append([])
+      lines += TextWrapper.wrap(
+        [StyledRun("Filed under: " + article.categories.joined(separator: " · "), theme.dim)], width: w)
     }
     for attribution in article.attributions {
       lines.append([])
       lines += TextWrapper.wrap([StyledRun(attribution, theme.dim)], width: w)
     }
     return lines
+  }
+
+  /// A size in bytes as people read it: 980 B, 12 kB, 3.4 MB.
+  static func size(_ bytes: Int) -> String {
+    if bytes < 1000 { return "\(bytes) B" }
+    if bytes < 1_000_000 { return "\(bytes / 1000) kB" }
+    let tenths = (bytes + 50_000) / 100_000
+    return "\(tenths / 10).\(tenths % 10) MB"
   }
 
   /// The line index of the link's first line, if the article has a link.

@@ -78,7 +78,8 @@ public enum FeedReader {
   /// the link, an enclosure's file name, else "Untitled"; a missing id from the link, else
   /// from the item's content, so that the same item is recognised when read again.
   static func makeArticle(_ item: FeedItem, source: String?) -> Article? {
-    var paragraphs = Paragraphs.split(item.text)
+    // Feed text is already paragraphs (readable text of HTML, or plain text split once).
+    var paragraphs = item.text.isEmpty ? [] : Article(id: "", title: "", body: item.text).paragraphs
     var heading = PlainTextReader.collapseSpaces(item.title)
     // A title taken from the text's first sentence leaves the text whole.
     var dedupeTitle = !heading.isEmpty
@@ -88,7 +89,7 @@ public enum FeedReader {
       dedupeTitle = paragraphs.count < before
     }
     if heading.isEmpty, !item.summary.isEmpty {
-      var summary = Paragraphs.split(item.summary)
+      var summary = Article(id: "", title: "", body: item.summary).paragraphs
       heading = TitleDeriver.derive(from: &summary) ?? ""
     }
     if heading.isEmpty, let link = item.link { heading = Self.title(fromLink: link) }

@@ -37,26 +37,80 @@ public enum HTMLText {
 
   /// The text of an element of a parsed page, itself included.
   static func text(of node: MarkupNode, droppingChrome: Bool) -> String {
-    var out = ""
-    if node.isElement && blocks.contains(node.name) { out += "\n\n" }
-    append(node, to: &out, droppingChrome: droppingChrome)
-    return out.components(separatedBy: "\n\n").map { PlainTextReader.collapseSpaces(dropControls($0)) }
-      .filter { !$0.isEmpty }.joined(separator: "\n\n")
+    var builder = ParagraphBuilder()
+    if node.isElement && blocks.contains(node.name) { builder.breakParagraph() }
+    append(node, to: &builder, droppingChrome: droppingChrome)
+    return builder.finish()
   }
 
-  private static func append(_ node: MarkupNode, to out: inout String, droppingChrome: Bool) {
-    for child in node.children {
-      if child.isText {
-        out += child.content
+  private static func append(_ node: MarkupNode, to out: inout ParagraphBuilder, droppingChrome: Bool) {
+    var child = node.pointer.pointee.children
+    while let current = child {
+      child = current.pointee.next
+      let item = MarkupNode(pointer: current)
+      if item.isText {
+        if let content = current.pointee.content { out.append(content) }
         continue
       }
-      guard child.isElement else { continue }  // comments, processing instructions
-      let name = child.name
+      guard item.isElement else { continue }  // comments, processing instructions
+      let name = item.name
       if dropped.contains(name) || (droppingChrome && chrome.contains(name)) { continue }
       let block = blocks.contains(name)
-      if block { out += "\n\n" }
-      append(child, to: &out, droppingChrome: droppingChrome)
-      if block { out += "\n\n" }
+      if block { out.breakParagraph() }
+      append(item, to: &out, droppingChrome: droppingChrome)
+      if block { out.breakParagraph() }
+    }
+  }
+
+  /// Builds paragraphs from text nodes' UTF-8 bytes: whitespace folded to one space, control
+  /// characters dropped, empty paragraphs never made.
+  private struct ParagraphBuilder {
+    var paragraphs: [String] = []
+    var current: [UInt8] = []
+    var pendingSpace = false
+
+    mutating func breakParagraph() {
+      if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
+      current.removeAll(keepingCapacity: true)
+      pendingSpace = false
+    }
+
+    mutating func append(_ text: UnsafePointer<UInt8>) {
+      var i = 0
+      while text[i] != 0 {
+        let b = text[i]
+        if b < 0x80 {
+          i += 1
+          if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+            pendingSpace = !current.isEmpty
+          } else if b >= 0x20 && b != 0x7F {
+            if pendingSpace { current.append(0x20) }
+            pendingSpace = false
+            current.append(b)
+          }
+          continue
+        }
+        let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        var k = 1
+        while k < width && text[i + k] != 0 { k += 1 }
+        let bytes = UnsafeBufferPointer(start: text + i, count: k)
+        i += k
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { continue }
+        if TextNormalizer.isSpace(scalar) {
+          pendingSpace = !current.isEmpty
+        } else if !HTMLText.isControl(scalar) {
+          if pendingSpace { current.append(0x20) }
+          pendingSpace = false
+          current.append(contentsOf: bytes)
+        }
+      }
+    }
+
+    mutating func finish() -> String {
+      breakParagraph()
+      return paragraphs.joined(separator: "\n\n")
     }
   }
 

@@ -52,7 +52,9 @@ final class MarkupDocument {
   init?(html text: String, url: String?) {
     _ = Self.initialised
     Self.silenceErrors()
-    let repaired = MarkupRepair.repair(text)
+    // Character references are all the repair an HTML parser needs (it never expands
+    // entities); text without an "&" goes to it as it is.
+    let repaired = text.utf8.contains(0x26) ? MarkupRepair.repair(text) : Array(text.utf8)
     guard !repaired.isEmpty else { return nil }
     let options =
       Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
