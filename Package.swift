@@ -65,6 +65,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The readers under libFuzzer (Tests/Fuzz/run.sh builds it with -sanitize=fuzzer
+    // -DFUZZING); built plainly, it replays inputs: parallax-fuzz TARGET FILE...
+    .executableTarget(name: "parallax-fuzz", dependencies: ["ParallaxCore"]),
     .target(name: "ParallaxTestSupport", path: "Tests/ParallaxTestSupport"),
     .testTarget(name: "TerminalModelTests", dependencies: ["TerminalModel"]),
     .testTarget(

@@ -270,6 +270,23 @@ import Testing
     #expect(article?.title == "Bomb &e; &secret;")
   }
 
+  /// Found by the fuzzer (Tests/Fuzz/run.sh, feed target): a title derived from an enclosure
+  /// link whose bytes were not UTF-8 carried a C1 control (windows-1252's undefined 0x8D).
+  @Test func aTitleDerivedFromALinkNeverHoldsControls() throws {
+    let data =
+      Data("<rss><channel><item><enclosure url=\"http://e.org/".utf8) + Data([0xB7, 0x8D, 0x9D, 0x00, 0xFF])
+      + Data("/a.mp3\"/></item></channel></rss>".utf8)
+    let article = try #require(try FeedReader.read(data).articles.first)
+    #expect(!article.title.unicodeScalars.contains(where: HTMLText.isControl))
+    #expect(!article.body.unicodeScalars.contains(where: HTMLText.isControl))
+  }
+
+  /// Found by the fuzzer: a link whose last segment ends in a lone "%" crashed the title.
+  @Test func aLinkWithABrokenPercentEscapeStillTitlesTheItem() throws {
+    let article = try rss("<enclosure url=\"http://example.org/podcast.%\" type=\"audio/mpeg\"/>")
+    #expect(article?.title == "example.org podcast.%")
+  }
+
   @Test func nonFeedsAreNamed() {
     #expect(throws: FeedReader.ReadError.self) { try read("<html><body>page</body></html>") }
     #expect(throws: FeedReader.ReadError.self) { try read("just text") }

@@ -99,6 +99,9 @@ public enum FeedReader {
       || item.published != nil || item.updated != nil
     guard hasSomething else { return nil }
     if heading.isEmpty { heading = "Untitled" }
+    // Links carry whatever bytes a feed wrote (windows-1252's undefined bytes are C1 controls).
+    heading = PlainTextReader.collapseSpaces(HTMLText.dropControls(heading))
+    if heading.isEmpty { heading = "Untitled" }
     var article = Article(id: item.id.isEmpty ? (item.link ?? Self.contentID(item)) : item.id, title: heading, body: "")
     article.body = PlainTextReader.cleanBody(
       paragraphs, title: dedupeTitle ? heading : "", attributions: &article.attributions)
@@ -147,7 +150,8 @@ public enum FeedReader {
   /// A title for an item that has only a link: its host and last path segment.
   static func title(fromLink link: String) -> String {
     guard let url = URL(string: link), let host = url.host else { return link }
-    let last = url.path.split(separator: "/").last.map { " " + String($0).removingPercentEncoding! } ?? ""
+    let last =
+      url.path.split(separator: "/").last.map { " " + (String($0).removingPercentEncoding ?? String($0)) } ?? ""
     return host + last
   }
 }

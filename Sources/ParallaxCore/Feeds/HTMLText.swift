@@ -124,7 +124,7 @@ public enum HTMLText {
     return String(scalars)
   }
 
-  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+  public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
     return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (v >= 0x7F && v <= 0x9F)
   }
