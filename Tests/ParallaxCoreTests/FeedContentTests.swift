@@ -287,6 +287,15 @@ import Testing
     #expect(article?.title == "example.org podcast.%")
   }
 
+  @Test func peopleInEveryFormFeedsWriteThem() {
+    #expect(Person(parsing: "jo@example.org (Jo Bloggs)") == Person(name: "Jo Bloggs", email: "jo@example.org"))
+    #expect(Person(parsing: "Jo Bloggs (jo@example.org)") == Person(name: "Jo Bloggs", email: "jo@example.org"))
+    #expect(Person(parsing: "Jo Bloggs <jo@example.org>") == Person(name: "Jo Bloggs", email: "jo@example.org"))
+    #expect(Person(parsing: " jo@example.org ") == Person(email: "jo@example.org"))
+    #expect(Person(parsing: "Jo Bloggs (Reuters)") == Person(name: "Jo Bloggs (Reuters)"))
+    #expect(Person(parsing: "  ") == nil)
+  }
+
   @Test func nonFeedsAreNamed() {
     #expect(throws: FeedReader.ReadError.self) { try read("<html><body>page</body></html>") }
     #expect(throws: FeedReader.ReadError.self) { try read("just text") }

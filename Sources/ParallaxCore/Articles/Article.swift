@@ -46,7 +46,10 @@ public struct Article: Sendable, Hashable, Codable {
   }
 
   /// The paragraphs of the body, in order.
-  public var paragraphs: [String] {
+  public var paragraphs: [String] { Self.paragraphs(of: body) }
+
+  /// The paragraphs of a text whose paragraphs are separated by blank lines (`"\n\n"`).
+  public static func paragraphs(of body: String) -> [String] {
     var result: [String] = []
     let bytes = Array(body.utf8)
     var start = 0

@@ -17,23 +17,17 @@ public struct Person: Sendable, Hashable, Codable {
     let t = PlainTextReader.collapseSpaces(text)
     guard !t.isEmpty else { return nil }
     func isEmail(_ s: Substring) -> Bool { s.contains("@") && !s.contains(" ") && !s.hasPrefix("@") }
-    if let open = t.lastIndex(of: "("), t.hasSuffix(")") {
-      let before = t[..<open].trimmingCharacters(in: .whitespaces)
-      let inside = t[t.index(after: open)..<t.index(before: t.endIndex)].trimmingCharacters(in: .whitespaces)
-      if isEmail(Substring(before)) {
-        self.init(name: inside.isEmpty ? nil : inside, email: before)
-        return
-      }
-      if isEmail(Substring(inside)) {
-        self.init(name: before.isEmpty ? nil : before, email: inside)
-        return
-      }
-    }
-    if let open = t.lastIndex(of: "<"), t.hasSuffix(">") {
-      let before = t[..<open].trimmingCharacters(in: .whitespaces)
-      let inside = t[t.index(after: open)..<t.index(before: t.endIndex)].trimmingCharacters(in: .whitespaces)
-      if isEmail(Substring(inside)) {
-        self.init(name: before.isEmpty ? nil : before, email: inside)
+    // "address (Name)", "Name (address)" and "Name <address>": the part that is an address
+    // is the email, the other the name.
+    for (open, close) in [("(", ")"), ("<", ">")] as [(Character, Character)] {
+      guard let at = t.lastIndex(of: open), t.last == close else { continue }
+      let before = t[..<at].trimmingCharacters(in: .whitespaces)
+      let inside = t[t.index(after: at)..<t.index(before: t.endIndex)].trimmingCharacters(in: .whitespaces)
+      let (name, email) =
+        isEmail(Substring(inside))
+        ? (before, inside) : open == "(" && isEmail(Substring(before)) ? (inside, before) : ("", "")
+      if !email.isEmpty {
+        self.init(name: name.isEmpty ? nil : name, email: email)
         return
       }
     }

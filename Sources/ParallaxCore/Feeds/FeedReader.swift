@@ -79,7 +79,7 @@ public enum FeedReader {
   /// from the item's content, so that the same item is recognised when read again.
   static func makeArticle(_ item: FeedItem, source: String?) -> Article? {
     // Feed text is already paragraphs (readable text of HTML, or plain text split once).
-    var paragraphs = item.text.isEmpty ? [] : Article(id: "", title: "", body: item.text).paragraphs
+    var paragraphs = Article.paragraphs(of: item.text)
     var heading = PlainTextReader.collapseSpaces(item.title)
     // A title taken from the text's first sentence leaves the text whole.
     var dedupeTitle = !heading.isEmpty
@@ -89,7 +89,7 @@ public enum FeedReader {
       dedupeTitle = paragraphs.count < before
     }
     if heading.isEmpty, !item.summary.isEmpty {
-      var summary = Article(id: "", title: "", body: item.summary).paragraphs
+      var summary = Article.paragraphs(of: item.summary)
       heading = TitleDeriver.derive(from: &summary) ?? ""
     }
     if heading.isEmpty, let link = item.link { heading = Self.title(fromLink: link) }

@@ -105,17 +105,6 @@ struct MarkupNode {
     return result
   }
 
-  /// Every child node (elements, text, others), in order.
-  var children: [MarkupNode] {
-    var result: [MarkupNode] = []
-    var child = pointer.pointee.children
-    while let node = child {
-      result.append(MarkupNode(pointer: node))
-      child = node.pointee.next
-    }
-    return result
-  }
-
   /// Whether any child is an element (markup written inline rather than escaped).
   var hasElementChildren: Bool {
     var child = pointer.pointee.children
@@ -141,9 +130,6 @@ struct MarkupNode {
 
   /// All the text inside, references decoded, markup dropped.
   var text: String { Self.owned(xmlNodeGetContent(pointer)) ?? "" }
-
-  /// The content of a text node.
-  var content: String { pointer.pointee.content.map { String(cString: $0) } ?? "" }
 
   /// The markup inside the element (children serialised as written, for inline XHTML).
   var innerMarkup: String {
