@@ -29,7 +29,7 @@ struct Parallax: AsyncParsableCommand {
     version: ParallaxVersion.current,
     subcommands: [
       Open.self, Stories.self, Compare.self, Import.self, Sync.self, Feeds.self, Search.self, List.self, Stats.self,
-      Export.self, Regroup.self,
+      Export.self, Regroup.self, Extract.self,
       Pair.self,
     ],
     defaultSubcommand: Open.self

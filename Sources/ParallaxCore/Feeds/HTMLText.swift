@@ -62,58 +62,6 @@ public enum HTMLText {
     }
   }
 
-  /// Builds paragraphs from text nodes' UTF-8 bytes: whitespace folded to one space, control
-  /// characters dropped, empty paragraphs never made.
-  private struct ParagraphBuilder {
-    var paragraphs: [String] = []
-    var current: [UInt8] = []
-    var pendingSpace = false
-
-    mutating func breakParagraph() {
-      if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
-      current.removeAll(keepingCapacity: true)
-      pendingSpace = false
-    }
-
-    mutating func append(_ text: UnsafePointer<UInt8>) {
-      var i = 0
-      while text[i] != 0 {
-        let b = text[i]
-        if b < 0x80 {
-          i += 1
-          if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-            pendingSpace = !current.isEmpty
-          } else if b >= 0x20 && b != 0x7F {
-            if pendingSpace { current.append(0x20) }
-            pendingSpace = false
-            current.append(b)
-          }
-          continue
-        }
-        let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-        var k = 1
-        while k < width && text[i + k] != 0 { k += 1 }
-        let bytes = UnsafeBufferPointer(start: text + i, count: k)
-        i += k
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { continue }
-        if TextNormalizer.isSpace(scalar) {
-          pendingSpace = !current.isEmpty
-        } else if !HTMLText.isControl(scalar) {
-          if pendingSpace { current.append(0x20) }
-          pendingSpace = false
-          current.append(contentsOf: bytes)
-        }
-      }
-    }
-
-    mutating func finish() -> String {
-      breakParagraph()
-      return paragraphs.joined(separator: "\n\n")
-    }
-  }
-
   /// `text` without control characters (C0 other than whitespace, DEL, C1): nothing from an
   /// article may reach the terminal as a control sequence. Tabs and line breaks become spaces
   /// only where the caller folds whitespace.
