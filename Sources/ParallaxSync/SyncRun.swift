@@ -51,6 +51,7 @@ public struct SyncRun: Sendable {
           printer.output(
             "[\(done)/\(total)] \(report.url): \(added) new, \(existing) already stored"
               + (report.pagesFetched > 0 ? ", \(report.pagesFetched) full pages" : ""))
+          for note in report.pageNotes { printer.output("  page \(note)") }
         }
       case .notModified:
         if !quiet { printer.output("[\(done)/\(total)] \(report.url): not modified") }

@@ -19,6 +19,8 @@ public struct Syncer: Sendable {
     public var status: Status
     /// Full article pages fetched for summary-only items (with `fullPages`).
     public var pagesFetched = 0
+    /// One line for each linked page whose text was not used, and why (`--full-pages`).
+    public var pageNotes: [String] = []
   }
 
   let store: Store
@@ -85,8 +87,9 @@ public struct Syncer: Sendable {
           return Report(url: feed.url, status: .failed(message))
         }
         var pages = 0
+        var notes: [String] = []
         if settings.fullPages {
-          pages = await fetchFullPages(&parsed.articles, with: fetcher)
+          (pages, notes) = await fetchFullPages(&parsed.articles, with: fetcher)
         }
         let result = try importer.add(parsed.articles, feed: feed.url)
         // A feed read in part (a malformed spot) keeps its warning where feed errors are shown.
@@ -94,7 +97,7 @@ public struct Syncer: Sendable {
         try store.recordFetch(feed.url, etag: etag, lastModified: lastModified, title: parsed.title, error: warning)
         return Report(
           url: feed.url, status: .updated(added: result.added, alreadyStored: result.alreadyStored),
-          pagesFetched: pages)
+          pagesFetched: pages, pageNotes: notes)
       }
     } catch {
       let problem = (error as? Importer.Failure)?.problem ?? StoreProblem(error, path: store.path)
@@ -102,27 +105,45 @@ public struct Syncer: Sendable {
     }
   }
 
-  /// Replaces the summaries of new, short items by the readable text of their linked pages
-  /// when that text is longer. A page that fails keeps the summary. Returns pages used.
-  func fetchFullPages(_ articles: inout [Article], with fetcher: FeedFetcher) async -> Int {
+  /// Replaces the summaries of new, short items by the article text of their linked pages
+  /// (``HTMLPage``, the reader-view extractor) when that text is longer. A page that fails,
+  /// is not an article (a front page, a list, a video page, a paywall stub) or holds less
+  /// keeps the summary, with a note saying why. The page's byline and date fill in what the
+  /// feed left out. Returns the pages used and the notes.
+  func fetchFullPages(_ articles: inout [Article], with fetcher: FeedFetcher) async -> (used: Int, notes: [String]) {
     let stored = (try? store.storedKeys(articles)) ?? []
     var used = 0
+    var notes: [String] = []
     for index in articles.indices {
       let article = articles[index]
       guard let link = article.url, link.hasPrefix("http://") || link.hasPrefix("https://"),
         !stored.contains(StoredArticle.key(of: article)),
         Self.wordCount(article.body) < settings.summaryWords
       else { continue }
-      guard case .ok(let data, _, _, let contentType) = await fetcher.fetch(link) else { continue }
+      let data: Data
+      let contentType: String?
+      switch await fetcher.fetch(link) {
+      case .ok(let body, _, _, let type):
+        (data, contentType) = (body, type)
+      case .notModified:
+        continue
+      case .failed(let message):
+        notes.append("\(link): \(message); the feed's summary was kept")
+        continue
+      }
       let decoded = DocumentDecoder.decode(
         data, httpCharset: contentType.flatMap(DocumentDecoder.charset(ofContentType:)), markup: .html)
       let page = HTMLPage(decoded.text)
-      if Self.wordCount(page.text) > Self.wordCount(article.body) {
-        articles[index].body = page.text
-        used += 1
+      guard page.isArticle else {
+        notes.append(
+          "\(link): not an article: \(page.notArticleReason ?? "no article text"); the feed's summary was kept")
+        continue
       }
+      guard Self.wordCount(page.text) > Self.wordCount(article.body) else { continue }
+      articles[index].adoptPage(page)
+      used += 1
     }
-    return used
+    return (used, notes)
   }
 
   static func wordCount(_ text: String) -> Int { text.split(whereSeparator: \.isWhitespace).count }

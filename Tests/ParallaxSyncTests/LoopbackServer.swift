@@ -47,6 +47,14 @@ final class LoopbackServer: @unchecked Sendable {
     </body></html>
     """
 
+  /// A front page of teasers: no article to take.
+  static let frontPage =
+    "<html><head><title>City News</title></head><body><main>"
+    + (1...20).map {
+      "<div class=\"teaser\"><h3><a href=\"/s/\($0)\">Headline \($0)</a></h3><p>Teaser \($0).</p></div>"
+    }
+    .joined() + "</main></body></html>"
+
   init() throws {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var one: Int32 = 1
@@ -138,6 +146,12 @@ final class LoopbackServer: @unchecked Sendable {
       }
     case "/page/1":
       send("200 OK", ["Content-Type: text/html"], Self.page)
+    case "/front.rss":
+      send("200 OK", [], Self.summaries(linkingTo: url("/front")))
+    case "/front":
+      send("200 OK", ["Content-Type: text/html"], Self.frontPage)
+    case "/gone.rss":
+      send("200 OK", [], Self.summaries(linkingTo: url("/error")))
     case "/hop":
       send("301 Moved Permanently", ["Location: \(url("/feed.rss"))"])
     case "/slow":

@@ -125,6 +125,23 @@ import Testing
     #expect(!body.contains("Most read"))
   }
 
+  @Test func aLinkedPageThatIsNoArticleKeepsTheSummaryAndSaysWhy() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    let store = try store()
+    try store.subscribe([server.url("/front.rss"), server.url("/gone.rss")])
+    var s = settings()
+    s.fullPages = true
+    s.concurrency = 1
+    let reports = try await Syncer(store: store, settings: s).run()
+    #expect(reports.map(\.pagesFetched) == [0, 0])
+    let notes = reports.flatMap(\.pageNotes)
+    #expect(notes.contains { $0.contains("/front: not an article:") && $0.contains("summary was kept") })
+    #expect(notes.contains { $0.contains("/error: ") && $0.contains("summary was kept") })
+    let bodies = try store.list(limit: 10).map(\.body)
+    #expect(bodies.allSatisfy { $0 == "The old bridge reopened on Friday." })
+  }
+
   @Test func unreachableServersAreReportedNotThrown() async throws {
     let store = try store()
     try store.subscribe(["http://127.0.0.1:9/feed.rss"])

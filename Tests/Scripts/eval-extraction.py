@@ -25,9 +25,16 @@ import sys
 
 
 class TextOf(html.parser.HTMLParser):
-    """Visible text of an HTML fragment, blocks separated by spaces."""
+    """Visible text of an HTML fragment: block elements and line breaks separate words,
+    inline elements do not (`<b>foo</b>bar` is one word, as a browser renders it)."""
 
     SKIP = {"script", "style", "noscript", "template"}
+    BLOCK = {
+        "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+        "img", "iframe", "video", "audio", "math",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -37,12 +44,14 @@ class TextOf(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self.skipping += 1
-        self.parts.append(" ")
+        if tag in self.BLOCK:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and self.skipping:
             self.skipping -= 1
-        self.parts.append(" ")
+        if tag in self.BLOCK:
+            self.parts.append(" ")
 
     def handle_data(self, data):
         if not self.skipping:

@@ -10,7 +10,8 @@ public enum HTMLText {
   /// Elements whose content is never text to read.
   static let dropped: Set<String> = [
     "script", "style", "noscript", "iframe", "object", "embed", "applet", "form", "button", "select", "textarea",
-    "input", "template", "svg", "math", "head", "title", "canvas", "audio", "video", "map", "frameset", "frame",
+    "input", "template", "svg", "annotation-xml", "head", "title", "canvas", "audio", "video", "map", "frameset",
+    "frame",
   ]
   /// Page chrome, dropped from whole pages (``HTMLPage``) but not from a feed's content.
   static let chrome: Set<String> = ["nav", "header", "footer", "aside"]

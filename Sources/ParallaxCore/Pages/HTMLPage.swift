@@ -41,6 +41,7 @@ public struct HTMLPage: Sendable, Hashable {
       notArticleReason = "the page is empty"
       return
     }
+    // Judged on the page as served, before the extractor edits it.
     let readerable = ReaderablePage.isProbablyArticle(root)
     let metadata = PageMetadata(root: root)
     let extractor = ReaderExtractor(root: root, title: metadata.title ?? "", metadataByline: metadata.byline)
@@ -59,7 +60,9 @@ public struct HTMLPage: Sendable, Hashable {
     if text.isEmpty {
       isArticle = false
       notArticleReason = "no article text was found on the page"
-    } else if !readerable {
+    } else if !readerable, let content,
+      !ReaderablePage.isShortArticle(content, linkDensity: extractor.linkDensity(content))
+    {
       isArticle = false
       notArticleReason = "no paragraph of article length (a front page, list, video page or stub)"
     } else {

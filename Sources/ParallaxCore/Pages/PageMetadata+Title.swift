@@ -2,7 +2,7 @@ import Foundation
 
 extension PageMetadata {
   /// Separators between a headline and a site's name in `<title>`.
-  static let separators: Set<Character> = ["|", "-", "\\", "/", ">", "»"]
+  static let separators: Set<Character> = ["|", "-", "–", "—", "\\", "/", ">", "»"]
   /// The separators that mark a path of sections (`News » World » Europe`).
   static let hierarchicalSeparators: Set<Character> = ["\\", "/", ">", "»"]
 
@@ -56,6 +56,43 @@ extension PageMetadata {
       title = original
     }
     return title
+  }
+
+  /// A `<title>` that Readability's rules left whole (`Coast Herald » News » Storm…`) cut
+  /// further: the part that the page's only `<h1>` repeats, else the title without the
+  /// site's own name at either end.
+  static func headline(in title: String, siteName: String?, root: PageNode) -> String {
+    let parts = segments(of: title)
+    guard parts.count >= 2 else { return title }
+    let headings = root.descendants(named: ["h1"])
+    if headings.count == 1 {
+      let heading = PageNode.normalise(headings[0].textContent)
+      if let match = parts.first(where: { $0.caseInsensitiveCompare(heading) == .orderedSame }) { return match }
+    }
+    guard let site = siteName?.trimmingCharacters(in: .whitespaces), !site.isEmpty else { return title }
+    var kept = parts
+    if kept.first?.caseInsensitiveCompare(site) == .orderedSame { kept.removeFirst() }
+    if kept.last?.caseInsensitiveCompare(site) == .orderedSame { kept.removeLast() }
+    return kept.count == 1 ? kept[0] : title
+  }
+
+  /// The parts of a title between separators written with a space on each side.
+  static func segments(of title: String) -> [String] {
+    let chars = Array(title)
+    var parts: [String] = []
+    var start = 0
+    var i = 1
+    while i < chars.count - 1 {
+      if chars[i - 1] == " " && separators.contains(chars[i]) && chars[i + 1] == " " {
+        parts.append(String(chars[start..<(i - 1)]).trimmingCharacters(in: .whitespaces))
+        start = i + 2
+        i += 2
+      } else {
+        i += 1
+      }
+    }
+    parts.append(String(chars[min(start, chars.count)...]).trimmingCharacters(in: .whitespaces))
+    return parts.filter { !$0.isEmpty }
   }
 
   /// Words as JavaScript's `split(/\s+/)` counts them (a leading space counts one).

@@ -38,7 +38,13 @@ struct PageMetadata {
         "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
         "twitter:title", "parsely-title",
       ]) ?? Self.pageTitle(root)
-    byline = jsonLD?.byline ?? first(["dc:creator", "dcterm:creator", "author", "parsely-author"])
+    // `article:author` is often a profile's address, which is no byline.
+    let articleAuthor = values["article:author"].flatMap { $0.contains("://") ? nil : $0 }
+    siteName = jsonLD?.publisher ?? first(["og:site_name"])
+    if let current = title, current == Self.documentTitle(root) {
+      title = Self.headline(in: current, siteName: siteName, root: root)
+    }
+    byline = jsonLD?.byline ?? first(["dc:creator", "dcterm:creator", "author", "parsely-author"]) ?? articleAuthor
     authors = jsonLD?.authors ?? []
     if authors.isEmpty, let byline { authors = [byline] }
     excerpt =
@@ -47,7 +53,6 @@ struct PageMetadata {
         "dc:description", "dcterm:description", "og:description", "weibo:article:description",
         "weibo:webpage:description", "description", "twitter:description",
       ])
-    siteName = jsonLD?.publisher ?? first(["og:site_name"])
     published = jsonLD?.published ?? first(["article:published_time", "parsely-pub-date"])
     modified = jsonLD?.modified ?? first(["article:modified_time", "og:updated_time"])
     language = first(["content-language"])
@@ -67,12 +72,20 @@ struct PageMetadata {
     let names = [
       "author", "creator", "description", "published_time", "modified_time", "updated_time", "title", "site_name",
     ]
-    for token in property.lowercased().split(whereSeparator: \.isWhitespace) {
-      let parts = token.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-      guard parts.count == 2, prefixes.contains(parts[0]), names.contains(parts[1]) else { continue }
-      return parts[0] + ":" + parts[1]
+    let lower = property.lowercased().filter { !$0.isWhitespace || $0 == " " }
+    // The first `prefix:name` anywhere (`og:article:author` names `article:author`).
+    var best: (offset: Int, key: String)?
+    for prefix in prefixes {
+      for name in names {
+        let key = prefix + ":" + name
+        guard let range = lower.range(of: key) else { continue }
+        let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
+        if best == nil || offset < best!.offset || (offset == best!.offset && key.count > best!.key.count) {
+          best = (offset, key)
+        }
+      }
     }
-    return nil
+    return best?.key
   }
 
   /// `author`, `dc.creator`, `twitter:title`, `parsely-pub-date`… from a `name` attribute,

@@ -149,6 +149,15 @@ final class PageNode {
     return result
   }
 
+  /// The first descendant element (document order) that passes `test`.
+  func firstDescendant(where test: (PageNode) -> Bool) -> PageNode? {
+    for child in children where child.isElement {
+      if test(child) { return child }
+      if let found = child.firstDescendant(where: test) { return found }
+    }
+    return nil
+  }
+
   /// The number of descendant elements named `name`.
   func count(named name: String) -> Int {
     var total = 0

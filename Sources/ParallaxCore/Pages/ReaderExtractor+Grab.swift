@@ -10,6 +10,7 @@ extension ReaderExtractor {
     let content = PageNode(element: "div")
     gatherSiblings(of: top, into: content)
     prepareArticle(content)
+    prune(content)
     return (content, parentOfTop ?? top.parent, top)
   }
 

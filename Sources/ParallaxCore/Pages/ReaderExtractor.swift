@@ -132,9 +132,11 @@ final class ReaderExtractor {
     direction = chain.lazy.compactMap { $0.attribute("dir") }.first(where: { !$0.isEmpty })
   }
 
-  /// Checks whether `node` is the page's byline; if so keeps its text.
+  /// Checks whether `node` is the page's byline; if so keeps its text (the caller takes it
+  /// out of the article). Unlike Readability, the byline element goes even when the page's
+  /// metadata names the author: a byline is the article's author, not a paragraph of it.
   func takeByline(_ node: PageNode, matchString: String) -> Bool {
-    guard byline == nil, metadataByline == nil else { return false }
+    guard byline == nil else { return false }
     let rel = node.attribute("rel")
     let itemprop = node.attribute("itemprop")
     guard
@@ -142,7 +144,9 @@ final class ReaderExtractor {
     else { return false }
     let text = node.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.isEmpty, text.utf16.count < 100 else { return false }
-    byline = text
+    // A name marked inside the byline (`itemprop="name"`) is the byline without its dressing.
+    let name = node.firstDescendant { ($0.attribute("itemprop") ?? "").contains("name") }
+    byline = name.map { $0.textContent.trimmingCharacters(in: .whitespacesAndNewlines) } ?? text
     return true
   }
 

@@ -11,7 +11,7 @@ enum ReaderHints {
     "yom-remote",
   ]
   /// Fragments that rescue an unlikely-looking part ("main-header", "article-comments").
-  static let maybeCandidate = ["and", "article", "body", "column", "content", "main", "shadow"]
+  static let maybeCandidate = ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]
   /// Fragments that add 25 to a part's weight.
   static let positive = [
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog",

@@ -36,6 +36,24 @@ enum ReaderablePage {
     return false
   }
 
+  /// Whether the extracted article reads as prose although no paragraph reached the
+  /// reader-view length (a short news brief): three or more paragraphs of 80 characters or
+  /// more that end as sentences end, at least half of its blocks, with little of the text in
+  /// links. Teasers, captions, link lists, a product page's feature blurbs under headings
+  /// and a paywall's one-line notice do not qualify.
+  static func isShortArticle(_ content: PageNode, linkDensity: Double) -> Bool {
+    guard linkDensity < 0.25 else { return false }
+    let blocks = content.descendants(named: ["p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6"])
+      .filter { !PageNode.isBlank($0.textContent) }
+    let prose = blocks.filter { block in
+      guard !["h2", "h3", "h4", "h5", "h6"].contains(block.name) else { return false }
+      let text = block.innerText
+      guard text.utf16.count >= 80, let last = text.last else { return false }
+      return ".!?\"”’)…".contains(last)
+    }
+    return prose.count >= 3 && prose.count * 2 >= blocks.count
+  }
+
   private static func isVisible(_ node: PageNode) -> Bool {
     if let style = node.attribute("style"), style.lowercased().filter({ !$0.isWhitespace }).contains("display:none") {
       return false

@@ -179,7 +179,8 @@ public struct ArticleLoader: Sendable {
     }
   }
 
-  /// An HTML page: the `<title>` (or first paragraph) as title, the readable text (``HTMLPage``) as body.
+  /// An HTML page: its article as a reader view finds it (``HTMLPage``): headline, text,
+  /// authors and date. A page that is no article is still read, with a warning saying why.
   func loadHTML(_ data: Data, path: String, id: String, into output: inout Output) {
     let decoded = DocumentDecoder.decode(data, markup: .html)
     if decoded.encoding.isASCIICompatible && TextDecoder.looksBinary(data) {
@@ -193,12 +194,18 @@ public struct ArticleLoader: Sendable {
     let page = HTMLPage(html)
     guard
       let article = FeedReader.makeArticle(
-        id: id, title: page.title, text: page.text, link: nil, date: nil, source: nil)
+        id: id, title: page.title, text: page.text, link: nil, date: page.published, source: nil)
     else {
       output.diagnostics.append(LoadDiagnostic(path: path, message: "no readable text", severity: .skipped))
       return
     }
-    output.articles.append(article)
+    var read = article
+    read.authors = page.authors.map { Person(name: $0) }
+    output.articles.append(read)
+    if !page.isArticle, let reason = page.notArticleReason {
+      output.diagnostics.append(
+        LoadDiagnostic(path: path, message: "may not be an article: \(reason); read anyway", severity: .warning))
+    }
   }
 
   /// Reads one input's bytes; standard input is JSON Lines when it starts with `{`.

@@ -4,7 +4,8 @@ import Foundation
 /// in order: a byte-order mark (UTF-8, UTF-16 LE/BE); the charset of the HTTP
 /// `Content-Type` when the document was fetched; the XML declaration (`<?xml … encoding=`)
 /// or the HTML `<meta charset>` (and `http-equiv` Content-Type); else UTF-8, with any byte
-/// that is not UTF-8 read as windows-1252. Labels mean what the WHATWG Encoding Standard
+/// that is not UTF-8 read as windows-1252. A document declared in another encoding whose
+/// bytes are all valid UTF-8 (beyond ASCII) is read as UTF-8, with a warning. Labels mean what the WHATWG Encoding Standard
 /// says (``TextEncoding/init(label:)``); an unknown label is a warning, never a lost document.
 public enum DocumentDecoder {
   /// The markup a document is written in: where its own encoding declaration is looked for.
@@ -60,13 +61,24 @@ public enum DocumentDecoder {
         // A document read as ASCII that says it is UTF-16 cannot be: it is UTF-8 (as in browsers).
         return encoding.isASCIICompatible ? encoding : .utf8
       }
+      // A label that names another encoding than the bytes are in: a document whose every
+      // byte sequence is valid UTF-8, with characters beyond ASCII, is UTF-8 whatever it says
+      // (servers default to a label, pages are re-saved as UTF-8 with their old <meta>; text
+      // in another encoding is practically never valid UTF-8 throughout).
+      func checked(_ encoding: TextEncoding, _ source: Source, _ label: String) -> Decoded {
+        if encoding != .utf8, bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) != nil {
+          warnings.append("declared \(label) in \(source.rawValue), but the bytes are UTF-8: read as UTF-8")
+          return finish(.utf8, source)
+        }
+        return finish(encoding, source)
+      }
       if let label = httpCharset, !label.isEmpty, let encoding = resolve(label, from: "the HTTP Content-Type") {
-        return finish(encoding, .http)
+        return checked(encoding, .http, label)
       }
       let head = UnsafeBufferPointer(rebasing: bytes.prefix(4096))
       let declared = markup == .xml ? xmlDeclaredLabel(head) ?? metaDeclaredLabel(head) : metaDeclaredLabel(head)
       if let label = declared, let encoding = resolve(label, from: "the document's declaration") {
-        return finish(encoding, .declaration)
+        return checked(encoding, .declaration, label)
       }
       return finish(.utf8, .default)
     }
