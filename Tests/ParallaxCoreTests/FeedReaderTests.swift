@@ -87,6 +87,12 @@ import Testing
     #expect((try? FeedReader.read(Data("  \n".utf8))) == nil)
   }
 
+  @Test func textThatIsNoDateNeverReachesTheFormatter() {
+    // Found by fuzzing: Foundation's DateFormatter trapped on this (a range error).
+    #expect(FeedDates.iso8601("Sun, 06\u{0D4A}\u{201C}\u{00DF}\u{00CD}\u{00CF}\u{00CA}4 12:56:00 GMT") == nil)
+    #expect(FeedDates.iso8601(String(repeating: "2024-05-01 ", count: 50)) == nil)
+  }
+
   @Test func nonsenseIsNoDate() {
     #expect(FeedDates.iso8601("yesterday") == nil)
     #expect(FeedDates.iso8601("Wed, 45 May 2024 09:30:00 +0200") == nil)

@@ -9,6 +9,9 @@ enum FeedDates {
   static func iso8601(_ text: String) -> String? {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     if let fast = rfc3339(trimmed) ?? rfc822(trimmed) { return fast }
+    // Date formats are ASCII; and Foundation's formatter traps on some other text (a range
+    // error inside CFDateFormatter, found by fuzzing), so nothing else reaches it.
+    guard trimmed.utf8.count <= 64, trimmed.allSatisfy(\.isASCII) else { return nil }
     let iso = ISO8601DateFormatter()
     for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"] {
       let formatter = DateFormatter()
