@@ -217,8 +217,43 @@ final class PageNode {
   /// The text trimmed, runs of two or more spaces folded to one (Readability's inner text).
   var innerText: String { Self.normalise(textContent) }
 
-  /// The length of ``innerText`` in UTF-16 units, as JavaScript counts.
-  var innerTextLength: Int { innerText.utf16.count }
+  /// The length of ``innerText`` in UTF-16 units, as JavaScript counts, without building
+  /// it: each whitespace run between words counts one (every such character is one unit).
+  var innerTextLength: Int {
+    var counter = LengthCounter()
+    count(into: &counter)
+    return counter.length
+  }
+
+  private struct LengthCounter {
+    var length = 0
+    var pendingSpace = false
+    var started = false
+
+    mutating func add(_ text: String) {
+      for unit in text.utf16 {
+        if unit < 0x80 {
+          if unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) {
+            pendingSpace = started
+            continue
+          }
+        } else if let scalar = Unicode.Scalar(unit), PageNode.isSpace(scalar) {
+          pendingSpace = started
+          continue
+        }
+        if pendingSpace { length += 1 }
+        pendingSpace = false
+        started = true
+        length += 1
+      }
+    }
+  }
+
+  private func count(into counter: inout LengthCounter) {
+    for child in children {
+      if child.isText { counter.add(child.text) } else { child.count(into: &counter) }
+    }
+  }
 
   /// `text` trimmed, each run of two or more whitespace characters made one space.
   static func normalise(_ text: String) -> String {

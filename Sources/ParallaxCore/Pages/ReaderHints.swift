@@ -42,11 +42,32 @@ enum ReaderHints {
     "//player.twitch.tv", "//www.player.twitch.tv",
   ]
 
-  /// Whether `text`, lowercased, contains one of `fragments`.
+  /// Whether `text`, with ASCII letters lowercased, contains one of `fragments` (all
+  /// lowercase). Compares UTF-8 bytes: this runs for every element of every page.
   static func matches(_ text: String, _ fragments: [String]) -> Bool {
     guard !text.isEmpty else { return false }
-    let lower = text.lowercased()
-    return fragments.contains(where: lower.contains)
+    var bytes = Array(text.utf8)
+    for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+    return fragments.contains { fragment in
+      var found = false
+      fragment.utf8.withContiguousStorageIfAvailable { f in
+        guard f.count <= bytes.count, let first = f.first else { return }
+        var i = 0
+        let last = bytes.count - f.count
+        while i <= last {
+          if bytes[i] == first {
+            var k = 1
+            while k < f.count && bytes[i + k] == f[k] { k += 1 }
+            if k == f.count {
+              found = true
+              return
+            }
+          }
+          i += 1
+        }
+      }
+      return found
+    }
   }
 
   /// Readability's negative test: the fragments, or `hid` as a whole space-separated word.
