@@ -59,13 +59,16 @@ for target in "${targets[@]}"; do
   corpus="$scratch/corpus/$target"
   [ -d "$corpus" ] || seed "$target" "$corpus"
   log="$scratch/$target.log"
+  # Only inputs saved by this run count (older ones stay in artifacts for replaying).
+  marker="$scratch/.started-$target"
+  touch "$marker"
   set +e
   PARALLAX_FUZZ_TARGET=$target "$bin" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
     -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$artifacts/$target-" >"$log" 2>&1
   status=$?
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
-  found=$(find "$artifacts" -name "$target-*" | wc -l)
+  found=$(find "$artifacts" -name "$target-*" -newer "$marker" | wc -l)
   if [ "$status" -ne 0 ] && [ "$found" -eq 0 ]; then found=1; fi
   printf '%-9s %12s executions, %s crashes\n' "$target" "${runs:-0}" "$found"
   if [ "$found" -gt 0 ]; then tail -40 "$log" >&2; fi
