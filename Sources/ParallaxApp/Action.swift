@@ -16,6 +16,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
   case nextArticle = "next-article"
   case previousArticle = "previous-article"
   case copyLink = "copy-link"
+  case fetchPage = "fetch-page"
   case help, back
 }
 
@@ -72,6 +73,10 @@ public enum ActionTable {
     ActionSpec(
       action: .copyLink, keys: [.character("y")], help: "copy the article's link (OSC 52, works over SSH)",
       screens: [.list, .versions, .reader]),
+    ActionSpec(
+      action: .fetchPage, keys: [.character("p")],
+      help: "fetch a summary's web page and keep its full text",
+      screens: [.reader]),
     ActionSpec(action: .help, keys: [.character("?")], help: "help: every key", screens: all),
     ActionSpec(action: .back, keys: [.character("q"), .escape], help: "back; quit from the story list", screens: all),
   ]

@@ -52,8 +52,7 @@ extension AppState {
       versions.selected = clamp(versions.selected.addingReportingOverflow(delta).partialValue, members(story).count)
       versions.scroll = Self.follow(versions.selected, scroll: versions.scroll, height: listHeight)
     case .reader(let article):
-      let limit = max(
-        0, ReaderView.lines(library.article(article), width: width, theme: theme).count - contentHeight)
+      let limit = max(0, ReaderView.lines(article, in: self).count - contentHeight)
       readerScroll = max(0, min(limit, readerScroll.addingReportingOverflow(delta).partialValue))
     case .comparison:
       guard var c = comparison else { return }

@@ -35,7 +35,7 @@ extension AppState {
         found = true
       }
     case .reader(let article):
-      let lines = ReaderView.lines(library.article(article), width: width, theme: theme).map {
+      let lines = ReaderView.lines(article, in: self).map {
         $0.map(\.text).joined().lowercased()
       }
       if let i = pick(lines.count, from: readerScroll, matches: { lines[$0].contains(query) }) {

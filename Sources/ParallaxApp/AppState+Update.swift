@@ -7,6 +7,9 @@ public enum Effect: Sendable, Equatable {
   case compare(left: Int, right: Int)
   /// Put text on the system clipboard (the terminal's OSC 52).
   case copy(String)
+  /// Fetch the web page an article links to and read its article text off the main loop;
+  /// answer with ``AppEvent/pageFetched(handle:_:)``.
+  case fetchPage(handle: Int, url: String)
   /// Leave the program.
   case quit
 }
@@ -16,6 +19,8 @@ public enum AppEvent: Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
   case comparisonReady(Comparison, left: Int, right: Int)
+  /// The result of ``Effect/fetchPage(handle:url:)``.
+  case pageFetched(handle: Int, PageFetch)
 }
 
 extension AppState {
@@ -34,6 +39,9 @@ extension AppState {
       c.scroll = 0
       comparison = c
       refreshLayout()
+      return []
+    case .pageFetched(let handle, let result):
+      pageFetched(handle, result)
       return []
     case .key(.wheelUp):
       move(by: -3)
@@ -83,6 +91,7 @@ extension AppState {
       }
       message = "link copied"
       return [.copy(url)]
+    case .fetchPage: return fetchPage()
     case .nextArticle: stepArticle(by: 1)
     case .previousArticle: stepArticle(by: -1)
     case .help:

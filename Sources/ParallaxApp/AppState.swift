@@ -62,6 +62,8 @@ public struct AppState: Sendable {
   public var helpScroll = 0
   public var comparison: ComparisonState?
   public var search = SearchState()
+  /// Articles whose web page is being fetched (``Action/fetchPage``).
+  public var pageFetches: Set<Int> = []
   public var message: String?
   /// Problems met while running (a store that could not be read), oldest first, at most
   /// ``maxLogLines``; printed on exit.

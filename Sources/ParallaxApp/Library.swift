@@ -43,6 +43,10 @@ public protocol Library: AnyObject, Sendable {
   func isRead(_ handle: Int) -> Bool
   /// Marks an article read (the store writes it through).
   func markRead(_ handle: Int)
+  /// Replaces an article's text by a fuller one (its web page's), keeping its place, story
+  /// and read state; the store writes it through. Returns false (with a problem for
+  /// ``takeProblems()``) when it could not be kept.
+  func replaceArticle(_ handle: Int, with article: Article) -> Bool
   /// The index of the story holding an article.
   func storyIndex(containing handle: Int) -> Int?
   /// The next story (after `index`, or at it when `includeCurrent`; backwards unless

@@ -4,7 +4,7 @@ import ParallaxCore
 /// A library held in memory: the articles read from files given on the command line and
 /// their stories. Handles are indices into `articles`.
 public final class MemoryLibrary: Library, @unchecked Sendable {
-  public let articles: [Article]
+  public private(set) var articles: [Article]
   /// Stories, newest first.
   public let stories: [Story]
   public let showsMetadata: Bool
@@ -53,7 +53,16 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   }
 
   public func article(_ handle: Int) -> Article {
-    articles.indices.contains(handle) ? articles[handle] : Article(id: "", title: "", body: "")
+    lock.withLock { articles.indices.contains(handle) ? articles[handle] : Article(id: "", title: "", body: "") }
+  }
+
+  /// Replaces the article in memory only (nothing is stored with `--no-store`).
+  public func replaceArticle(_ handle: Int, with article: Article) -> Bool {
+    lock.withLock {
+      guard articles.indices.contains(handle) else { return false }
+      articles[handle] = article
+      return true
+    }
   }
 
   public func isRead(_ handle: Int) -> Bool {

@@ -87,8 +87,19 @@ final class FeedFetcher: Sendable {
       return "TLS handshake failed" + (reason.map { " (\($0))" } ?? "")
     }
     if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
+    if text.contains("UnknownHost") || text.hasPrefix("DNS error") {
+      let reason = text.range(of: "UnknownHost: ").map { String(text[$0.upperBound...].prefix { $0 != "(" }) }
+      return "could not resolve the host name"
+        + (reason.map { " (\($0.trimmingCharacters(in: .whitespaces)))" } ?? "")
+    }
     if text.contains("NIOConnectionError") || text.contains("resolution") { return "could not connect: \(text)" }
     return text
+  }
+
+  /// Whether a failure (as ``describe(_:)`` words it) means no connection could be made at
+  /// all: offline, a name that does not resolve, nothing listening.
+  static func isUnreachable(_ message: String) -> Bool {
+    message.hasPrefix("could not connect") || message.hasPrefix("could not resolve") || message == "connection refused"
   }
 
   func shutdown() async {

@@ -106,42 +106,28 @@ public struct Syncer: Sendable {
   }
 
   /// Replaces the summaries of new, short items by the article text of their linked pages
-  /// (``HTMLPage``, the reader-view extractor) when that text is longer. A page that fails,
-  /// is not an article (a front page, a list, a video page, a paywall stub) or holds less
-  /// keeps the summary, with a note saying why. The page's byline and date fill in what the
-  /// feed left out. Returns the pages used and the notes.
+  /// (``FullPage``) when that text is longer. A page that fails or is not an article (a front
+  /// page, a list, a video page, a paywall stub) keeps the summary, with a note saying why;
+  /// a page holding no more text keeps it silently. Returns the pages used and the notes.
   func fetchFullPages(_ articles: inout [Article], with fetcher: FeedFetcher) async -> (used: Int, notes: [String]) {
     let stored = (try? store.storedKeys(articles)) ?? []
     var used = 0
     var notes: [String] = []
     for index in articles.indices {
       let article = articles[index]
-      guard let link = article.url, link.hasPrefix("http://") || link.hasPrefix("https://"),
-        !stored.contains(StoredArticle.key(of: article)),
+      guard let link = article.url, !stored.contains(StoredArticle.key(of: article)),
         Self.wordCount(article.body) < settings.summaryWords
       else { continue }
-      let data: Data
-      let contentType: String?
-      switch await fetcher.fetch(link) {
-      case .ok(let body, _, _, let type):
-        (data, contentType) = (body, type)
-      case .notModified:
-        continue
-      case .failed(let message):
-        notes.append("\(link): \(message); the feed's summary was kept")
-        continue
-      }
-      let decoded = DocumentDecoder.decode(
-        data, httpCharset: contentType.flatMap(DocumentDecoder.charset(ofContentType:)), markup: .html)
-      let page = HTMLPage(decoded.text)
-      guard page.isArticle else {
-        notes.append(
-          "\(link): not an article: \(page.notArticleReason ?? "no article text"); the feed's summary was kept")
+      let outcome = await FullPage.fetch(article, with: fetcher)
+      switch outcome {
+      case .adopted(let full):
+        articles[index] = full
+        used += 1
+      case .failed, .notArticle:
+        notes.append("\(link): \(outcome.reason ?? ""); the feed's summary was kept")
+      case .noMoreText, .notModified, .noLink:
         continue
       }
-      guard Self.wordCount(page.text) > Self.wordCount(article.body) else { continue }
-      articles[index].adoptPage(page)
-      used += 1
     }
     return (used, notes)
   }

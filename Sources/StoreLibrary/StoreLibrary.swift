@@ -137,6 +137,16 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     }
   }
 
+  public func replaceArticle(_ handle: Int, with article: Article) -> Bool {
+    guard let kept = attempt("store the page's text", { try store.replaceText(of: Int64(handle), with: article) })
+    else {
+      return false
+    }
+    lock.withLock { articles[handle] = nil }
+    if !kept { lock.withLock { problems.append("cannot store the page's text: the article is no longer stored") } }
+    return kept
+  }
+
   public func storyIndex(containing handle: Int) -> Int? {
     guard let id = attempt("find an article's story", { try store.storyID(ofArticle: Int64(handle)) }) ?? nil else {
       return nil

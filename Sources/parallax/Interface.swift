@@ -4,6 +4,7 @@ import Foundation
 import ParallaxApp
 import ParallaxCLI
 import ParallaxCore
+import ParallaxSync
 import TerminalModel
 
 /// The full-screen interface: the event loop that connects the curses backend, the pure app
@@ -164,6 +165,18 @@ enum Interface {
           state.quit = true
         case .copy(let text):
           terminal.copyToClipboard(text)
+        case .fetchPage(let handle, _):
+          let article = state.library.article(handle)
+          let settings = SyncSettings()
+          Task.detached {
+            let result: PageFetch
+            switch await FullPage.fetch(article, settings: settings) {
+            case .adopted(let full): result = .text(full)
+            case .failed(let message, unreachable: true): result = .offline(message)
+            case let other: result = .kept(other.reason ?? "not used")
+            }
+            inbox.post(.event(.pageFetched(handle: handle, result)))
+          }
         case .compare(let l, let r):
           let (a, b) = (state.library.article(l), state.library.article(r))
           DispatchQueue.global().async {

@@ -142,6 +142,42 @@ import Testing
     #expect(bodies.allSatisfy { $0 == "The old bridge reopened on Friday." })
   }
 
+  @Test func oneArticlesPageIsFetchedOnDemandAndUnreachableHostsSaySo() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    var summary = Article(id: "s", title: "Bridge reopens after repairs", body: "The old bridge reopened on Friday.")
+    summary.url = server.url("/page/1")
+    guard case .adopted(let full) = await FullPage.fetch(summary, settings: settings()) else {
+      Issue.record("the page was not adopted")
+      return
+    }
+    #expect(full.body.contains("eleven months of repairs"))
+    #expect(!full.body.contains("Most read"))
+    #expect(full.url == summary.url && full.title == summary.title)
+
+    summary.url = server.url("/front")
+    let front = await FullPage.fetch(summary, settings: settings())
+    #expect(front.reason?.hasPrefix("not an article:") == true)
+
+    summary.url = "http://127.0.0.1:9/page"
+    let offline = await FullPage.fetch(summary, settings: settings())
+    guard case .failed(_, unreachable: true) = offline else {
+      Issue.record("a closed port is not unreachable: \(offline)")
+      return
+    }
+    #expect(offline.reason?.hasPrefix("offline or unreachable") == true)
+
+    summary.url = "http://parallax-test.invalid/page"
+    let unresolved = await FullPage.fetch(summary, settings: settings())
+    guard case .failed(_, unreachable: true) = unresolved else {
+      Issue.record("a name that does not resolve is not unreachable: \(unresolved)")
+      return
+    }
+
+    summary.url = "file:///etc/passwd"
+    #expect(await FullPage.fetch(summary, settings: settings()) == .noLink)
+  }
+
   @Test func unreachableServersAreReportedNotThrown() async throws {
     let store = try store()
     try store.subscribe(["http://127.0.0.1:9/feed.rss"])

@@ -133,6 +133,52 @@ print("OSC 8 hyperlink and OSC 52 copy written:", ok)
 sys.exit(0 if ok else 1)
 PY
 
+# A summary's full text on demand: the reader of a summary-only article fetches its page
+# (served on loopback) with p, shows the article text and stores it.
+mkdir -p "$work/site"
+python3 - "$work/site/bridge.html" <<'PY'
+import sys
+paras = "".join(
+    f"<p>The old bridge reopened on Friday after eleven months of repairs, paragraph {i} of the report, "
+    f"said the city engineer, who added that traffic would be limited to two lanes until spring.</p>"
+    for i in range(1, 7))
+open(sys.argv[1], "w").write(
+    "<html><head><title>Bridge reopens | City News</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/sport'>Sport</a></nav>"
+    f"<article><h1>Bridge reopens</h1>{paras}</article>"
+    "<footer>Copyright City News</footer></body></html>")
+PY
+python3 - "$work/site" "$work/port" <<'PY' &
+import functools, http.server, sys
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+handler = functools.partial(Quiet, directory=sys.argv[1])
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+open(sys.argv[2], "w").write(str(server.server_address[1]))
+server.serve_forever()
+PY
+site=$!
+for _ in $(seq 1 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+port=$(cat "$work/port")
+printf '{"id": "b1", "title": "Bridge reopens", "text": "The old bridge reopened on Friday.", "url": "http://127.0.0.1:%s/bridge.html", "source": "Summary Wire"}\n' "$port" > "$work/summary.jsonl"
+t kill-session -t "$session"
+t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
+  "PARALLAX_STORE='$work/s6.sqlite' TERM=xterm-256color '$bin' '$work/summary.jsonl'; echo \"exit-status=\$?\" > '$work/status6'; sleep 60"
+wait_for "1 story, 1 article"
+t send-keys -t "$session" Enter
+wait_for "p fetches the full text"
+t send-keys -t "$session" p
+wait_for "full text from 127.0.0.1" 15
+wait_for "paragraph 1 of the report"
+screen | grep -q "Only a summary" && fail "the summary note stayed after the page was fetched"
+t send-keys -t "$session" q q
+for _ in $(seq 1 50); do [ -s "$work/status6" ] && break; sleep 0.1; done
+kill "$site" 2>/dev/null || true
+grep -qx "exit-status=0" "$work/status6" || fail "fetch-page: $(cat "$work/status6" 2>/dev/null)"
+"$bin" export --store "$work/s6.sqlite" | grep -q "paragraph 6 of the report" || fail "the page's text was not stored"
+echo "fetch-page: the summary's page fetched, shown and stored"
+
 # Two processes: the interface reads the store while parallax import writes to it. The
 # interface picks the new stories up by itself; read state is written back to the store.
 t kill-session -t "$session"

@@ -102,3 +102,41 @@ import Testing
     #expect(!again, "each problem is reported once")
   }
 }
+
+/// A fetched page's text replacing a stored summary (the reader's fetch-page key).
+@Suite struct StoredPageTextTests {
+  @Test func thePagesTextIsStoredSearchableAndKeepsReadStateAndStory() throws {
+    let path = TestSupport.temporaryStorePath()
+    let store = try Store(path: path)
+    var summary = Article(id: "s", title: "Bridge reopens after repairs", body: "The old bridge reopened on Friday.")
+    summary.url = "https://news.example/bridge"
+    try store.add([summary])
+    let row = try #require(try store.list(limit: 1).first)
+    let rowID = try #require(row.rowID)
+    try store.setRead(rowID, true)
+    let story = try store.storyID(ofArticle: rowID)
+    let library = try StoreLibrary(store: store)
+    #expect(library.article(Int(rowID)).body == summary.body)
+
+    var full = summary
+    full.body = "The old bridge reopened on Friday after two years of repairs.\n\nIt cost 40 million euros."
+    full.authors = [Person(name: "Ana Ruiz")]
+    #expect(library.replaceArticle(Int(rowID), with: full))
+    #expect(library.article(Int(rowID)).body == full.body)
+    #expect(library.article(Int(rowID)).authors == [Person(name: "Ana Ruiz")])
+    let reopened = try #require(try Store(path: path).article(rowID))
+    #expect(reopened.body == full.body)
+    #expect(reopened.isRead)
+    #expect(reopened.story == story)
+    #expect(try store.search("euros").map(\.rowID) == [rowID])
+    #expect(try store.search("reopened").count == 1)
+    #expect(try store.stats().articles == 1)
+  }
+
+  @Test func anArticleThatIsGoneIsAProblemNotASilentSuccess() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    let library = try StoreLibrary(store: store)
+    #expect(!library.replaceArticle(42, with: Article(id: "x", title: "T", body: "B")))
+    #expect(library.takeProblems() == ["cannot store the page's text: the article is no longer stored"])
+  }
+}

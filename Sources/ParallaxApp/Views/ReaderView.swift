@@ -4,6 +4,27 @@ import TerminalModel
 /// One article: title, source and date, link, authors, the files it carries (a podcast's
 /// audio), then the text wrapped at word boundaries, its categories last.
 public enum ReaderView {
+  /// The lines of the article with handle `handle` as the state shows it: the article, then
+  /// for a summary, a note on fetching its page.
+  static func lines(_ handle: Int, in state: AppState) -> [[StyledRun]] {
+    let article = state.library.article(handle)
+    var all = lines(article, width: state.width, theme: state.theme)
+    if let note = note(handle, article: article, in: state) {
+      all.append([])
+      all += TextWrapper.wrap([StyledRun(note, state.theme.dim)], width: max(1, state.width - 2))
+    }
+    return all
+  }
+
+  /// The note under a summary: how to fetch its page, or that it is being fetched.
+  static func note(_ handle: Int, article: Article, in state: AppState) -> String? {
+    guard AppState.isSummaryOnly(article) else { return nil }
+    if state.pageFetches.contains(handle) { return "Fetching the article's page…" }
+    guard let key = state.keymap.spec(.fetchPage).keys.first else { return nil }
+    let words = article.body.split(whereSeparator: \.isWhitespace).count
+    return "Only a summary (\(words) words) is stored: \(key.name) fetches the full text from the article's page."
+  }
+
   /// The article's lines at `width` (leaving a one-column margin each side).
   public static func lines(_ article: Article, width: Int, theme: Theme) -> [[StyledRun]] {
     let w = max(1, width - 2)
@@ -58,7 +79,7 @@ public enum ReaderView {
   }
 
   static func render(_ state: AppState, article: Int, into buffer: inout Buffer) {
-    let all = lines(state.library.article(article), width: state.width, theme: state.theme)
+    let all = lines(article, in: state)
     for row in 0..<state.contentHeight {
       let index = state.readerScroll + row
       guard all.indices.contains(index) else { break }

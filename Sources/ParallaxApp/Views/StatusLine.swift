@@ -5,7 +5,7 @@ enum StatusLine {
   static let hints: [ScreenKind: [Action]] = [
     .list: [.open, .compare, .search, .help, .back],
     .versions: [.open, .mark, .compare, .back],
-    .reader: [.nextArticle, .previousArticle, .compare, .search, .back],
+    .reader: [.nextArticle, .previousArticle, .compare, .search, .fetchPage, .back],
     .comparison: [.nextDifference, .previousDifference, .switchPane, .swapSides, .search, .back],
     .help: [.back],
   ]
@@ -13,7 +13,14 @@ enum StatusLine {
   static func text(_ state: AppState) -> String {
     if state.search.editing { return "/" + state.search.input }
     if let message = state.message { return message }
-    return (hints[state.screen.kind] ?? []).compactMap { action in
+    if !state.pageFetches.isEmpty {
+      return "fetching \(state.pageFetches.count) page\(state.pageFetches.count == 1 ? "" : "s")…"
+    }
+    var shown = hints[state.screen.kind] ?? []
+    if case .reader(let handle) = state.screen, !AppState.isSummaryOnly(state.library.article(handle)) {
+      shown.removeAll { $0 == .fetchPage }
+    }
+    return shown.compactMap { action in
       guard let key = state.keymap.spec(action).keys.first else { return nil }
       let label = action == .back && state.screens.count == 1 ? "quit" : action.rawValue
       return key.name + " " + label
