@@ -17,6 +17,11 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
   case previousArticle = "previous-article"
   case copyLink = "copy-link"
   case fetchPage = "fetch-page"
+  case toggleRead = "toggle-read"
+  case markAllRead = "mark-all-read"
+  case toggleUnreadOnly = "toggle-unread-only"
+  case star
+  case toggleStarredOnly = "toggle-starred-only"
   case help, back
 }
 
@@ -77,6 +82,20 @@ public enum ActionTable {
       action: .fetchPage, keys: [.character("p")],
       help: "fetch a summary's web page and keep its full text",
       screens: [.reader]),
+    ActionSpec(
+      action: .toggleRead, keys: [.character("u")],
+      help: "mark the selected story (or version) read or unread", screens: [.list, .versions, .reader]),
+    ActionSpec(
+      action: .markAllRead, keys: [.character("A")], help: "mark every story of this list read", screens: [.list]),
+    ActionSpec(
+      action: .toggleUnreadOnly, keys: [.character("U")], help: "show only unread stories, or every story again",
+      screens: [.list]),
+    ActionSpec(
+      action: .star, keys: [.character("*")], help: "star or unstar the selected story (or version)",
+      screens: [.list, .versions, .reader]),
+    ActionSpec(
+      action: .toggleStarredOnly, keys: [.character("S")], help: "show only starred stories, or every story again",
+      screens: [.list]),
     ActionSpec(action: .help, keys: [.character("?")], help: "help: every key", screens: all),
     ActionSpec(action: .back, keys: [.character("q"), .escape], help: "back; quit from the story list", screens: all),
   ]

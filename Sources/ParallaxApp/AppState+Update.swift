@@ -92,6 +92,11 @@ extension AppState {
       message = "link copied"
       return [.copy(url)]
     case .fetchPage: return fetchPage()
+    case .toggleRead: toggleRead()
+    case .markAllRead: markAllRead()
+    case .toggleUnreadOnly: toggleFilter(unread: true)
+    case .star: toggleStar()
+    case .toggleStarredOnly: toggleFilter(unread: false)
     case .nextArticle: stepArticle(by: 1)
     case .previousArticle: stepArticle(by: -1)
     case .help:

@@ -11,14 +11,24 @@ public struct StorySummary: Sendable, Equatable {
   public var sources: [String]
   /// Whether any member is unread.
   public var unread: Bool
+  /// Versions that arrived after the story was read and add facts (0 when nothing of it was
+  /// read yet): the list shows `+2 new`.
+  public var newVersions: Int
+  /// Whether any member is starred.
+  public var starred: Bool
 
-  public init(id: String, title: String, size: Int, latest: String?, sources: [String], unread: Bool) {
+  public init(
+    id: String, title: String, size: Int, latest: String?, sources: [String], unread: Bool, newVersions: Int = 0,
+    starred: Bool = false
+  ) {
     self.id = id
     self.title = title
     self.size = size
     self.latest = latest
     self.sources = sources
     self.unread = unread
+    self.newVersions = newVersions
+    self.starred = starred
   }
 }
 
@@ -28,8 +38,12 @@ public struct StorySummary: Sendable, Equatable {
 ///
 /// Libraries are read on the interface's loop only; implementations guard their caches.
 public protocol Library: AnyObject, Sendable {
-  /// Number of stories.
+  /// Number of stories the filter shows.
   var storyCount: Int { get }
+  /// Which stories are shown; story indices count within it.
+  var filter: ListFilter { get }
+  /// Shows other stories (indices change).
+  func setFilter(_ filter: ListFilter)
   /// Number of articles.
   var articleCount: Int { get }
   /// Whether any article has a source or a date (else the list gives the title all the room).
@@ -41,8 +55,20 @@ public protocol Library: AnyObject, Sendable {
   /// The article behind a handle (an empty article when it has gone).
   func article(_ handle: Int) -> Article
   func isRead(_ handle: Int) -> Bool
-  /// Marks an article read (the store writes it through).
+  /// Marks read the story holding an article, every version it has (the store writes it
+  /// through): a story is read once.
   func markRead(_ handle: Int)
+  /// Marks one version read or unread.
+  func setRead(_ handle: Int, _ read: Bool)
+  /// Marks every version of the story at `index` read or unread.
+  func setStoryRead(_ index: Int, _ read: Bool)
+  /// Marks read every story the filter shows; returns how many versions changed.
+  func markAllRead() -> Int
+  func isStarred(_ handle: Int) -> Bool
+  func setStarred(_ handle: Int, _ starred: Bool)
+  /// Facts a version added over the read versions of its story when it arrived (nil when
+  /// nothing of the story was read then).
+  func newFacts(_ handle: Int) -> Int?
   /// Replaces an article's text by a fuller one (its web page's), keeping its place, story
   /// and read state; the store writes it through. Returns false (with a problem for
   /// ``takeProblems()``) when it could not be kept.

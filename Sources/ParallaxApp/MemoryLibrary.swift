@@ -2,20 +2,26 @@ import Foundation
 import ParallaxCore
 
 /// A library held in memory: the articles read from files given on the command line and
-/// their stories. Handles are indices into `articles`.
+/// their stories. Handles are indices into `articles`. Read and star state live as long as
+/// the library (nothing is stored with `--no-store`).
 public final class MemoryLibrary: Library, @unchecked Sendable {
   public private(set) var articles: [Article]
-  /// Stories, newest first.
+  /// Every story, newest first.
   public let stories: [Story]
   public let showsMetadata: Bool
   private var read = Set<Int>()
+  private var starred = Set<Int>()
   private var storyOf: [Int: Int] = [:]
+  /// Indices into `stories` of the stories the filter shows.
+  private var shown: [Int]
+  public private(set) var filter = ListFilter()
   private let lock = NSLock()
 
   public init(articles: [Article], stories: [Story]) {
     self.articles = articles
     self.stories = Self.newestFirst(stories, articles: articles)
     showsMetadata = articles.contains { $0.source != nil || $0.published != nil }
+    shown = Array(self.stories.indices)
     for (s, story) in self.stories.enumerated() { for m in story.members { storyOf[m.inputIndex] = s } }
   }
 
@@ -34,22 +40,41 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
     }.map(\.1)
   }
 
-  public var storyCount: Int { stories.count }
+  public var storyCount: Int { lock.withLock { shown.count } }
   public var articleCount: Int { stories.reduce(0) { $0 + $1.size } }
 
+  public func setFilter(_ filter: ListFilter) {
+    lock.withLock {
+      self.filter = filter
+      shown = stories.indices.filter { s in
+        let handles = stories[s].members.map(\.inputIndex)
+        return (!filter.unreadOnly || handles.contains { !read.contains($0) })
+          && (!filter.starredOnly || handles.contains { starred.contains($0) })
+      }
+    }
+  }
+
+  /// The index into `stories` of the shown story at `index`.
+  private func storyAt(_ index: Int) -> Int? {
+    lock.withLock { shown.indices.contains(index) ? shown[index] : nil }
+  }
+
   public func story(at index: Int) -> StorySummary? {
-    guard stories.indices.contains(index) else { return nil }
-    let story = stories[index]
-    let members = story.members.map { articles[$0.inputIndex] }
+    guard let s = storyAt(index) else { return nil }
+    let story = stories[s]
+    let handles = story.members.map(\.inputIndex)
+    let members = handles.map { article($0) }
     var sources: [String] = []
     for m in members { if let s = m.source, !sources.contains(s) { sources.append(s) } }
+    let unread = handles.filter { !isRead($0) }.count
     return StorySummary(
       id: story.id, title: story.title, size: story.size, latest: members.compactMap(\.published).max(),
-      sources: sources, unread: story.members.contains { !isRead($0.inputIndex) })
+      sources: sources, unread: unread > 0, newVersions: unread < handles.count ? unread : 0,
+      starred: handles.contains { isStarred($0) })
   }
 
   public func members(ofStory index: Int) -> [Int] {
-    stories.indices.contains(index) ? stories[index].members.map(\.inputIndex) : []
+    storyAt(index).map { stories[$0].members.map(\.inputIndex) } ?? []
   }
 
   public func article(_ handle: Int) -> Article {
@@ -65,29 +90,54 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
     }
   }
 
-  public func isRead(_ handle: Int) -> Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return read.contains(handle)
-  }
+  public func isRead(_ handle: Int) -> Bool { lock.withLock { read.contains(handle) } }
 
   public func markRead(_ handle: Int) {
-    lock.lock()
-    read.insert(handle)
-    lock.unlock()
+    let handles = storyOf[handle].map { stories[$0].members.map(\.inputIndex) } ?? [handle]
+    lock.withLock { read.formUnion(handles) }
   }
 
-  public func storyIndex(containing handle: Int) -> Int? { storyOf[handle] }
+  public func setRead(_ handle: Int, _ isRead: Bool) {
+    lock.withLock {
+      if isRead { read.insert(handle) } else { read.remove(handle) }
+    }
+  }
+
+  public func setStoryRead(_ index: Int, _ isRead: Bool) {
+    for handle in members(ofStory: index) { setRead(handle, isRead) }
+  }
+
+  public func markAllRead() -> Int {
+    let handles = lock.withLock { shown.flatMap { stories[$0].members.map(\.inputIndex) } }
+    return lock.withLock { handles.filter { read.insert($0).inserted }.count }
+  }
+
+  public func isStarred(_ handle: Int) -> Bool { lock.withLock { starred.contains(handle) } }
+
+  public func setStarred(_ handle: Int, _ isStarred: Bool) {
+    lock.withLock {
+      if isStarred { starred.insert(handle) } else { starred.remove(handle) }
+    }
+  }
+
+  /// Nothing arrives in memory after the files are read.
+  public func newFacts(_ handle: Int) -> Int? { nil }
+
+  public func storyIndex(containing handle: Int) -> Int? {
+    guard let s = storyOf[handle] else { return nil }
+    return lock.withLock { shown.firstIndex(of: s) }
+  }
 
   public func findStory(matching query: String, from index: Int, forward: Bool, includeCurrent: Bool) -> Int? {
     let q = query.lowercased()
-    let count = stories.count
+    let count = storyCount
     guard count > 0, !q.isEmpty else { return nil }
     for step in (includeCurrent ? 0 : 1)...count {
       let i = ((index + (forward ? step : -step)) % count + count) % count
-      if stories[i].title.lowercased().contains(q)
+      if story(at: i)?.title.lowercased().contains(q) == true
         || members(ofStory: i).contains(where: {
-          articles[$0].title.lowercased().contains(q) || articles[$0].body.lowercased().contains(q)
+          let a = article($0)
+          return a.title.lowercased().contains(q) || a.body.lowercased().contains(q)
         })
       {
         return i

@@ -13,6 +13,11 @@ extension Store {
     public var latest: String?
     public var sources: [String]
     public var unread: Bool
+    /// Unread versions of a story that has read ones: versions that arrived after the story
+    /// was read and add facts (0 when nothing of it was read yet).
+    public var newVersions: Int = 0
+    /// Whether any version is starred.
+    public var starred: Bool = false
   }
 
   /// Counts the interface shows in its heading.
@@ -33,40 +38,69 @@ extension Store {
     }
   }
 
-  /// Stories newest first (by their newest member; undated last), `limit` from `offset`.
-  public func storyPage(offset: Int, limit: Int) throws -> [StoryRecord] {
-    try reading { db in
+  /// Stories of `view` newest first (by their newest member; undated last), `limit` from
+  /// `offset`.
+  public func storyPage(offset: Int, limit: Int, view: StoryView = .all) throws -> [StoryRecord] {
+    let (condition, arguments) = view.condition
+    return try reading { db in
       try Row.fetchAll(
         db,
         sql: """
           SELECT id, title, size, latest, sources,
-            EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isRead = 0)
-          FROM story ORDER BY latest DESC, id LIMIT ? OFFSET ?
-          """, arguments: [limit, offset]
+            (SELECT COUNT(*) FROM article WHERE article.story = story.id AND article.isRead = 0),
+            EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isRead = 1),
+            EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isStarred = 1)
+          FROM story WHERE \(condition) ORDER BY latest DESC, id LIMIT ? OFFSET ?
+          """, arguments: arguments + [limit, offset]
       ).map { row in
         let sources: String = row[4]
+        let unread: Int = row[5]
+        let anyRead: Bool = row[6]
         return StoryRecord(
           id: row[0], title: row[1], size: row[2], latest: row[3],
-          sources: sources.isEmpty ? [] : sources.components(separatedBy: ", "), unread: row[5])
+          sources: sources.isEmpty ? [] : sources.components(separatedBy: ", "), unread: unread > 0,
+          newVersions: anyRead ? unread : 0, starred: row[7])
       }
     }
   }
 
-  /// The position of a story in ``storyPage(offset:limit:)`` order.
-  public func storyPosition(_ id: String) throws -> Int? {
-    try reading { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT latest FROM story WHERE id = ?", arguments: [id]) else {
+  /// The number of stories `view` shows.
+  public func storyCount(view: StoryView) throws -> Int {
+    if view.isAll { return try storyAndArticleCounts().stories }
+    if view == StoryView(unreadOnly: true) {
+      // One pass over the (isRead, story) index instead of a probe per story.
+      return try reading { db in
+        try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT story) FROM article WHERE isRead = 0 AND story IS NOT NULL")
+          ?? 0
+      }
+    }
+    let (condition, arguments) = view.condition
+    return try reading { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story WHERE \(condition)", arguments: arguments) ?? 0
+    }
+  }
+
+  /// The position of a story in ``storyPage(offset:limit:view:)`` order, nil when the view
+  /// does not show it.
+  public func storyPosition(_ id: String, view: StoryView = .all) throws -> Int? {
+    let (condition, arguments) = view.condition
+    return try reading { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT latest FROM story WHERE id = ? AND \(condition)", arguments: [id] + arguments)
+      else {
         return nil
       }
       let latest: String? = row[0]
       if let latest {
         return try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM story WHERE latest > ? OR (latest = ? AND id < ?)",
-          arguments: [latest, latest, id])
+          db, sql: "SELECT COUNT(*) FROM story WHERE (latest > ? OR (latest = ? AND id < ?)) AND \(condition)",
+          arguments: [latest, latest, id] + arguments)
       }
       return try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM story WHERE latest IS NOT NULL OR (latest IS NULL AND id < ?)",
-        arguments: [id])
+        db,
+        sql: "SELECT COUNT(*) FROM story WHERE (latest IS NOT NULL OR (latest IS NULL AND id < ?)) AND \(condition)",
+        arguments: [id] + arguments)
     }
   }
 

@@ -23,13 +23,19 @@ extension Store {
   public func regroupAll(parameters: GroupingParameters = .default) throws -> GroupingReport {
     try writing { db in
       try db.execute(sql: "DELETE FROM edge; DELETE FROM termStat; DELETE FROM story; UPDATE article SET story = NULL")
-      return try Self.groupPending(db, parameters: parameters)
+      // Regrouping moves no article in or out of the store: read state stays as it is.
+      return try Self.groupPending(db, parameters: parameters, settle: false)
     }
   }
 
-  static func groupPending(_ db: Database, parameters: GroupingParameters) throws -> GroupingReport {
+  static func groupPending(_ db: Database, parameters: GroupingParameters, settle: Bool = true) throws
+    -> GroupingReport
+  {
+    let arrivals =
+      settle ? try Int64.fetchAll(db, sql: "SELECT id FROM article WHERE story IS NULL AND isRead = 0") : []
     var storage = try SQLGroupingStorage(db)
     var report = try GroupingEngine(parameters: parameters).groupPending(&storage)
+    if !arrivals.isEmpty { try settleArrivals(db, arrivals) }
     report.stories = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0
     return report
   }

@@ -274,6 +274,14 @@ public final class Store: Sendable {
         if canonical != key { try update.execute(arguments: [canonical, row["id"] as Int64]) }
       }
     }
+    migrator.registerMigration("v7-story-read-state") { db in
+      // Facts a version added over the read versions of its story when it arrived; indexes
+      // for unread and starred views and counts.
+      try db.alter(table: "article") { t in t.add(column: "newFacts", .integer) }
+      try db.create(index: "article_story_read", on: "article", columns: ["story", "isRead"])
+      try db.create(index: "article_read_story", on: "article", columns: ["isRead", "story"])
+      try db.create(index: "article_starred", on: "article", columns: ["isStarred"])
+    }
     return migrator
   }
 
@@ -408,6 +416,20 @@ public final class Store: Sendable {
     public var stories: Int
     public var feeds: Int
     public var unread: Int
+    /// Stories with an unread version.
+    public var unreadStories: Int
+    /// Starred articles.
+    public var starred: Int
+
+    enum CodingKeys: String, CodingKey {
+      case articles, stories, feeds, unread, starred
+      case unreadStories = "unread_stories"
+    }
+
+    public init(articles: Int, stories: Int, feeds: Int, unread: Int, unreadStories: Int = 0, starred: Int = 0) {
+      (self.articles, self.stories, self.feeds, self.unread) = (articles, stories, feeds, unread)
+      (self.unreadStories, self.starred) = (unreadStories, starred)
+    }
   }
 
   public func stats() throws -> Stats {
@@ -416,7 +438,10 @@ public final class Store: Sendable {
         articles: try StoredArticle.fetchCount(db),
         stories: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0,
         feeds: try Feed.fetchCount(db),
-        unread: try StoredArticle.filter(Column("isRead") == false).fetchCount(db))
+        unread: try StoredArticle.filter(Column("isRead") == false).fetchCount(db),
+        unreadStories: try Int.fetchOne(
+          db, sql: "SELECT COUNT(DISTINCT story) FROM article WHERE isRead = 0 AND story IS NOT NULL") ?? 0,
+        starred: try StoredArticle.filter(Column("isStarred") == true).fetchCount(db))
     }
   }
 

@@ -21,6 +21,8 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   private var articles: [Int: Article] = [:]
   private var articleOrder: [Int] = []
   private var read: [Int: Bool] = [:]
+  private var starredCache: [Int: Bool] = [:]
+  public private(set) var filter = ListFilter()
   private var problems: [String] = []
   /// The last problem recorded, until a read succeeds: a failure that repeats on every
   /// frame is said once.
@@ -31,8 +33,12 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     try reload()
   }
 
+  /// The store's view for the filter.
+  var view: StoryView { StoryView(unreadOnly: filter.unreadOnly, starredOnly: filter.starredOnly) }
+
   private func reload() throws {
-    let c = try store.storyAndArticleCounts()
+    var c = try store.storyAndArticleCounts()
+    if !filter.isAll { c.stories = try store.storyCount(view: view) }
     let m = try store.hasMetadata()
     let mark = try store.changeMarker()
     lock.lock()
@@ -43,7 +49,18 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     pageOrder = []
     memberCache = [:]
     read = [:]
+    starredCache = [:]
     lock.unlock()
+  }
+
+  /// Forgets cached pages and state after a write, so the list shows it.
+  private func invalidate() {
+    _ = attempt("reload the story list", { try reload() })
+  }
+
+  public func setFilter(_ filter: ListFilter) {
+    lock.withLock { self.filter = filter }
+    invalidate()
   }
 
   /// Runs a store call; a failure is recorded for ``takeProblems()`` and gives nil.
@@ -81,10 +98,16 @@ public final class StoreLibrary: Library, @unchecked Sendable {
       return rows.indices.contains(index % Self.pageSize) ? rows[index % Self.pageSize] : nil
     }
     guard
-      let records = attempt("read stories", { try store.storyPage(offset: page * Self.pageSize, limit: Self.pageSize) })
+      let records = attempt(
+        "read stories",
+        {
+          try store.storyPage(offset: page * Self.pageSize, limit: Self.pageSize, view: view)
+        })
     else { return nil }
     let rows = records.map {
-      StorySummary(id: $0.id, title: $0.title, size: $0.size, latest: $0.latest, sources: $0.sources, unread: $0.unread)
+      StorySummary(
+        id: $0.id, title: $0.title, size: $0.size, latest: $0.latest, sources: $0.sources, unread: $0.unread,
+        newVersions: $0.newVersions, starred: $0.starred)
     }
     lock.withLock {
       pages[page] = rows
@@ -127,14 +150,45 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func markRead(_ handle: Int) {
-    guard !isRead(handle) else { return }
-    guard attempt("store the read state", { try store.setRead(Int64(handle), true) }) != nil else { return }
-    lock.withLock {
-      read[handle] = true
-      // Unread markers of stories come with their pages.
-      pages = [:]
-      pageOrder = []
+    guard attempt("store the read state", { try store.markStoryRead(containing: Int64(handle)) }) != nil else {
+      return
     }
+    // Unread markers of stories come with their pages (and an unread-only list loses the
+    // story: the cursor is then on the next one).
+    invalidate()
+  }
+
+  public func setRead(_ handle: Int, _ isRead: Bool) {
+    guard attempt("store the read state", { try store.setRead(Int64(handle), isRead) }) != nil else { return }
+    invalidate()
+  }
+
+  public func setStoryRead(_ index: Int, _ isRead: Bool) {
+    guard let id = story(at: index)?.id else { return }
+    guard attempt("store the read state", { try store.setStoryRead(id, isRead) }) != nil else { return }
+    invalidate()
+  }
+
+  public func markAllRead() -> Int {
+    let changed = attempt("store the read state", { try store.markAllRead(view: view) }) ?? 0
+    invalidate()
+    return changed
+  }
+
+  public func isStarred(_ handle: Int) -> Bool {
+    if let known = lock.withLock({ starredCache[handle] }) { return known }
+    let value = (attempt("read the star", { try store.article(Int64(handle))?.isStarred }) ?? nil) ?? false
+    lock.withLock { starredCache[handle] = value }
+    return value
+  }
+
+  public func setStarred(_ handle: Int, _ starred: Bool) {
+    guard attempt("store the star", { try store.setStarred(Int64(handle), starred) }) != nil else { return }
+    invalidate()
+  }
+
+  public func newFacts(_ handle: Int) -> Int? {
+    attempt("read what a version adds", { try store.newFacts(of: Int64(handle)) }) ?? nil
   }
 
   public func replaceArticle(_ handle: Int, with article: Article) -> Bool {
@@ -151,15 +205,17 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     guard let id = attempt("find an article's story", { try store.storyID(ofArticle: Int64(handle)) }) ?? nil else {
       return nil
     }
-    return attempt("find a story's place", { try store.storyPosition(id) }) ?? nil
+    return attempt("find a story's place", { try store.storyPosition(id, view: view) }) ?? nil
   }
 
   public func findStory(matching query: String, from index: Int, forward: Bool, includeCurrent: Bool) -> Int? {
     guard !query.isEmpty, let ids = attempt("search", { try store.storyIDs(matchingPrefix: query) }) else {
       return nil
     }
-    let positions = ids.compactMap { id in attempt("find a story's place", { try store.storyPosition(id) }) ?? nil }
-      .sorted()
+    let positions = ids.compactMap { id in
+      attempt("find a story's place", { try store.storyPosition(id, view: view) }) ?? nil
+    }
+    .sorted()
     guard !positions.isEmpty else { return nil }
     if forward {
       return positions.first { includeCurrent ? $0 >= index : $0 > index } ?? positions.first

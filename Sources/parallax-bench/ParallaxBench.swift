@@ -12,7 +12,7 @@ struct ParallaxBench: ParsableCommand {
       """,
     subcommands: [
       GroupingBench.self, CompareBench.self, InterfaceBench.self, Eval.self, EvalSentences.self, Pairs.self,
-      ReadBench.self, PagesBench.self,
+      ReadBench.self, PagesBench.self, Resurface.self,
     ]
   )
 }

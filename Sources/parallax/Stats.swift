@@ -7,9 +7,9 @@ import ParallaxStore
 /// `parallax stats`: counts.
 struct Stats: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Count stored articles, stories, feeds and unread articles.",
+    abstract: "Count stored articles, stories, feeds, unread articles and stories, and starred articles.",
     discussion: """
-      --format json prints {"articles": N, "stories": N, "feeds": N, "unread": N}.
+      --format json prints {"articles": N, "stories": N, "feeds": N, "unread": N, "unread_stories": N, "starred": N}: unread counts articles, unread_stories the stories with an unread version (what the interface marks with ●).
       """
   )
 
@@ -22,7 +22,14 @@ struct Stats: ParsableCommand {
     let stats = try storeOptions.open().stats()
     if format == .text {
       Terminal.print(
-        "articles \(stats.articles)\nstories \(stats.stories)\nfeeds \(stats.feeds)\nunread \(stats.unread)")
+        """
+        articles \(stats.articles)
+        stories \(stats.stories)
+        feeds \(stats.feeds)
+        unread \(stats.unread)
+        unread_stories \(stats.unreadStories)
+        starred \(stats.starred)
+        """)
     } else {
       Terminal.printJSON(try JSONOutput.encode(stats, pretty: format == .json))
     }

@@ -117,7 +117,7 @@ import Testing
     }
     #expect(format == Store.formatVersion)
     #expect(writer == ParallaxVersion.current)
-    #expect(Store.formatVersion == 6)
+    #expect(Store.formatVersion == 7)
   }
 
   @Test func emptyAndMalformedSearchQueriesAreExplained() throws {

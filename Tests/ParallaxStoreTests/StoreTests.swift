@@ -22,7 +22,8 @@ import Testing
     let articles = [article("a", "Storm hits coast", "Winds of 130 km/h."), article("b", "Council votes", "31 to 14.")]
     #expect(try store.add(articles) == Store.ImportResult(added: 2, alreadyStored: 0))
     #expect(try store.add(articles) == Store.ImportResult(added: 0, alreadyStored: 2))
-    #expect(try store.stats() == Store.Stats(articles: 2, stories: 2, feeds: 0, unread: 2))
+    #expect(
+      try store.stats() == Store.Stats(articles: 2, stories: 2, feeds: 0, unread: 2, unreadStories: 2, starred: 0))
   }
 
   @Test func oneArticleCarriedByTwoFeedsIsStoredOnceAndBelongsToBoth() throws {

@@ -6,9 +6,20 @@ import TerminalModel
 enum StoryListView {
   static func render(_ state: AppState, into buffer: inout Buffer) {
     let library = state.library
+    let shown = library.filter.isAll ? "" : library.filter.label + " "
     buffer.put(
-      "Parallax — \(count(library.storyCount, "story", "stories")), \(count(library.articleCount, "article", "articles"))",
+      "Parallax — \(library.storyCount) \(shown)\(library.storyCount == 1 ? "story" : "stories"), "
+        + count(library.articleCount, "article", "articles"),
       x: 0, y: 0, style: state.theme.heading)
+    if library.storyCount == 0 && !library.filter.isAll {
+      let keys = [Action.toggleUnreadOnly, .toggleStarredOnly].filter {
+        library.filter.unreadOnly ? $0 == .toggleUnreadOnly : library.filter.starredOnly && $0 == .toggleStarredOnly
+      }.compactMap { state.keymap.spec($0).keys.first?.name }
+      buffer.put(
+        "No \(library.filter.label) stories."
+          + (keys.isEmpty ? "" : " \(keys.joined(separator: ", ")) shows every story."),
+        x: 2, y: 2, style: state.theme.dim)
+    }
     let rows = state.listHeight
     for row in 0..<rows {
       let index = state.list.scroll + row
@@ -25,6 +36,7 @@ enum StoryListView {
   /// One story row fitted to `width`.
   static func line(_ state: AppState, story: StorySummary, width: Int) -> String {
     let unread = story.unread ? "●" : " "
+    let star = story.starred ? "!" : " "
     let count = String(story.size)
     let versions = (story.size > 1 ? String(repeating: " ", count: max(0, 3 - count.count)) + count : "  1") + " "
     let date = story.latest.map { String($0.prefix(10)) } ?? ""
@@ -32,6 +44,7 @@ enum StoryListView {
       width >= 70 && state.library.showsMetadata
       ? DisplayWidth.pad(story.sources.joined(separator: ", "), to: 22) + " " + DisplayWidth.pad(date, to: 10) : ""
     let titleWidth = max(1, width - 2 - versions.count - (right.isEmpty ? 0 : DisplayWidth.of(right) + 1))
-    return unread + " " + versions + DisplayWidth.pad(story.title, to: titleWidth) + (right.isEmpty ? "" : " " + right)
+    let title = story.newVersions > 0 ? "+\(story.newVersions) new · " + story.title : story.title
+    return unread + star + versions + DisplayWidth.pad(title, to: titleWidth) + (right.isEmpty ? "" : " " + right)
   }
 }
