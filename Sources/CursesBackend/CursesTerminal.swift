@@ -68,6 +68,22 @@ public final class CursesTerminal {
 
   deinit { stop() }
 
+  /// Hands the terminal back (as on exit) so that another program can use it, until
+  /// ``resume()``.
+  public func suspend() {
+    guard !stopped else { return }
+    def_prog_mode()
+    endwin()
+  }
+
+  /// Takes the terminal again after ``suspend()`` and repaints everything on the next draw.
+  public func resume() {
+    guard !stopped else { return }
+    reset_prog_mode()
+    invalidate()
+    refresh()
+  }
+
   /// The terminal size in cells.
   public var size: (width: Int, height: Int) { (Int(px_cols()), Int(px_lines())) }
 

@@ -16,6 +16,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
   case nextArticle = "next-article"
   case previousArticle = "previous-article"
   case copyLink = "copy-link"
+  case openInBrowser = "open-in-browser"
   case fetchPage = "fetch-page"
   case toggleRead = "toggle-read"
   case markAllRead = "mark-all-read"
@@ -77,6 +78,10 @@ public enum ActionTable {
     ActionSpec(action: .previousArticle, keys: [.character("K")], help: "previous article", screens: [.reader]),
     ActionSpec(
       action: .copyLink, keys: [.character("y")], help: "copy the article's link (OSC 52, works over SSH)",
+      screens: [.list, .versions, .reader]),
+    ActionSpec(
+      action: .openInBrowser, keys: [.character("o")],
+      help: "open the article's link in the browser (config browser, else $BROWSER, else copy it)",
       screens: [.list, .versions, .reader]),
     ActionSpec(
       action: .fetchPage, keys: [.character("p")],

@@ -7,6 +7,9 @@ public enum Effect: Sendable, Equatable {
   case compare(left: Int, right: Int)
   /// Put text on the system clipboard (the terminal's OSC 52).
   case copy(String)
+  /// Open a link in the browser (or, with none, copy it and show it as a link); answer
+  /// with ``AppEvent/linkOpened(_:)``.
+  case openLink(String)
   /// Fetch the web page an article links to and read its article text off the main loop;
   /// answer with ``AppEvent/pageFetched(handle:_:)``.
   case fetchPage(handle: Int, url: String)
@@ -19,6 +22,8 @@ public enum AppEvent: Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
   case comparisonReady(Comparison, left: Int, right: Int)
+  /// What became of ``Effect/openLink(_:)``: one line for the status line.
+  case linkOpened(String)
   /// The result of ``Effect/fetchPage(handle:url:)``.
   case pageFetched(handle: Int, PageFetch)
 }
@@ -39,6 +44,9 @@ extension AppState {
       c.scroll = 0
       comparison = c
       refreshLayout()
+      return []
+    case .linkOpened(let note):
+      message = note
       return []
     case .pageFetched(let handle, let result):
       pageFetched(handle, result)
@@ -97,6 +105,19 @@ extension AppState {
     case .toggleUnreadOnly: toggleFilter(unread: true)
     case .star: toggleStar()
     case .toggleStarredOnly: toggleFilter(unread: false)
+    case .openInBrowser:
+      guard let article = selectedArticle, let url = library.article(article).url, !url.isEmpty else {
+        message = "no link to open"
+        return []
+      }
+      guard BrowserCommand.isOpenable(url) else {
+        message = "not a web link, not opened: \(url)"
+        return []
+      }
+      // Opened in the browser is read, as in newsboat.
+      library.markRead(article)
+      message = "opening \(url)"
+      return [.openLink(url)]
     case .nextArticle: stepArticle(by: 1)
     case .previousArticle: stepArticle(by: -1)
     case .help:

@@ -8,6 +8,13 @@ import TerminalModel
 public struct Config: Sendable {
   public var keymap = Keymap()
   public var theme = Theme.colour
+  /// `browser = "w3m %u"`: the command `o` opens links with (else `$BROWSER`).
+  public var browser: String?
+  /// `browser-mode = "terminal"` (hand the terminal over until it ends) or `"detach"`.
+  public var browserMode = BrowserCommand.Mode.terminal
+
+  /// Settings written before any table.
+  public static let topLevelSettings = ["browser", "browser-mode"]
 
   /// A problem in the file.
   public struct ParseError: Error, Equatable, CustomStringConvertible {
@@ -69,6 +76,26 @@ public struct Config: Sendable {
           throw ParseError(
             line: number,
             message: "unknown colour setting \"\(name)\" (known: \(Theme.settings.joined(separator: ", ")))")
+        }
+      case "":
+        guard values.count == 1 else { throw ParseError(line: number, message: "\(name) takes one quoted string") }
+        switch name {
+        case "browser":
+          guard let words = BrowserCommand.split(values[0]), !words.isEmpty else {
+            throw ParseError(line: number, message: "browser: an empty command or an unclosed quote")
+          }
+          browser = values[0]
+        case "browser-mode":
+          guard let mode = BrowserCommand.Mode(rawValue: values[0]) else {
+            throw ParseError(line: number, message: "browser-mode is \"terminal\" or \"detach\", not \"\(values[0])\"")
+          }
+          browserMode = mode
+        default:
+          throw ParseError(
+            line: number,
+            message:
+              "unknown setting \"\(name)\" (known before any table: \(Self.topLevelSettings.joined(separator: ", ")); key bindings go in [keys], colours in [colors])"
+          )
         }
       default:
         throw ParseError(line: number, message: "settings must be inside [keys] or [colors]")

@@ -110,6 +110,8 @@ enum Interface {
     var firstFrameLogged = false
     var idleTicks = 0
     let hyperlinks = CursesTerminal.supportsHyperlinks(ProcessInfo.processInfo.environment)
+    /// A link shown in the status line (no browser): the message, the link, its column.
+    var statusLink: (message: String, url: String, x: Int)?
     while !state.quit {
       var frame = Renderer.render(state)
       // A read that failed while drawing is said at once, in the status line.
@@ -121,6 +123,13 @@ enum Interface {
       {
         let shown = ReaderView.lines(article, width: state.width, theme: state.theme)[row]
         terminal.hyperlink(url, text: shown.map(\.text).joined(), x: 1, y: row - state.readerScroll)
+      }
+      if let link = statusLink {
+        if state.message == link.message, link.x + DisplayWidth.of(link.url) <= state.width {
+          terminal.hyperlink(link.url, text: link.url, x: link.x, y: state.height - 1)
+        } else if state.message != link.message {
+          statusLink = nil
+        }
       }
       if !firstFrameLogged && state.library.storyCount > 0 {
         firstFrameLogged = true
@@ -165,6 +174,24 @@ enum Interface {
           state.quit = true
         case .copy(let text):
           terminal.copyToClipboard(text)
+        case .openLink(let url):
+          let command = BrowserCommand.resolve(
+            configured: config.browser, mode: config.browserMode, environment: ProcessInfo.processInfo.environment)
+          guard let command else {
+            terminal.copyToClipboard(url)
+            let note = "no browser set (browser in config.toml, or $BROWSER); link copied: "
+            state.message = note + url
+            statusLink = (state.message!, url, DisplayWidth.of(note))
+            continue
+          }
+          if command.mode == .terminal { terminal.suspend() }
+          let outcome = BrowserRun.run(command, url: url) { note in inbox.post(.event(.linkOpened(note))) }
+          if command.mode == .terminal {
+            terminal.resume()
+            (width, height) = terminal.size
+            effects += state.apply(.resize(width: width, height: height))
+          }
+          if let outcome { state.message = outcome }
         case .fetchPage(let handle, _):
           let article = state.library.article(handle)
           let settings = SyncSettings()

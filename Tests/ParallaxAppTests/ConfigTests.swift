@@ -27,7 +27,12 @@ import Testing
     ("[keys]\nfly = \"f\"", 2, "unknown action \"fly\""),
     ("[keys]\n\ndown = \"Ctrl-Q\"", 3, "unknown key \"Ctrl-Q\" for down"),
     ("[keyz]", 1, "unknown table [keyz]"),
-    ("down = \"j\"", 1, "settings must be inside [keys] or [colors]"),
+    (
+      "down = \"j\"", 1,
+      "unknown setting \"down\" (known before any table: browser, browser-mode; key bindings go in [keys], colours in [colors])"
+    ),
+    ("browser-mode = \"tab\"", 1, "browser-mode is \"terminal\" or \"detach\", not \"tab\""),
+    ("browser = \"w3m 'unclosed\"", 1, "browser: an empty command or an unclosed quote"),
     ("[keys]\ndown = j", 2, "expected a quoted string"),
     ("[colors]\ndeleted = \"mauve\"", 2, "is not a colour"),
     ("[colors]\nbackground = \"red\"", 2, "unknown colour setting"),
