@@ -81,7 +81,7 @@ public enum ActionTable {
       screens: [.list, .versions, .reader]),
     ActionSpec(
       action: .openInBrowser, keys: [.character("o")],
-      help: "open the article's link in the browser (config browser, else $BROWSER, else copy it)",
+      help: "open the article's link in the browser (or copy it)",
       screens: [.list, .versions, .reader]),
     ActionSpec(
       action: .fetchPage, keys: [.character("p")],
