@@ -17,6 +17,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
   case previousArticle = "previous-article"
   case copyLink = "copy-link"
   case openInBrowser = "open-in-browser"
+  case feeds
   case fetchPage = "fetch-page"
   case toggleRead = "toggle-read"
   case markAllRead = "mark-all-read"
@@ -28,7 +29,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 
 /// Where an action applies.
 public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
-  case list, versions, reader, comparison, help
+  case list, feeds, versions, reader, comparison, help
 }
 
 /// One row of the action table.
@@ -42,7 +43,7 @@ public struct ActionSpec: Sendable {
 /// The table of actions: default keys, help text and scope, in help order.
 public enum ActionTable {
   static let all = Set(ScreenKind.allCases)
-  static let moving: Set<ScreenKind> = [.list, .versions, .reader, .comparison, .help]
+  static let moving: Set<ScreenKind> = [.list, .feeds, .versions, .reader, .comparison, .help]
 
   public static let specs: [ActionSpec] = [
     ActionSpec(action: .down, keys: [.character("j"), .down], help: "move down", screens: moving),
@@ -53,7 +54,8 @@ public enum ActionTable {
     ActionSpec(action: .bottom, keys: [.character("G"), .end], help: "go to the bottom", screens: moving),
     ActionSpec(
       action: .open, keys: [.enter],
-      help: "open: a one-version story in the reader, a story with versions as its list", screens: [.list, .versions]),
+      help: "open: a story (reader, or its versions), a version, a feed's stories",
+      screens: [.list, .feeds, .versions]),
     ActionSpec(
       action: .compare, keys: [.character("c")],
       help: "compare the marked versions, or the first two of the story", screens: [.list, .versions, .reader]),
@@ -79,6 +81,9 @@ public enum ActionTable {
     ActionSpec(
       action: .copyLink, keys: [.character("y")], help: "copy the article's link (OSC 52, works over SSH)",
       screens: [.list, .versions, .reader]),
+    ActionSpec(
+      action: .feeds, keys: [.character("f")], help: "feeds: every subscription and source, with unread counts",
+      screens: [.list]),
     ActionSpec(
       action: .openInBrowser, keys: [.character("o")],
       help: "open the article's link in the browser (or copy it)",

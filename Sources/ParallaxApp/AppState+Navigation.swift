@@ -59,6 +59,9 @@ extension AppState {
       let limit = max(0, ComparisonView.lineCount(self) - ComparisonView.bodyHeight(self))
       c.scroll = max(0, min(limit, c.scroll.addingReportingOverflow(delta).partialValue))
       comparison = c
+    case .feeds:
+      feedList.selected = clamp(feedList.selected.addingReportingOverflow(delta).partialValue, feedRows.count)
+      feedList.scroll = Self.follow(feedList.selected, scroll: feedList.scroll, height: listHeight)
     case .help:
       let limit = max(0, HelpView.lines(self).count - contentHeight)
       helpScroll = max(0, min(limit, helpScroll.addingReportingOverflow(delta).partialValue))
@@ -92,6 +95,8 @@ extension AppState {
       let m = members(story)
       guard m.indices.contains(versions.selected) else { return }
       openReader(m[versions.selected])
+    case .feeds:
+      openFeedStories()
     default:
       break
     }

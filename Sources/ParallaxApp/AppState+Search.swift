@@ -50,7 +50,7 @@ extension AppState {
         comparison = c
         found = true
       }
-    case .help:
+    case .help, .feeds:
       break
     }
     if !found { message = "not found: \(search.query)" }

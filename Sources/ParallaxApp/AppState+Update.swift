@@ -100,6 +100,7 @@ extension AppState {
       message = "link copied"
       return [.copy(url)]
     case .fetchPage: return fetchPage()
+    case .feeds: openFeeds()
     case .toggleRead: toggleRead()
     case .markAllRead: markAllRead()
     case .toggleUnreadOnly: toggleFilter(unread: true)
@@ -129,6 +130,7 @@ extension AppState {
       if screens.count > 1 {
         let leaving = screens.removeLast()
         if leaving == .comparison { comparison = nil }
+        if leaving == .list { closeFeedStories() }
       } else {
         quit = true
         return [.quit]
@@ -149,6 +151,10 @@ extension AppState {
       let index = versions.scroll + y - 1
       guard y >= 1, y <= listHeight, members(story).indices.contains(index) else { return [] }
       if index == versions.selected { open() } else { versions.selected = index }
+    case .feeds:
+      let index = feedList.scroll + y - 1
+      guard y >= 1, y <= listHeight, feedRows.indices.contains(index) else { return [] }
+      if index == feedList.selected { open() } else { feedList.selected = index }
     case .comparison:
       if ComparisonView.isSideBySide(self), let layout = comparison?.layout {
         comparison?.focus = x > ComparisonLayout.gutterWidth + layout.columnWidth ? 1 : 0

@@ -12,9 +12,12 @@ public struct AppState: Sendable {
     case reader(article: Int)
     case comparison
     case help
+    /// Every feed and source; Enter shows one's stories (a `.list` pushed on top).
+    case feeds
 
     public var kind: ScreenKind {
       switch self {
+      case .feeds: return .feeds
       case .list: return .list
       case .versions: return .versions
       case .reader: return .reader
@@ -43,6 +46,12 @@ public struct AppState: Sendable {
     var layoutWidth = 0
   }
 
+  /// A story list left for a feed's list, as it was.
+  public struct SavedList: Sendable, Equatable {
+    public var filter: ListFilter
+    public var list: ListState
+  }
+
   /// The search prompt and the last query.
   public struct SearchState: Sendable, Equatable {
     public var editing = false
@@ -58,6 +67,11 @@ public struct AppState: Sendable {
   public var list = ListState()
   public var versions = ListState()
   public var marked: [Int] = []
+  /// The feeds screen's rows (read when it opens) and selection.
+  public var feedRows: [FeedRow] = []
+  public var feedList = ListState()
+  /// The lists under a feed's list, to come back to: their filter and selection.
+  public var listStack: [SavedList] = []
   public var readerScroll = 0
   public var helpScroll = 0
   public var comparison: ComparisonState?

@@ -32,6 +32,35 @@ public struct StorySummary: Sendable, Equatable {
   }
 }
 
+/// One row of the feeds screen: a feed, or a source of articles no feed carries.
+public struct FeedRow: Sendable, Equatable {
+  public var scope: ListFilter.Scope
+  /// The feed's address (nil for a source).
+  public var url: String?
+  /// The feed's title or the source's name.
+  public var title: String?
+  public var stories: Int
+  public var unreadStories: Int
+  public var lastFetched: String?
+  public var lastError: String?
+
+  public init(
+    scope: ListFilter.Scope, url: String?, title: String?, stories: Int, unreadStories: Int,
+    lastFetched: String? = nil, lastError: String? = nil
+  ) {
+    self.scope = scope
+    self.url = url
+    self.title = title
+    self.stories = stories
+    self.unreadStories = unreadStories
+    self.lastFetched = lastFetched
+    self.lastError = lastError
+  }
+
+  /// What the row is called: the title, else the address, else "(no source)".
+  public var name: String { title.flatMap { $0.isEmpty ? nil : $0 } ?? url ?? "(no source)" }
+}
+
 /// Where the interface gets its stories and articles: all in memory (files given on the
 /// command line) or a page at a time from the store. Articles are named by an integer
 /// handle that stays valid while the library lives. Stories are served newest first.
@@ -78,6 +107,8 @@ public protocol Library: AnyObject, Sendable {
   /// The next story (after `index`, or at it when `includeCurrent`; backwards unless
   /// `forward`; wrapping around) whose title or text contains `query`, ignoring case.
   func findStory(matching query: String, from index: Int, forward: Bool, includeCurrent: Bool) -> Int?
+  /// The feeds screen's rows: every feed, then every source of articles no feed carries.
+  func feeds() -> [FeedRow]
   /// Picks up changes made by another process; returns whether anything changed.
   func refresh() -> Bool
   /// Failures since the last call (a store that could not be read or written), one line

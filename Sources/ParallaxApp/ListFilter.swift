@@ -2,12 +2,24 @@
 /// with a starred version, or carried by one feed. Libraries apply it where the stories
 /// are (the store as indexed SQL).
 public struct ListFilter: Sendable, Hashable {
+  /// Where stories come from: one feed, or one source of articles no feed carries.
+  public enum Scope: Sendable, Hashable {
+    case feed(Int64)
+    /// A source of imported files; nil for articles without a source.
+    case source(String?)
+  }
+
   public var unreadOnly = false
   public var starredOnly = false
+  /// Only the stories of one feed (or source), with its name for the title line.
+  public var scope: Scope?
+  public var scopeName: String?
 
-  public init(unreadOnly: Bool = false, starredOnly: Bool = false) {
+  public init(unreadOnly: Bool = false, starredOnly: Bool = false, scope: Scope? = nil, scopeName: String? = nil) {
     self.unreadOnly = unreadOnly
     self.starredOnly = starredOnly
+    self.scope = scope
+    self.scopeName = scopeName
   }
 
   /// Whether every story is shown.

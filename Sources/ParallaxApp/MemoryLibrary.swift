@@ -48,7 +48,10 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
       self.filter = filter
       shown = stories.indices.filter { s in
         let handles = stories[s].members.map(\.inputIndex)
-        return (!filter.unreadOnly || handles.contains { !read.contains($0) })
+        var inScope = true
+        if case .source(let name) = filter.scope { inScope = handles.contains { articles[$0].source == name } }
+        if case .feed = filter.scope { inScope = false }
+        return inScope && (!filter.unreadOnly || handles.contains { !read.contains($0) })
           && (!filter.starredOnly || handles.contains { starred.contains($0) })
       }
     }
@@ -144,6 +147,26 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
       }
     }
     return nil
+  }
+
+  /// Files read into memory have no subscriptions: one row per source.
+  public func feeds() -> [FeedRow] {
+    var order: [String?] = []
+    var stories: [String?: Set<Int>] = [:]
+    var unread: [String?: Set<Int>] = [:]
+    for (s, story) in self.stories.enumerated() {
+      for member in story.members {
+        let source = articles[member.inputIndex].source
+        if stories[source] == nil { order.append(source) }
+        stories[source, default: []].insert(s)
+        if !isRead(member.inputIndex) { unread[source, default: []].insert(s) }
+      }
+    }
+    return order.map {
+      FeedRow(
+        scope: .source($0), url: nil, title: $0, stories: stories[$0]?.count ?? 0, unreadStories: unread[$0]?.count ?? 0
+      )
+    }.sorted { ($0.title ?? "").lowercased() < ($1.title ?? "").lowercased() }
   }
 
   public func refresh() -> Bool { false }

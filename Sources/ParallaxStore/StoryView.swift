@@ -10,11 +10,15 @@ public struct StoryView: Sendable, Hashable {
   public var starredOnly = false
   /// Only stories a feed carries one version of (the feed's row id).
   public var feedID: Int64?
+  /// Only stories with a version no feed carries from this source (`.some(nil)`: without
+  /// a source): the feeds screen's rows for imported files.
+  public var source: String??
 
-  public init(unreadOnly: Bool = false, starredOnly: Bool = false, feedID: Int64? = nil) {
+  public init(unreadOnly: Bool = false, starredOnly: Bool = false, feedID: Int64? = nil, source: String?? = nil) {
     self.unreadOnly = unreadOnly
     self.starredOnly = starredOnly
     self.feedID = feedID
+    self.source = source
   }
 
   /// Every story.
@@ -40,6 +44,14 @@ public struct StoryView: Sendable, Hashable {
           WHERE v.story = story.id AND f.feedID = ?)
         """)
       arguments += [feedID]
+    }
+    if let source {
+      parts.append(
+        """
+        EXISTS (SELECT 1 FROM article v WHERE v.story = story.id AND v.source IS ?
+          AND NOT EXISTS (SELECT 1 FROM articleFeed f WHERE f.articleID = v.id))
+        """)
+      arguments += [source]
     }
     return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
   }

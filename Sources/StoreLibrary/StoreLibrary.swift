@@ -34,7 +34,23 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   /// The store's view for the filter.
-  var view: StoryView { StoryView(unreadOnly: filter.unreadOnly, starredOnly: filter.starredOnly) }
+  var view: StoryView {
+    var view = StoryView(unreadOnly: filter.unreadOnly, starredOnly: filter.starredOnly)
+    switch filter.scope {
+    case .feed(let id): view.feedID = id
+    case .source(let name): view.source = .some(name)
+    case nil: break
+    }
+    return view
+  }
+
+  public func feeds() -> [FeedRow] {
+    (attempt("read the feeds", { try store.feedSummaries() }) ?? []).map {
+      FeedRow(
+        scope: $0.feedID.map { .feed($0) } ?? .source($0.title), url: $0.url, title: $0.title, stories: $0.stories,
+        unreadStories: $0.unreadStories, lastFetched: $0.lastFetched, lastError: $0.lastError)
+    }
+  }
 
   private func reload() throws {
     var c = try store.storyAndArticleCounts()

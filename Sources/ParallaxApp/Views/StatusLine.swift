@@ -3,7 +3,8 @@ import TerminalModel
 /// The bottom line: the search prompt, a message, or the key hints for the screen.
 enum StatusLine {
   static let hints: [ScreenKind: [Action]] = [
-    .list: [.open, .compare, .search, .help, .back],
+    .list: [.open, .compare, .search, .feeds, .help, .back],
+    .feeds: [.open, .back],
     .versions: [.open, .mark, .compare, .back],
     .reader: [.nextArticle, .previousArticle, .compare, .search, .fetchPage, .back],
     .comparison: [.nextDifference, .previousDifference, .switchPane, .swapSides, .search, .back],
@@ -13,6 +14,7 @@ enum StatusLine {
   static func text(_ state: AppState) -> String {
     if state.search.editing { return "/" + state.search.input }
     if let message = state.message { return message }
+    if let feed = state.selectedFeedStatus { return feed }
     if !state.pageFetches.isEmpty {
       return "fetching \(state.pageFetches.count) page\(state.pageFetches.count == 1 ? "" : "s")…"
     }

@@ -6,11 +6,12 @@ import TerminalModel
 enum StoryListView {
   static func render(_ state: AppState, into buffer: inout Buffer) {
     let library = state.library
-    let shown = library.filter.isAll ? "" : library.filter.label + " "
-    buffer.put(
-      "Parallax — \(library.storyCount) \(shown)\(library.storyCount == 1 ? "story" : "stories"), "
-        + count(library.articleCount, "article", "articles"),
-      x: 0, y: 0, style: state.theme.heading)
+    let shown = library.filter.label.isEmpty ? "" : library.filter.label + " "
+    let stories = "\(library.storyCount) \(shown)\(library.storyCount == 1 ? "story" : "stories")"
+    let heading =
+      library.filter.scopeName.map { "\(ControlCharacters.sanitize($0)) — \(stories)" }
+      ?? "Parallax — \(stories), \(count(library.articleCount, "article", "articles"))"
+    buffer.put(heading, x: 0, y: 0, style: state.theme.heading)
     if library.storyCount == 0 && !library.filter.isAll {
       let keys = [Action.toggleUnreadOnly, .toggleStarredOnly].filter {
         library.filter.unreadOnly ? $0 == .toggleUnreadOnly : library.filter.starredOnly && $0 == .toggleStarredOnly

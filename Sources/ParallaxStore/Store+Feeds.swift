@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+
+/// The feeds screen's rows: every feed (subscriptions and feed files) with its stories and
+/// unread stories, and, for articles no feed carries (plain text, JSON Lines, pages), one row
+/// per source.
+extension Store {
+  /// One row of the feeds screen.
+  public struct FeedSummary: Sendable, Equatable {
+    /// The feed's row id; nil for a source row (articles no feed carries).
+    public var feedID: Int64?
+    /// The feed's address; for a source row, nil.
+    public var url: String?
+    /// The feed's title, or the source's name (nil for articles without one).
+    public var title: String?
+    public var stories: Int
+    public var unreadStories: Int
+    public var lastFetched: String?
+    public var lastError: String?
+  }
+
+  /// Every feed, then every source of articles no feed carries, by title.
+  public func feedSummaries() throws -> [FeedSummary] {
+    try reading { db in
+      let feeds = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT feed.id, feed.url, feed.title, feed.lastFetched, feed.lastError,
+            COUNT(DISTINCT article.story),
+            COUNT(DISTINCT CASE WHEN article.isRead = 0 THEN article.story END)
+          FROM feed
+          LEFT JOIN articleFeed ON articleFeed.feedID = feed.id
+          LEFT JOIN article ON article.id = articleFeed.articleID
+          GROUP BY feed.id
+          """
+      ).map { row in
+        FeedSummary(
+          feedID: row[0], url: row[1], title: row[2], stories: row[5], unreadStories: row[6], lastFetched: row[3],
+          lastError: row[4])
+      }
+      let sources = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT article.source, COUNT(DISTINCT article.story),
+            COUNT(DISTINCT CASE WHEN article.isRead = 0 THEN article.story END)
+          FROM article
+          WHERE NOT EXISTS (SELECT 1 FROM articleFeed WHERE articleFeed.articleID = article.id)
+          GROUP BY article.source
+          """
+      ).map { row in
+        FeedSummary(feedID: nil, url: nil, title: row[0], stories: row[1], unreadStories: row[2])
+      }
+      func key(_ f: FeedSummary) -> String { (f.title ?? f.url ?? "").lowercased() }
+      return feeds.sorted { key($0) < key($1) } + sources.sorted { key($0) < key($1) }
+    }
+  }
+}
