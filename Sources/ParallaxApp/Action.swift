@@ -18,6 +18,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
   case copyLink = "copy-link"
   case openInBrowser = "open-in-browser"
   case feeds
+  case reloadAll = "reload-all"
+  case reload
+  case showLog = "log"
   case fetchPage = "fetch-page"
   case toggleRead = "toggle-read"
   case markAllRead = "mark-all-read"
@@ -29,7 +32,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 
 /// Where an action applies.
 public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
-  case list, feeds, versions, reader, comparison, help
+  case list, feeds, versions, reader, comparison, log, help
 }
 
 /// One row of the action table.
@@ -43,7 +46,7 @@ public struct ActionSpec: Sendable {
 /// The table of actions: default keys, help text and scope, in help order.
 public enum ActionTable {
   static let all = Set(ScreenKind.allCases)
-  static let moving: Set<ScreenKind> = [.list, .feeds, .versions, .reader, .comparison, .help]
+  static let moving: Set<ScreenKind> = [.list, .feeds, .versions, .reader, .comparison, .log, .help]
 
   public static let specs: [ActionSpec] = [
     ActionSpec(action: .down, keys: [.character("j"), .down], help: "move down", screens: moving),
@@ -84,6 +87,13 @@ public enum ActionTable {
     ActionSpec(
       action: .feeds, keys: [.character("f")], help: "feeds: every subscription and source, with unread counts",
       screens: [.list]),
+    ActionSpec(
+      action: .reloadAll, keys: [.character("R")], help: "sync every feed in the background (as parallax sync)",
+      screens: [.list, .feeds]),
+    ActionSpec(action: .reload, keys: [.character("r")], help: "sync the selected feed", screens: [.feeds]),
+    ActionSpec(
+      action: .showLog, keys: [.character("L")], help: "the log: sync reports and problems of this session",
+      screens: [.list, .feeds]),
     ActionSpec(
       action: .openInBrowser, keys: [.character("o")],
       help: "open the article's link in the browser (or copy it)",

@@ -62,6 +62,9 @@ extension AppState {
     case .feeds:
       feedList.selected = clamp(feedList.selected.addingReportingOverflow(delta).partialValue, feedRows.count)
       feedList.scroll = Self.follow(feedList.selected, scroll: feedList.scroll, height: listHeight)
+    case .log:
+      let limit = max(0, LogView.lines(self).count - contentHeight)
+      logScroll = max(0, min(limit, logScroll.addingReportingOverflow(delta).partialValue))
     case .help:
       let limit = max(0, HelpView.lines(self).count - contentHeight)
       helpScroll = max(0, min(limit, helpScroll.addingReportingOverflow(delta).partialValue))

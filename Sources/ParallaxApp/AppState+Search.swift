@@ -50,7 +50,7 @@ extension AppState {
         comparison = c
         found = true
       }
-    case .help, .feeds:
+    case .help, .feeds, .log:
       break
     }
     if !found { message = "not found: \(search.query)" }

@@ -7,6 +7,10 @@ public enum Effect: Sendable, Equatable {
   case compare(left: Int, right: Int)
   /// Put text on the system clipboard (the terminal's OSC 52).
   case copy(String)
+  /// Sync feeds in the background (nil: every subscription), as `parallax sync` does;
+  /// answer with ``AppEvent/syncProgress(done:total:)``, ``AppEvent/syncReport(_:)`` and
+  /// ``AppEvent/syncFinished(_:)``.
+  case sync(only: [String]?)
   /// Open a link in the browser (or, with none, copy it and show it as a link); answer
   /// with ``AppEvent/linkOpened(_:)``.
   case openLink(String)
@@ -22,6 +26,12 @@ public enum AppEvent: Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
   case comparisonReady(Comparison, left: Int, right: Int)
+  /// Feeds done of the running sync.
+  case syncProgress(done: Int, total: Int)
+  /// One line of the running sync's report (for the log).
+  case syncReport(String)
+  /// The sync ended; its summary line. The library has new articles to show.
+  case syncFinished(String)
   /// What became of ``Effect/openLink(_:)``: one line for the status line.
   case linkOpened(String)
   /// The result of ``Effect/fetchPage(handle:url:)``.
@@ -44,6 +54,15 @@ extension AppState {
       c.scroll = 0
       comparison = c
       refreshLayout()
+      return []
+    case .syncProgress(let done, let total):
+      syncing = SyncProgress(done: done, total: total)
+      return []
+    case .syncReport(let line):
+      addActivity(line)
+      return []
+    case .syncFinished(let summary):
+      syncFinished(summary)
       return []
     case .linkOpened(let note):
       message = note
@@ -101,6 +120,19 @@ extension AppState {
       return [.copy(url)]
     case .fetchPage: return fetchPage()
     case .feeds: openFeeds()
+    case .reloadAll: return startSync(only: nil)
+    case .reload:
+      guard screen == .feeds, feedRows.indices.contains(feedList.selected) else { return [] }
+      guard let url = feedRows[feedList.selected].url, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+        message = "\(feedRows[feedList.selected].name) is not a subscription: nothing to sync"
+        return []
+      }
+      return startSync(only: [url])
+    case .showLog:
+      if screen != .log {
+        screens.append(.log)
+        logScroll = max(0, LogView.lines(self).count - contentHeight)
+      }
     case .toggleRead: toggleRead()
     case .markAllRead: markAllRead()
     case .toggleUnreadOnly: toggleFilter(unread: true)

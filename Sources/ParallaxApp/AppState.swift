@@ -14,10 +14,13 @@ public struct AppState: Sendable {
     case help
     /// Every feed and source; Enter shows one's stories (a `.list` pushed on top).
     case feeds
+    /// Problems and sync reports of this session.
+    case log
 
     public var kind: ScreenKind {
       switch self {
       case .feeds: return .feeds
+      case .log: return .log
       case .list: return .list
       case .versions: return .versions
       case .reader: return .reader
@@ -46,6 +49,12 @@ public struct AppState: Sendable {
     var layoutWidth = 0
   }
 
+  /// Feeds done of a background sync.
+  public struct SyncProgress: Sendable, Equatable {
+    public var done = 0
+    public var total = 0
+  }
+
   /// A story list left for a feed's list, as it was.
   public struct SavedList: Sendable, Equatable {
     public var filter: ListFilter
@@ -72,6 +81,12 @@ public struct AppState: Sendable {
   public var feedList = ListState()
   /// The lists under a feed's list, to come back to: their filter and selection.
   public var listStack: [SavedList] = []
+  /// A sync running in the background: feeds done and the total (0 until the first is done).
+  public var syncing: SyncProgress?
+  /// What syncs of this session reported, a line each, oldest first (at most
+  /// ``maxLogLines``): the log screen shows it, nothing goes to the terminal.
+  public var activity: [String] = []
+  public var logScroll = 0
   public var readerScroll = 0
   public var helpScroll = 0
   public var comparison: ComparisonState?

@@ -10,6 +10,8 @@ public struct SyncRun: Sendable {
   public var quiet = false
   /// Wait for another sync of the same store to finish instead of leaving at once.
   public var wait = false
+  /// Sync only these feeds (addresses); nil for every subscription.
+  public var only: Set<String>?
 
   public init(settings: SyncSettings = SyncSettings(), quiet: Bool = false, wait: Bool = false) {
     self.settings = settings
@@ -21,10 +23,16 @@ public struct SyncRun: Sendable {
   public struct Printer: Sendable {
     public var output: @Sendable (String) -> Void
     public var error: @Sendable (String) -> Void
+    /// Feeds done and the total, as each feed finishes (the interface's `3/12 feeds`).
+    public var progress: @Sendable (Int, Int) -> Void
 
-    public init(output: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void) {
+    public init(
+      output: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void,
+      progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) {
       self.output = output
       self.error = error
+      self.progress = progress
     }
   }
 
@@ -44,7 +52,8 @@ public struct SyncRun: Sendable {
     defer { withExtendedLifetime(lock) {} }
     let quiet = self.quiet
     let start = Date()
-    let reports = try await Syncer(store: store, settings: settings).run { report, done, total in
+    let reports = try await Syncer(store: store, settings: settings).run(only: only) { report, done, total in
+      printer.progress(done, total)
       switch report.status {
       case .updated(let added, let existing):
         if !quiet {

@@ -31,10 +31,14 @@ public struct Syncer: Sendable {
     self.settings = settings
   }
 
-  /// Syncs every `http(s)` subscription, `concurrency` at a time; `progress` is called as
-  /// each feed finishes, with the number done and the total.
-  public func run(progress: @escaping @Sendable (Report, Int, Int) -> Void = { _, _, _ in }) async throws -> [Report] {
-    let feeds = try store.allFeeds().filter { $0.url.hasPrefix("http://") || $0.url.hasPrefix("https://") }
+  /// Syncs every `http(s)` subscription (or those of `only`), `concurrency` at a time;
+  /// `progress` is called as each feed finishes, with the number done and the total.
+  public func run(
+    only: Set<String>? = nil, progress: @escaping @Sendable (Report, Int, Int) -> Void = { _, _, _ in }
+  ) async throws -> [Report] {
+    let feeds = try store.allFeeds().filter {
+      ($0.url.hasPrefix("http://") || $0.url.hasPrefix("https://")) && (only?.contains($0.url) ?? true)
+    }
     let fetcher = FeedFetcher(settings: settings)
     let importer = Importer(store: store)
     var reports: [Report] = []

@@ -4,6 +4,7 @@ import Foundation
 import ParallaxApp
 import ParallaxCLI
 import ParallaxCore
+import ParallaxStore
 import ParallaxSync
 import TerminalModel
 
@@ -80,7 +81,7 @@ enum Interface {
   /// Runs the interface; `work` runs in the background and posts the library (and later
   /// changes) to the loop. Returns the exit status.
   static func run(
-    startMessage: String = "reading and grouping…",
+    startMessage: String = "reading and grouping…", store: Store? = nil,
     work: @escaping @Sendable (_ post: @escaping @Sendable (Message) -> Void) -> Void
   ) throws -> Int32 {
     let config = try loadConfig()
@@ -174,6 +175,34 @@ enum Interface {
           state.quit = true
         case .copy(let text):
           terminal.copyToClipboard(text)
+        case .sync(let only):
+          guard let store else {
+            effects += state.apply(.syncFinished("nothing to sync: --no-store reads the given files only"))
+            continue
+          }
+          Task.detached {
+            let lines = SyncLines()
+            let printer = SyncRun.Printer(
+              output: { line in
+                lines.add(line)
+                inbox.post(.event(.syncReport(line)))
+              },
+              error: { line in
+                let text = line.hasPrefix("parallax: ") ? String(line.dropFirst(10)) : line
+                lines.add(text)
+                inbox.post(.event(.syncReport(text)))
+              },
+              progress: { done, total in inbox.post(.event(.syncProgress(done: done, total: total))) })
+            var run = SyncRun(settings: SyncSettings())
+            run.only = only.map(Set.init)
+            do {
+              _ = try await run.run(store, printer: printer)
+              inbox.post(.event(.syncFinished(lines.summary)))
+            } catch {
+              let problem = (error as? Importer.Failure)?.problem ?? StoreProblem(error, path: store.path)
+              inbox.post(.event(.syncFinished("sync failed: \(problem)")))
+            }
+          }
         case .openLink(let url):
           let command = BrowserCommand.resolve(
             configured: config.browser, mode: config.browserMode, environment: ProcessInfo.processInfo.environment)
@@ -217,5 +246,21 @@ enum Interface {
     state.takeLibraryProblems()
     pendingLog = state.log
     return diagnostics.contains { $0.severity == .skipped } ? 1 : 0
+  }
+}
+
+/// The lines of one sync in the interface, to name its outcome when it ends.
+final class SyncLines: @unchecked Sendable {
+  private let lock = NSLock()
+  private var lines: [String] = []
+
+  func add(_ line: String) { lock.withLock { lines.append(line) } }
+
+  /// The summary `parallax sync` prints last ("12 feeds: 34 new articles, 1 failed, in 2.1
+  /// s"), else the last line (no subscriptions, another sync running).
+  var summary: String {
+    lock.withLock {
+      lines.last { $0.contains(" feeds: ") && $0.contains(" new articles") } ?? lines.last ?? "sync done"
+    }
   }
 }

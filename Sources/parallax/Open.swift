@@ -43,7 +43,9 @@ struct Open: ParsableCommand {
         let store = try storeOptions.open()
         let paths = input.paths
         let library = try StoreLibrary(store: store)
-        status = try Interface.run(startMessage: paths.isEmpty ? "opening the store…" : "importing…") { post in
+        status = try Interface.run(
+          startMessage: paths.isEmpty ? "opening the store…" : "importing…", store: store
+        ) { post in
           post(.loaded(library, [], paths.isEmpty ? nil : "importing \(paths.count) inputs…"))
           guard !paths.isEmpty else {
             if library.storyCount == 0 {

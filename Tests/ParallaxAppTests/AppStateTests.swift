@@ -43,7 +43,7 @@ enum Seeds {
         "●   1 Pivotal Negotiations: Russia and Ukraine Set for Direct Talks",
         "",
         "",
-        "Enter open  c compare  / search  f feeds  ? help  q quit",
+        "Enter open  c compare  / search  f feeds  R reload-all  ? help  q quit",
       ])
   }
 

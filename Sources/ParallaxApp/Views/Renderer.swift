@@ -16,6 +16,7 @@ public enum Renderer {
     switch state.screen {
     case .list: StoryListView.render(state, into: &buffer)
     case .feeds: FeedsView.render(state, into: &buffer)
+    case .log: LogView.render(state, into: &buffer)
     case .versions(let story): VersionsView.render(state, story: story, into: &buffer)
     case .reader(let article): ReaderView.render(state, article: article, into: &buffer)
     case .comparison: ComparisonView.render(state, into: &buffer)

@@ -3,8 +3,9 @@ import TerminalModel
 /// The bottom line: the search prompt, a message, or the key hints for the screen.
 enum StatusLine {
   static let hints: [ScreenKind: [Action]] = [
-    .list: [.open, .compare, .search, .feeds, .help, .back],
-    .feeds: [.open, .back],
+    .list: [.open, .compare, .search, .feeds, .reloadAll, .help, .back],
+    .feeds: [.open, .reload, .reloadAll, .showLog, .back],
+    .log: [.back],
     .versions: [.open, .mark, .compare, .back],
     .reader: [.nextArticle, .previousArticle, .compare, .search, .fetchPage, .back],
     .comparison: [.nextDifference, .previousDifference, .switchPane, .swapSides, .search, .back],
@@ -14,6 +15,11 @@ enum StatusLine {
   static func text(_ state: AppState) -> String {
     if state.search.editing { return "/" + state.search.input }
     if let message = state.message { return message }
+    if let sync = state.syncing {
+      let progress = sync.total == 0 ? "syncing…" : "syncing \(sync.done)/\(sync.total) feeds…"
+      if let feed = state.selectedFeedStatus { return progress + "  " + feed }
+      return progress
+    }
     if let feed = state.selectedFeedStatus { return feed }
     if !state.pageFetches.isEmpty {
       return "fetching \(state.pageFetches.count) page\(state.pageFetches.count == 1 ? "" : "s")…"
