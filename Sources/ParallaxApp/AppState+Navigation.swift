@@ -19,6 +19,7 @@ extension AppState {
   }
 
   public mutating func libraryChanged() {
+    if case .versions(let story) = screen { loadVersions(story) }
     let count = library.storyCount
     list.selected = max(0, min(list.selected, count - 1))
     list.scroll = Self.follow(list.selected, scroll: min(list.scroll, max(0, count - 1)), height: listHeight)
@@ -33,7 +34,7 @@ extension AppState {
     switch screen {
     case .reader(let article): return article
     case .versions(let story):
-      let m = members(story)
+      let m = versionHandles(story)
       return m.indices.contains(versions.selected) ? m[versions.selected] : nil
     case .list:
       return hasStory(list.selected) ? members(list.selected).first : nil
@@ -49,7 +50,8 @@ extension AppState {
       list.selected = clamp(list.selected.addingReportingOverflow(delta).partialValue, library.storyCount)
       list.scroll = Self.follow(list.selected, scroll: list.scroll, height: listHeight)
     case .versions(let story):
-      versions.selected = clamp(versions.selected.addingReportingOverflow(delta).partialValue, members(story).count)
+      versions.selected = clamp(
+        versions.selected.addingReportingOverflow(delta).partialValue, versionHandles(story).count)
       versions.scroll = Self.follow(versions.selected, scroll: versions.scroll, height: listHeight)
     case .reader(let article):
       let limit = max(0, ReaderView.lines(article, in: self).count - contentHeight)
@@ -93,9 +95,10 @@ extension AppState {
         screens.append(.versions(story: list.selected))
         versions = ListState()
         marked = []
+        loadVersions(list.selected)
       }
     case .versions(let story):
-      let m = members(story)
+      let m = versionHandles(story)
       guard m.indices.contains(versions.selected) else { return }
       openReader(m[versions.selected])
     case .feeds:
@@ -123,14 +126,12 @@ extension AppState {
     default: return []
     }
     guard hasStory(story) else { return [] }
-    let m = members(story)
     let pair: (Int, Int)
     if marked.count == 2 {
       pair = (marked[0], marked[1])
-    } else if m.count >= 2 {
-      pair = (m[0], m[1])
+    } else if let chosen = defaultPair(story) {
+      pair = chosen
     } else {
-      message = "this story has one version: nothing to compare"
       return []
     }
     comparison = ComparisonState(left: pair.0, right: pair.1)
@@ -140,7 +141,7 @@ extension AppState {
 
   mutating func toggleMark() {
     guard case .versions(let story) = screen else { return }
-    let m = members(story)
+    let m = versionHandles(story)
     guard m.indices.contains(versions.selected) else { return }
     let article = m[versions.selected]
     if let i = marked.firstIndex(of: article) {

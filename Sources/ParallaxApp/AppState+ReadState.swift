@@ -7,7 +7,7 @@ extension AppState {
   var pointedArticle: Int? {
     switch screen {
     case .versions(let story):
-      let m = members(story)
+      let m = versionHandles(story)
       return m.indices.contains(versions.selected) ? m[versions.selected] : nil
     case .reader(let article):
       return article
@@ -26,7 +26,7 @@ extension AppState {
       libraryChanged()
     } else if let article = pointedArticle {
       let read = !library.isRead(article)
-      library.setRead(article, read)
+      for copy in copies(of: article) { library.setRead(copy, read) }
       message = read ? "version marked read" : "version marked unread"
     }
   }
@@ -67,5 +67,11 @@ extension AppState {
     }
     list.scroll = Self.follow(list.selected, scroll: 0, height: listHeight)
     message = filter.isAll ? "every story" : "only \(filter.label) stories"
+  }
+
+  /// An article and its identical copies on the versions screen (itself elsewhere).
+  func copies(of article: Int) -> [Int] {
+    guard case .versions(let story) = screen, let rows = versionRows(story) else { return [article] }
+    return rows.handles.first { $0.contains(article) } ?? [article]
   }
 }

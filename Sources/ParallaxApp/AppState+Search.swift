@@ -28,7 +28,7 @@ extension AppState {
         found = true
       }
     case .versions(let story):
-      let m = members(story)
+      let m = versionHandles(story)
       if let i = pick(m.count, from: versions.selected, matches: { articleMatches(m[$0], query) }) {
         versions.selected = i
         versions.scroll = Self.follow(i, scroll: versions.scroll, height: listHeight)

@@ -181,7 +181,7 @@ extension AppState {
       if index == list.selected { open() } else { list.selected = index }
     case .versions(let story):
       let index = versions.scroll + y - 1
-      guard y >= 1, y <= listHeight, members(story).indices.contains(index) else { return [] }
+      guard y >= 1, y <= listHeight, versionHandles(story).indices.contains(index) else { return [] }
       if index == versions.selected { open() } else { versions.selected = index }
     case .feeds:
       let index = feedList.scroll + y - 1

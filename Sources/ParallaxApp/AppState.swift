@@ -81,6 +81,8 @@ public struct AppState: Sendable {
   public var feedList = ListState()
   /// The lists under a feed's list, to come back to: their filter and selection.
   public var listStack: [SavedList] = []
+  /// The timeline of the story whose versions screen is open.
+  public var versionsCache: VersionRows?
   /// A sync running in the background: feeds done and the total (0 until the first is done).
   public var syncing: SyncProgress?
   /// What syncs of this session reported, a line each, oldest first (at most

@@ -264,8 +264,8 @@ enum Seeds {
     #expect(
       Renderer.render(state).lines == [
         "Russia and Ukraine to Hold Peace Talks in Istanbul — 2 versions",
-        "●*  003_a8b5cb1c08fb6ba8.t… Russia and Ukraine to Hold Peace Talks in…",
-        "●   004_23ba3fd990788c7e.t… Russia and Ukraine Resume Peace Talks in …",
+        "●*  003_a8b5cb1c08fb… first          Russia and Ukraine to Hold Peace…",
+        "●   004_23ba3fd99078… +6 facts −14   Russia and Ukraine Resume Peace …",
         "",
         "",
         "Enter open  m mark  c compare  q back",
