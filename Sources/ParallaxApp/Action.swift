@@ -18,6 +18,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
   case copyLink = "copy-link"
   case openInBrowser = "open-in-browser"
   case feeds
+  case filter
   case reloadAll = "reload-all"
   case reload
   case showLog = "log"
@@ -88,6 +89,10 @@ public enum ActionTable {
       action: .feeds, keys: [.character("f")], help: "feeds: every subscription and source, with unread counts",
       screens: [.list]),
     ActionSpec(
+      action: .filter, keys: [.character("F")],
+      help: "filter the list: words feed: source: after: before: unread starred versions>N OR",
+      screens: [.list]),
+    ActionSpec(
       action: .reloadAll, keys: [.character("R")], help: "sync every feed in the background (as parallax sync)",
       screens: [.list, .feeds]),
     ActionSpec(action: .reload, keys: [.character("r")], help: "sync the selected feed", screens: [.feeds]),
@@ -117,7 +122,9 @@ public enum ActionTable {
       action: .toggleStarredOnly, keys: [.character("S")], help: "show only starred stories, or every story again",
       screens: [.list]),
     ActionSpec(action: .help, keys: [.character("?")], help: "help: every key", screens: all),
-    ActionSpec(action: .back, keys: [.character("q"), .escape], help: "back; quit from the story list", screens: all),
+    ActionSpec(
+      action: .back, keys: [.character("q"), .escape], help: "back (clears a filter first); quit from the story list",
+      screens: all),
   ]
 
   /// The spec of an action.

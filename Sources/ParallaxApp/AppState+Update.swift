@@ -99,7 +99,12 @@ extension AppState {
     case .mark: toggleMark()
     case .search:
       search.editing = true
+      search.purpose = .search
       search.input = ""
+    case .filter:
+      search.editing = true
+      search.purpose = .filter
+      search.input = library.filter.query?.text ?? ""
     case .searchNext: findNext(forward: true, includeCurrent: false)
     case .searchPrevious: findNext(forward: false, includeCurrent: false)
     case .nextDifference: jumpDifference(forward: true)
@@ -159,7 +164,9 @@ extension AppState {
         helpScroll = 0
       }
     case .back:
-      if screens.count > 1 {
+      if screen == .list, library.filter.query != nil {
+        clearFilter()
+      } else if screens.count > 1 {
         let leaving = screens.removeLast()
         if leaving == .comparison { comparison = nil }
         if leaving == .list { closeFeedStories() }
@@ -202,6 +209,10 @@ extension AppState {
     switch key {
     case .enter:
       search.editing = false
+      if search.purpose == .filter {
+        applyFilter(search.input)
+        return []
+      }
       search.query = search.input
       findNext(forward: true, includeCurrent: true)
     case .escape:

@@ -63,7 +63,13 @@ public struct AppState: Sendable {
 
   /// The search prompt and the last query.
   public struct SearchState: Sendable, Equatable {
+    /// What the prompt is for: `/` searches, `F` filters the story list.
+    public enum Purpose: Sendable, Equatable {
+      case search, filter
+    }
+
     public var editing = false
+    public var purpose = Purpose.search
     public var input = ""
     public var query = ""
   }

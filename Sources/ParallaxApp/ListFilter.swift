@@ -1,3 +1,5 @@
+import ParallaxCore
+
 /// Which stories the story list shows: every story, or only those with an unread version,
 /// with a starred version, or carried by one feed. Libraries apply it where the stories
 /// are (the store as indexed SQL).
@@ -14,12 +16,18 @@ public struct ListFilter: Sendable, Hashable {
   /// Only the stories of one feed (or source), with its name for the title line.
   public var scope: Scope?
   public var scopeName: String?
+  /// A typed filter (`F`).
+  public var query: StoryQuery?
 
-  public init(unreadOnly: Bool = false, starredOnly: Bool = false, scope: Scope? = nil, scopeName: String? = nil) {
+  public init(
+    unreadOnly: Bool = false, starredOnly: Bool = false, scope: Scope? = nil, scopeName: String? = nil,
+    query: StoryQuery? = nil
+  ) {
     self.unreadOnly = unreadOnly
     self.starredOnly = starredOnly
     self.scope = scope
     self.scopeName = scopeName
+    self.query = query
   }
 
   /// Whether every story is shown.
@@ -29,4 +37,7 @@ public struct ListFilter: Sendable, Hashable {
   public var label: String {
     [unreadOnly ? "unread" : nil, starredOnly ? "starred" : nil].compactMap { $0 }.joined(separator: ", ")
   }
+
+  /// The typed filter for the title line (`filter: unread feed:bbc`), or nil.
+  public var queryLabel: String? { query.map { "filter: " + $0.text } }
 }

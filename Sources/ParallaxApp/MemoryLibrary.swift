@@ -53,6 +53,7 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
         if case .feed = filter.scope { inScope = false }
         return inScope && (!filter.unreadOnly || handles.contains { !read.contains($0) })
           && (!filter.starredOnly || handles.contains { starred.contains($0) })
+          && (filter.query.map { matches($0, story: s) } ?? true)
       }
     }
   }
@@ -147,6 +148,32 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
       }
     }
     return nil
+  }
+
+  /// Whether story `s` matches a typed filter, as the store's SQL decides it (files read
+  /// into memory have no feeds: `feed:` matches their source). Called under the lock.
+  private func matches(_ query: StoryQuery, story s: Int) -> Bool {
+    let handles = stories[s].members.map(\.inputIndex)
+    let dates = handles.compactMap { articles[$0].published }
+    let latest = dates.max()
+    return query.alternatives.contains { terms in
+      terms.allSatisfy { term in
+        switch term {
+        case .words(let words):
+          return handles.contains { h in
+            let text = (articles[h].title + "\n" + articles[h].body).lowercased()
+            return words.allSatisfy { text.contains($0) }
+          }
+        case .unread: return handles.contains { !read.contains($0) }
+        case .starred: return handles.contains { starred.contains($0) }
+        case .feed(let name), .source(let name):
+          return handles.contains { articles[$0].source?.lowercased().contains(name) == true }
+        case .after(let date): return latest.map { $0 >= date } ?? false
+        case .before(let date): return latest.map { $0 < date } ?? false
+        case .versions(let comparison, let n): return comparison.holds(handles.count, n)
+        }
+      }
+    }
   }
 
   /// Files read into memory have no subscriptions: one row per source.

@@ -281,6 +281,7 @@ public final class Store: Sendable {
       try db.create(index: "article_story_read", on: "article", columns: ["story", "isRead"])
       try db.create(index: "article_read_story", on: "article", columns: ["isRead", "story"])
       try db.create(index: "article_starred", on: "article", columns: ["isStarred"])
+      try db.create(index: "articleFeed_feed", on: "articleFeed", columns: ["feedID"])
     }
     return migrator
   }

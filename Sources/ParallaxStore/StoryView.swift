@@ -1,4 +1,5 @@
 import GRDB
+import ParallaxCore
 
 /// Which stories a list shows: all, only those with an unread version, only starred ones,
 /// only those a feed carries. Every part is an indexed SQL condition on the `story` table,
@@ -13,12 +14,18 @@ public struct StoryView: Sendable, Hashable {
   /// Only stories with a version no feed carries from this source (`.some(nil)`: without
   /// a source): the feeds screen's rows for imported files.
   public var source: String??
+  /// A typed filter (`F`).
+  public var query: StoryQuery?
 
-  public init(unreadOnly: Bool = false, starredOnly: Bool = false, feedID: Int64? = nil, source: String?? = nil) {
+  public init(
+    unreadOnly: Bool = false, starredOnly: Bool = false, feedID: Int64? = nil, source: String?? = nil,
+    query: StoryQuery? = nil
+  ) {
     self.unreadOnly = unreadOnly
     self.starredOnly = starredOnly
     self.feedID = feedID
     self.source = source
+    self.query = query
   }
 
   /// Every story.
@@ -53,6 +60,64 @@ public struct StoryView: Sendable, Hashable {
         """)
       arguments += [source]
     }
+    if let query {
+      let (sql, values) = Self.condition(query)
+      parts.append(sql)
+      arguments += values
+    }
     return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
+  }
+
+  /// A typed filter as SQL over `story`: each term an indexed lookup (the full-text index,
+  /// the read and star indexes, feeds by name, the story's own size and date).
+  static func condition(_ query: StoryQuery) -> (String, StatementArguments) {
+    var arguments = StatementArguments()
+    let alternatives = query.alternatives.map { terms -> String in
+      "(" + terms.map { term -> String in
+        switch term {
+        case .words(let words):
+          arguments += [words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")]
+          return """
+            story.id IN (SELECT article.story FROM articleSearch JOIN article ON article.id = articleSearch.rowid
+              WHERE articleSearch MATCH ?)
+            """
+        case .unread:
+          return "story.id IN (SELECT article.story FROM article WHERE article.isRead = 0)"
+        case .starred:
+          return "story.id IN (SELECT article.story FROM article WHERE article.isStarred = 1)"
+        case .feed(let name):
+          let pattern = "%" + likeEscaped(name) + "%"
+          arguments += [pattern, pattern]
+          return """
+            story.id IN (SELECT article.story FROM feed
+              JOIN articleFeed ON articleFeed.feedID = feed.id JOIN article ON article.id = articleFeed.articleID
+              WHERE lower(COALESCE(feed.title, '')) LIKE ? ESCAPE '\\' OR lower(feed.url) LIKE ? ESCAPE '\\')
+            """
+        case .source(let name):
+          arguments += ["%" + likeEscaped(name) + "%"]
+          return "story.id IN (SELECT article.story FROM article WHERE lower(article.source) LIKE ? ESCAPE '\\')"
+        case .after(let date):
+          arguments += [date]
+          return "story.latest >= ?"
+        case .before(let date):
+          arguments += [date]
+          return "story.latest < ?"
+        case .versions(let comparison, let n):
+          arguments += [n]
+          return "story.size \(comparison.rawValue) ?"
+        }
+      }.joined(separator: " AND ") + ")"
+    }
+    return ("(" + alternatives.joined(separator: " OR ") + ")", arguments)
+  }
+
+  /// `%`, `_` and `\` taken literally in a LIKE pattern.
+  static func likeEscaped(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      if c == "%" || c == "_" || c == "\\" { out.append("\\") }
+      out.append(c)
+    }
+    return out
   }
 }

@@ -35,7 +35,7 @@ public final class StoreLibrary: Library, @unchecked Sendable {
 
   /// The store's view for the filter.
   var view: StoryView {
-    var view = StoryView(unreadOnly: filter.unreadOnly, starredOnly: filter.starredOnly)
+    var view = StoryView(unreadOnly: filter.unreadOnly, starredOnly: filter.starredOnly, query: filter.query)
     switch filter.scope {
     case .feed(let id): view.feedID = id
     case .source(let name): view.source = .some(name)

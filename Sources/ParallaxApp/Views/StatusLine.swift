@@ -13,7 +13,9 @@ enum StatusLine {
   ]
 
   static func text(_ state: AppState) -> String {
-    if state.search.editing { return "/" + state.search.input }
+    if state.search.editing {
+      return (state.search.purpose == .filter ? "filter: " : "/") + state.search.input
+    }
     if let message = state.message { return message }
     if let sync = state.syncing {
       let progress = sync.total == 0 ? "syncing…" : "syncing \(sync.done)/\(sync.total) feeds…"

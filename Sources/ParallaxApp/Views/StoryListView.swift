@@ -11,8 +11,12 @@ enum StoryListView {
     let heading =
       library.filter.scopeName.map { "\(ControlCharacters.sanitize($0)) — \(stories)" }
       ?? "Parallax — \(stories), \(count(library.articleCount, "article", "articles"))"
-    buffer.put(heading, x: 0, y: 0, style: state.theme.heading)
-    if library.storyCount == 0 && !library.filter.isAll {
+    let filtered = library.filter.queryLabel.map { heading + " · " + ControlCharacters.sanitize($0) } ?? heading
+    buffer.put(filtered, x: 0, y: 0, style: state.theme.heading)
+    if library.storyCount == 0, let query = library.filter.queryLabel {
+      let key = state.keymap.spec(.back).keys.first?.name ?? "q"
+      buffer.put("No story matches the \(query). \(key) clears it.", x: 2, y: 2, style: state.theme.dim)
+    } else if library.storyCount == 0 && !library.filter.isAll {
       let keys = [Action.toggleUnreadOnly, .toggleStarredOnly].filter {
         library.filter.unreadOnly ? $0 == .toggleUnreadOnly : library.filter.starredOnly && $0 == .toggleStarredOnly
       }.compactMap { state.keymap.spec($0).keys.first?.name }
