@@ -46,7 +46,7 @@ let package = Package(
     .executableTarget(
       name: "parallax-bench",
       dependencies: [
-        "ParallaxCLI", "ParallaxCore", "ParallaxApp", "TerminalModel",
+        "ParallaxCLI", "ParallaxCore", "ParallaxApp", "TerminalModel", "ParallaxStore", "StoreLibrary",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

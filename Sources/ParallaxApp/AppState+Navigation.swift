@@ -25,6 +25,17 @@ extension AppState {
     list.scroll = Self.follow(list.selected, scroll: min(list.scroll, max(0, count - 1)), height: listHeight)
   }
 
+  /// Puts the cursor on a story (the first of what `parallax PATH...` imported), unless
+  /// the user has moved since the list appeared: a background import never takes the
+  /// cursor from where the user put it.
+  public mutating func land(onStory id: String) {
+    guard screen == .list, screens.count == 1, list.selected == 0, list.scroll == 0,
+      let index = library.position(ofStory: id)
+    else { return }
+    list.selected = index
+    list.scroll = max(0, index - listHeight / 3)
+  }
+
   /// Whether `story` is a valid story index.
   func hasStory(_ story: Int) -> Bool { story >= 0 && story < library.storyCount }
 

@@ -102,6 +102,8 @@ public protocol Library: AnyObject, Sendable {
   /// and read state; the store writes it through. Returns false (with a problem for
   /// ``takeProblems()``) when it could not be kept.
   func replaceArticle(_ handle: Int, with article: Article) -> Bool
+  /// The index of a story by its id (nil when the filter does not show it).
+  func position(ofStory id: String) -> Int?
   /// The index of the story holding an article.
   func storyIndex(containing handle: Int) -> Int?
   /// The next story (after `index`, or at it when `includeCurrent`; backwards unless

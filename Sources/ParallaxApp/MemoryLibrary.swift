@@ -127,6 +127,10 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   /// Nothing arrives in memory after the files are read.
   public func newFacts(_ handle: Int) -> Int? { nil }
 
+  public func position(ofStory id: String) -> Int? {
+    lock.withLock { shown.firstIndex { stories[$0].id == id } }
+  }
+
   public func storyIndex(containing handle: Int) -> Int? {
     guard let s = storyOf[handle] else { return nil }
     return lock.withLock { shown.firstIndex(of: s) }

@@ -56,6 +56,11 @@ public final class Importer: @unchecked Sendable {
   /// What was done so far.
   public var result: Result { lock.withLock { total } }
 
+  /// Row ids of every article imported so far, new or already stored: where the interface
+  /// puts the cursor after `parallax PATH...`.
+  public var rowIDs: [Int64] { lock.withLock { touched } }
+  private var touched: [Int64] = []
+
   /// Stores a batch of articles (one transaction) carried by `feed`, without grouping.
   /// A store failure is a ``Failure`` saying how many articles were stored before it.
   @discardableResult
@@ -67,6 +72,7 @@ public final class Importer: @unchecked Sendable {
         total.added += result.added
         total.alreadyStored += result.alreadyStored
         total.storeSeconds += Date().timeIntervalSince(start)
+        touched += result.rowIDs
         ungrouped += result.added
         return ungrouped >= groupEvery
       }

@@ -104,6 +104,39 @@ extension Store {
     }
   }
 
+  /// The story first in list order (newest first) among those holding any of `rowIDs`.
+  public func firstStory(holding rowIDs: [Int64]) throws -> String? {
+    try reading { db in
+      var best: (latest: String?, id: String)?
+      for start in stride(from: 0, to: rowIDs.count, by: 500) {
+        let chunk = Array(rowIDs[start..<min(rowIDs.count, start + 500)])
+        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        guard
+          let row = try Row.fetchOne(
+            db,
+            sql: """
+              SELECT id, latest FROM story WHERE id IN (SELECT story FROM article WHERE id IN (\(marks)))
+              ORDER BY latest DESC, id LIMIT 1
+              """, arguments: StatementArguments(chunk))
+        else { continue }
+        let candidate: (latest: String?, id: String) = (row[1], row[0])
+        if let current = best {
+          let newer: Bool
+          switch (candidate.latest, current.latest) {
+          case (let a?, let b?) where a != b: newer = a > b
+          case (_?, nil): newer = true
+          case (nil, _?): newer = false
+          default: newer = candidate.id < current.id
+          }
+          if newer { best = candidate }
+        } else {
+          best = candidate
+        }
+      }
+      return best?.id
+    }
+  }
+
   /// Row ids of a story's members, newest first.
   public func memberIDs(ofStory id: String) throws -> [Int64] {
     try reading { db in

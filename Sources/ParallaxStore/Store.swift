@@ -310,6 +310,8 @@ public final class Store: Sendable {
   public struct ImportResult: Sendable, Equatable {
     public var added = 0
     public var alreadyStored = 0
+    /// Row ids of every article of the batch, new or already stored, in input order.
+    public var rowIDs: [Int64] = []
 
     public init(added: Int = 0, alreadyStored: Int = 0) {
       self.added = added
@@ -361,6 +363,7 @@ public final class Store: Sendable {
             ?? HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens)).encoded
           try insertSignature.execute(arguments: [id, data])
         }
+        result.rowIDs.append(id)
         if let feedID {
           try linkFeed.execute(arguments: [id, feedID])
         }

@@ -73,40 +73,43 @@ public struct StoryView: Sendable, Hashable {
   static func condition(_ query: StoryQuery) -> (String, StatementArguments) {
     var arguments = StatementArguments()
     let alternatives = query.alternatives.map { terms -> String in
-      "(" + terms.map { term -> String in
-        switch term {
-        case .words(let words):
-          arguments += [words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")]
-          return """
-            story.id IN (SELECT article.story FROM articleSearch JOIN article ON article.id = articleSearch.rowid
-              WHERE articleSearch MATCH ?)
-            """
-        case .unread:
-          return "story.id IN (SELECT article.story FROM article WHERE article.isRead = 0)"
-        case .starred:
-          return "story.id IN (SELECT article.story FROM article WHERE article.isStarred = 1)"
-        case .feed(let name):
-          let pattern = "%" + likeEscaped(name) + "%"
-          arguments += [pattern, pattern]
-          return """
-            story.id IN (SELECT article.story FROM feed
-              JOIN articleFeed ON articleFeed.feedID = feed.id JOIN article ON article.id = articleFeed.articleID
-              WHERE lower(COALESCE(feed.title, '')) LIKE ? ESCAPE '\\' OR lower(feed.url) LIKE ? ESCAPE '\\')
-            """
-        case .source(let name):
-          arguments += ["%" + likeEscaped(name) + "%"]
-          return "story.id IN (SELECT article.story FROM article WHERE lower(article.source) LIKE ? ESCAPE '\\')"
-        case .after(let date):
-          arguments += [date]
-          return "story.latest >= ?"
-        case .before(let date):
-          arguments += [date]
-          return "story.latest < ?"
-        case .versions(let comparison, let n):
-          arguments += [n]
-          return "story.size \(comparison.rawValue) ?"
-        }
-      }.joined(separator: " AND ") + ")"
+      "("
+        + terms.map { term -> String in
+          switch term {
+          case .words(let words):
+            arguments += [
+              words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+            ]
+            return """
+              story.id IN (SELECT article.story FROM articleSearch JOIN article ON article.id = articleSearch.rowid
+                WHERE articleSearch MATCH ?)
+              """
+          case .unread:
+            return "story.id IN (SELECT article.story FROM article WHERE article.isRead = 0)"
+          case .starred:
+            return "story.id IN (SELECT article.story FROM article WHERE article.isStarred = 1)"
+          case .feed(let name):
+            let pattern = "%" + likeEscaped(name) + "%"
+            arguments += [pattern, pattern]
+            return """
+              story.id IN (SELECT article.story FROM feed
+                JOIN articleFeed ON articleFeed.feedID = feed.id JOIN article ON article.id = articleFeed.articleID
+                WHERE lower(COALESCE(feed.title, '')) LIKE ? ESCAPE '\\' OR lower(feed.url) LIKE ? ESCAPE '\\')
+              """
+          case .source(let name):
+            arguments += ["%" + likeEscaped(name) + "%"]
+            return "story.id IN (SELECT article.story FROM article WHERE lower(article.source) LIKE ? ESCAPE '\\')"
+          case .after(let date):
+            arguments += [date]
+            return "story.latest >= ?"
+          case .before(let date):
+            arguments += [date]
+            return "story.latest < ?"
+          case .versions(let comparison, let n):
+            arguments += [n]
+            return "story.size \(comparison.rawValue) ?"
+          }
+        }.joined(separator: " AND ") + ")"
     }
     return ("(" + alternatives.joined(separator: " OR ") + ")", arguments)
   }

@@ -217,6 +217,10 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     return kept
   }
 
+  public func position(ofStory id: String) -> Int? {
+    attempt("find a story's place", { try store.storyPosition(id, view: view) }) ?? nil
+  }
+
   public func storyIndex(containing handle: Int) -> Int? {
     guard let id = attempt("find an article's story", { try store.storyID(ofArticle: Int64(handle)) }) ?? nil else {
       return nil

@@ -17,6 +17,8 @@ enum Interface {
     case loaded(any Library, [LoadDiagnostic], String?)
     /// The library's data changed (an import finished): reload it and show the note.
     case changed(String?)
+    /// Put the cursor on this story (the first of what was imported).
+    case land(String)
     case event(AppEvent)
   }
 
@@ -165,6 +167,8 @@ enum Interface {
           state.libraryChanged()
           state.message = note ?? state.message
           if !diagnostics.isEmpty { state.message = "\(diagnostics.count) input problems (listed on exit)" }
+        case .land(let id):
+          state.land(onStory: id)
         case .event(let event):
           effects += state.apply(event)
         }

@@ -55,10 +55,13 @@ struct Open: ParsableCommand {
           }
           var problems: [LoadDiagnostic] = []
           do {
-            let (result, read, _) = try Importer(store: store).importPaths(paths)
+            let importer = Importer(store: store)
+            let (result, read, _) = try importer.importPaths(paths)
             problems = read
             post(.loaded(library, problems, nil))
             post(.changed("imported: \(result.added) new, \(result.alreadyStored) already stored"))
+            // The store may hold thousands of older stories: land on what was imported.
+            if let first = try? store.firstStory(holding: importer.rowIDs) { post(.land(first)) }
           } catch let failure as Importer.Failure {
             post(.loaded(library, problems, nil))
             post(.changed(failure.problem.description + ": " + failure.outcome))

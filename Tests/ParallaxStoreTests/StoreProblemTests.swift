@@ -108,7 +108,10 @@ import Testing
 
   @Test func theStoreRecordsItsFormatAndWriter() throws {
     let path = temporaryPath()
-    _ = try Store(path: path)
+    // Kept open while read: a pool closing (checkpointing and removing its WAL) as another
+    // connection opens was seen to fail once under load with a disk I/O error.
+    let store = try Store(path: path)
+    defer { withExtendedLifetime(store) {} }
     let (format, writer) = try DatabaseQueue(path: path).read { db in
       (
         try Int.fetchOne(db, sql: "PRAGMA user_version"),

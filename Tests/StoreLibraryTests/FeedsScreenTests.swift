@@ -90,3 +90,34 @@ import Testing
     #expect(lines[1].contains("Tram line approved"))
   }
 }
+
+/// `parallax PATH...` lands on the first story of what it imported.
+@Suite struct LandingTests {
+  func article(_ i: Int, day: String) -> Article {
+    var a = Article(
+      id: "a\(i)", title: "Story \(i) on subject \(i * 37)",
+      body: String(repeating: "word\(i) thing\(i * 3) item\(i * 7) ", count: 8))
+    a.published = day
+    return a
+  }
+
+  @Test func theCursorLandsOnTheImportedStoryUnlessTheUserMoved() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    try store.add((0..<30).map { article($0, day: "2026-11-\(10 + $0 % 19)T08:00:00Z") })
+    let importer = Importer(store: store)
+    try importer.add([article(100, day: "2025-01-02T08:00:00Z"), article(101, day: "2025-01-03T08:00:00Z")], feed: nil)
+    try importer.finish()
+    let first = try #require(try store.firstStory(holding: importer.rowIDs))
+    let library = try StoreLibrary(store: store)
+    var state = AppState(library: library, width: 80, height: 10, theme: .monochrome)
+    state.land(onStory: first)
+    #expect(state.list.selected == 30)
+    #expect(library.story(at: state.list.selected)?.title == "Story 101 on subject 3737")
+    #expect(Renderer.render(state).lines.contains { $0.contains("Story 101 on subject 3737") })
+    // Already moved: the cursor stays.
+    var moved = AppState(library: library, width: 80, height: 10, theme: .monochrome)
+    _ = moved.apply(.key(.character("j")))
+    moved.land(onStory: first)
+    #expect(moved.list.selected == 1)
+  }
+}
