@@ -47,8 +47,7 @@ extension Store {
         db,
         sql: """
           SELECT id, title, size, latest, sources,
-            (SELECT COUNT(*) FROM article WHERE article.story = story.id AND article.isRead = 0),
-            EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isRead = 1),
+            story.unread, story.unread < story.size,
             EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isStarred = 1)
           FROM story WHERE \(condition) ORDER BY latest DESC, id LIMIT ? OFFSET ?
           """, arguments: arguments + [limit, offset]
@@ -67,13 +66,6 @@ extension Store {
   /// The number of stories `view` shows.
   public func storyCount(view: StoryView) throws -> Int {
     if view.isAll { return try storyAndArticleCounts().stories }
-    if view == StoryView(unreadOnly: true) {
-      // One pass over the (isRead, story) index instead of a probe per story.
-      return try reading { db in
-        try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT story) FROM article WHERE isRead = 0 AND story IS NOT NULL")
-          ?? 0
-      }
-    }
     let (condition, arguments) = view.condition
     return try reading { db in
       try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story WHERE \(condition)", arguments: arguments) ?? 0

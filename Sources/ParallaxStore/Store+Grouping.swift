@@ -22,7 +22,10 @@ extension Store {
   @discardableResult
   public func regroupAll(parameters: GroupingParameters = .default) throws -> GroupingReport {
     try writing { db in
-      try db.execute(sql: "DELETE FROM edge; DELETE FROM termStat; DELETE FROM story; UPDATE article SET story = NULL")
+      try db.execute(
+        sql:
+          "DELETE FROM edge; DELETE FROM termStat; DELETE FROM story; DELETE FROM storyFeed; UPDATE article SET story = NULL"
+      )
       // Regrouping moves no article in or out of the store: read state stays as it is.
       return try Self.groupPending(db, parameters: parameters, settle: false)
     }
@@ -56,6 +59,7 @@ struct SQLGroupingStorage: GroupingStorage {
   let setStory: Statement
   let insertStory: Statement
   let deleteStory: Statement
+  let deleteStoryFeeds: Statement
 
   init(_ db: Database) throws {
     self.db = db
@@ -75,6 +79,7 @@ struct SQLGroupingStorage: GroupingStorage {
     insertStory = try db.makeStatement(
       sql: "INSERT OR REPLACE INTO story (id, title, size, latest, sources) VALUES (?, ?, ?, ?, ?)")
     deleteStory = try db.makeStatement(sql: "DELETE FROM story WHERE id = ?")
+    deleteStoryFeeds = try db.makeStatement(sql: "DELETE FROM storyFeed WHERE storyID = ?")
   }
 
   func pendingArticles() throws -> [PendingArticle] {
@@ -150,13 +155,17 @@ struct SQLGroupingStorage: GroupingStorage {
   }
 
   mutating func writeStories(_ stories: [StoryRecord], replacing replaced: Set<String>) throws {
-    for id in replaced.sorted() { try deleteStory.execute(arguments: [id]) }
+    for id in replaced.sorted() {
+      try deleteStory.execute(arguments: [id])
+      try deleteStoryFeeds.execute(arguments: [id])
+    }
     for story in stories {
       for member in story.members { try setStory.execute(arguments: [story.id, member, story.id]) }
       try insertStory.execute(arguments: [
         story.id, story.title, story.members.count, story.latest, story.sources.joined(separator: ", "),
       ])
     }
+    try Store.refreshDerived(db, stories: stories.map(\.id))
   }
 
   static func encodeIDs(_ ids: [Int64]) -> Data {

@@ -14,6 +14,7 @@ extension Store {
           UPDATE article SET isRead = 1, newFacts = NULL
           WHERE (id = ? OR story = (SELECT story FROM article WHERE id = ?)) AND isRead = 0
           """, arguments: [rowID, rowID])
+      try db.execute(sql: "UPDATE story SET unread = 0 WHERE id = (SELECT story FROM article WHERE id = ?)", arguments: [rowID])
     }
   }
 
@@ -23,6 +24,7 @@ extension Store {
       try db.execute(
         sql: "UPDATE article SET isRead = ?, newFacts = NULL WHERE story = ? AND isRead = ?",
         arguments: [read, storyID, !read])
+      try Self.refreshUnread(db, stories: [storyID])
     }
   }
 
@@ -31,16 +33,25 @@ extension Store {
   public func markAllRead(view: StoryView = .all) throws -> Int {
     let (condition, arguments) = view.condition
     return try writing { db in
+      let changed: Int
       if view.isAll {
         try db.execute(sql: "UPDATE article SET isRead = 1, newFacts = NULL WHERE isRead = 0")
+        changed = db.changesCount
+        try db.execute(sql: "UPDATE story SET unread = 0 WHERE unread != 0")
       } else {
-        try db.execute(
-          sql: """
-            UPDATE article SET isRead = 1, newFacts = NULL
-            WHERE isRead = 0 AND story IN (SELECT id FROM story WHERE \(condition))
-            """, arguments: arguments)
+        // The stories first: marking them read changes what an unread-only view holds.
+        let stories = try String.fetchAll(db, sql: "SELECT id FROM story WHERE \(condition)", arguments: arguments)
+        let update = try db.cachedStatement(
+          sql: "UPDATE article SET isRead = 1, newFacts = NULL WHERE story = ? AND isRead = 0")
+        var count = 0
+        for story in stories {
+          try update.execute(arguments: [story])
+          count += db.changesCount
+        }
+        changed = count
+        try Self.refreshUnread(db, stories: stories)
       }
-      return db.changesCount
+      return changed
     }
   }
 
@@ -96,6 +107,72 @@ extension Store {
         }
       }
     }
+    try refreshUnread(db, stories: Array(byStory.keys))
     return (silenced, resurfacing)
+  }
+}
+
+/// The derived columns kept in step with read state and grouping: `story.unread` (unread
+/// versions) and `storyFeed` (which feeds carry a story).
+extension Store {
+  /// Recounts the unread versions and feeds of `stories` (every story when nil).
+  static func refreshDerived(_ db: Database, stories: [String]?) throws {
+    guard let stories else {
+      try db.execute(
+        sql: """
+          UPDATE story SET unread = (SELECT COUNT(*) FROM article WHERE article.story = story.id AND article.isRead = 0);
+          DELETE FROM storyFeed;
+          INSERT OR IGNORE INTO storyFeed (storyID, feedID)
+            SELECT article.story, articleFeed.feedID FROM articleFeed JOIN article ON article.id = articleFeed.articleID
+            WHERE article.story IS NOT NULL;
+          """)
+      return
+    }
+    let unread = try db.cachedStatement(
+      sql: "UPDATE story SET unread = (SELECT COUNT(*) FROM article WHERE story = ?1 AND isRead = 0) WHERE id = ?1")
+    let feeds = try db.cachedStatement(
+      sql: """
+        INSERT OR IGNORE INTO storyFeed (storyID, feedID)
+          SELECT ?1, articleFeed.feedID FROM article JOIN articleFeed ON articleFeed.articleID = article.id
+          WHERE article.story = ?1
+        """)
+    for story in stories {
+      try unread.execute(arguments: [story])
+      try feeds.execute(arguments: [story])
+    }
+  }
+
+  /// Recounts the unread versions of the stories in `stories`.
+  static func refreshUnread(_ db: Database, stories: [String]) throws {
+    let unread = try db.cachedStatement(
+      sql: "UPDATE story SET unread = (SELECT COUNT(*) FROM article WHERE story = ?1 AND isRead = 0) WHERE id = ?1")
+    for story in stories { try unread.execute(arguments: [story]) }
+  }
+
+  /// Recounts the unread versions of the story holding an article.
+  static func refreshUnread(_ db: Database, ofArticle rowID: Int64) throws {
+    if let story = try String.fetchOne(db, sql: "SELECT story FROM article WHERE id = ?", arguments: [rowID]) {
+      try refreshUnread(db, stories: [story])
+    }
+  }
+
+  /// Stories whose derived counts disagree with their articles (for tests and checks):
+  /// their ids, empty when all agree.
+  public func storiesWithStaleCounts() throws -> [String] {
+    try reading { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT id FROM story WHERE unread != (SELECT COUNT(*) FROM article WHERE article.story = story.id AND article.isRead = 0)
+          UNION
+          SELECT article.story FROM articleFeed JOIN article ON article.id = articleFeed.articleID
+            WHERE article.story IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM storyFeed WHERE storyID = article.story AND feedID = articleFeed.feedID)
+          UNION
+          SELECT storyID FROM storyFeed WHERE NOT EXISTS (
+            SELECT 1 FROM article JOIN articleFeed ON articleFeed.articleID = article.id
+            WHERE article.story = storyFeed.storyID AND articleFeed.feedID = storyFeed.feedID)
+          """)
+    }
   }
 }

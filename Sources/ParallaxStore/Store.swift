@@ -282,6 +282,18 @@ public final class Store: Sendable {
       try db.create(index: "article_read_story", on: "article", columns: ["isRead", "story"])
       try db.create(index: "article_starred", on: "article", columns: ["isStarred"])
       try db.create(index: "articleFeed_feed", on: "articleFeed", columns: ["feedID"])
+      // Derived, kept by every write of read state and every grouping pass, so that lists,
+      // counts and the feeds screen read one row per story instead of every article:
+      // a story's unread versions, and which feeds carry each story.
+      try db.alter(table: "story") { t in t.add(column: "unread", .integer).notNull().defaults(to: 0) }
+      try db.create(table: "storyFeed", options: .withoutRowID) { t in
+        t.column("storyID", .text).notNull()
+        t.column("feedID", .integer).notNull()
+        t.primaryKey(["storyID", "feedID"])
+      }
+      try db.create(index: "storyFeed_feed", on: "storyFeed", columns: ["feedID", "storyID"])
+      try db.create(index: "story_unread", on: "story", columns: ["unread"])
+      try Self.refreshDerived(db, stories: nil)
     }
     return migrator
   }
@@ -338,6 +350,8 @@ public final class Store: Sendable {
       let findKey = try db.cachedStatement(sql: "SELECT id FROM article WHERE key = ?")
       let insertSignature = try db.cachedStatement(sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)")
       let linkFeed = try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)")
+      let linkStoryFeed = try db.cachedStatement(
+        sql: "INSERT OR IGNORE INTO storyFeed (storyID, feedID) SELECT story, ? FROM article WHERE id = ? AND story IS NOT NULL")
       var feedID: Int64?
       if let feedURL {
         if let existing = try Feed.filter(Column("url") == feedURL).fetchOne(db) {
@@ -351,12 +365,15 @@ public final class Store: Sendable {
       for article in articles {
         var row = StoredArticle(article, fetchedAt: fetchedAt)
         let id: Int64
+        let existed: Bool
         if let existing = try Int64.fetchOne(findKey, arguments: [row.key]) {
           id = existing
+          existed = true
           result.alreadyStored += 1
         } else {
           try row.insert(db)
           id = row.rowID!
+          existed = false
           result.added += 1
           let data =
             signatures[row.key]
@@ -366,6 +383,9 @@ public final class Store: Sendable {
         result.rowIDs.append(id)
         if let feedID {
           try linkFeed.execute(arguments: [id, feedID])
+          // A stored article newly carried by this feed: its story is the feed's too (new
+          // articles join stories when they are grouped).
+          if existed && db.changesCount > 0 { try linkStoryFeed.execute(arguments: [feedID, id]) }
         }
       }
     }
@@ -443,8 +463,7 @@ public final class Store: Sendable {
         stories: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0,
         feeds: try Feed.fetchCount(db),
         unread: try StoredArticle.filter(Column("isRead") == false).fetchCount(db),
-        unreadStories: try Int.fetchOne(
-          db, sql: "SELECT COUNT(DISTINCT story) FROM article WHERE isRead = 0 AND story IS NOT NULL") ?? 0,
+        unreadStories: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story WHERE unread > 0") ?? 0,
         starred: try StoredArticle.filter(Column("isStarred") == true).fetchCount(db))
     }
   }
@@ -453,6 +472,7 @@ public final class Store: Sendable {
   public func setRead(_ rowID: Int64, _ read: Bool) throws {
     try writing { db in
       try db.execute(sql: "UPDATE article SET isRead = ? WHERE id = ?", arguments: [read, rowID])
+      try Self.refreshUnread(db, ofArticle: rowID)
     }
   }
 

@@ -39,17 +39,13 @@ public struct StoryView: Sendable, Hashable {
     var parts: [String] = []
     var arguments = StatementArguments()
     if unreadOnly {
-      parts.append("EXISTS (SELECT 1 FROM article v WHERE v.story = story.id AND v.isRead = 0)")
+      parts.append("story.unread > 0")
     }
     if starredOnly {
       parts.append("EXISTS (SELECT 1 FROM article v WHERE v.story = story.id AND v.isStarred = 1)")
     }
     if let feedID {
-      parts.append(
-        """
-        EXISTS (SELECT 1 FROM article v JOIN articleFeed f ON f.articleID = v.id
-          WHERE v.story = story.id AND f.feedID = ?)
-        """)
+      parts.append("story.id IN (SELECT storyID FROM storyFeed WHERE feedID = ?)")
       arguments += [feedID]
     }
     if let source {
@@ -85,15 +81,14 @@ public struct StoryView: Sendable, Hashable {
                 WHERE articleSearch MATCH ?)
               """
           case .unread:
-            return "story.id IN (SELECT article.story FROM article WHERE article.isRead = 0)"
+            return "story.unread > 0"
           case .starred:
             return "story.id IN (SELECT article.story FROM article WHERE article.isStarred = 1)"
           case .feed(let name):
             let pattern = "%" + likeEscaped(name) + "%"
             arguments += [pattern, pattern]
             return """
-              story.id IN (SELECT article.story FROM feed
-                JOIN articleFeed ON articleFeed.feedID = feed.id JOIN article ON article.id = articleFeed.articleID
+              story.id IN (SELECT storyFeed.storyID FROM feed JOIN storyFeed ON storyFeed.feedID = feed.id
                 WHERE lower(COALESCE(feed.title, '')) LIKE ? ESCAPE '\\' OR lower(feed.url) LIKE ? ESCAPE '\\')
               """
           case .source(let name):

@@ -133,3 +133,40 @@ import Testing
     #expect(try store.stats().unreadStories == 0)
   }
 }
+
+/// The derived counts (a story's unread versions, the feeds carrying it) stay equal to what
+/// the articles say through every write of read state, feeds and grouping.
+@Suite struct DerivedCountTests {
+  @Test func everyWriteKeepsTheCountsTrue() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    var generator = SystemRandomNumberGenerator()
+    func check(_ step: String) throws {
+      #expect(try store.storiesWithStaleCounts() == [], "after \(step)")
+    }
+    let seeds = ArticleLoader().load([TestSupport.seeds.path]).articles
+    try store.add(Array(seeds.prefix(3)), feed: "https://a.example/rss")
+    try check("a first feed")
+    try store.add(Array(seeds.suffix(3)), feed: "https://b.example/rss")  // one article on both feeds
+    try check("a second feed sharing an article")
+    let ids = try store.list(limit: 100).compactMap(\.rowID)
+    for step in 0..<40 {
+      let id = ids.randomElement(using: &generator)!
+      switch step % 5 {
+      case 0: try store.markStoryRead(containing: id)
+      case 1: try store.setRead(id, Bool.random(using: &generator))
+      case 2:
+        if let story = try store.storyID(ofArticle: id) { try store.setStoryRead(story, Bool.random(using: &generator)) }
+      case 3: try store.markAllRead(view: StoryView(feedID: 1))
+      default: try store.setRead(id, false)
+      }
+      try check("step \(step)")
+    }
+    try store.regroupAll()
+    try check("regroup")
+    var copy = seeds[0]
+    copy.url = "https://c.example/copy"
+    copy.id = "copy"
+    try store.add([copy], feed: "https://c.example/rss")
+    try check("an arriving copy")
+  }
+}
