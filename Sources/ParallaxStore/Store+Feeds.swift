@@ -43,8 +43,8 @@ extension Store {
         sql: """
           SELECT article.source, COUNT(DISTINCT article.story),
             COUNT(DISTINCT CASE WHEN article.isRead = 0 THEN article.story END)
-          FROM article
-          WHERE NOT EXISTS (SELECT 1 FROM articleFeed WHERE articleFeed.articleID = article.id)
+          FROM article INDEXED BY article_feedless
+          WHERE article.viaFeed = 0
           GROUP BY article.source
           """
       ).map { row in

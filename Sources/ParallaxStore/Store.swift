@@ -293,6 +293,11 @@ public final class Store: Sendable {
       }
       try db.create(index: "storyFeed_feed", on: "storyFeed", columns: ["feedID", "storyID"])
       try db.create(index: "story_unread", on: "story", columns: ["unread"])
+      // Whether any feed carries an article: the feeds screen lists the others by source,
+      // through a partial index that holds only them.
+      try db.alter(table: "article") { t in t.add(column: "viaFeed", .boolean).notNull().defaults(to: false) }
+      try db.execute(sql: "UPDATE article SET viaFeed = 1 WHERE id IN (SELECT articleID FROM articleFeed)")
+      try db.execute(sql: "CREATE INDEX article_feedless ON article(source, story) WHERE viaFeed = 0")
       try Self.refreshDerived(db, stories: nil)
     }
     return migrator
@@ -350,6 +355,7 @@ public final class Store: Sendable {
       let findKey = try db.cachedStatement(sql: "SELECT id FROM article WHERE key = ?")
       let insertSignature = try db.cachedStatement(sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)")
       let linkFeed = try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)")
+      let markViaFeed = try db.cachedStatement(sql: "UPDATE article SET viaFeed = 1 WHERE id = ? AND viaFeed = 0")
       let linkStoryFeed = try db.cachedStatement(
         sql: "INSERT OR IGNORE INTO storyFeed (storyID, feedID) SELECT story, ? FROM article WHERE id = ? AND story IS NOT NULL")
       var feedID: Int64?
@@ -383,9 +389,11 @@ public final class Store: Sendable {
         result.rowIDs.append(id)
         if let feedID {
           try linkFeed.execute(arguments: [id, feedID])
+          let linked = db.changesCount > 0
+          try markViaFeed.execute(arguments: [id])
           // A stored article newly carried by this feed: its story is the feed's too (new
           // articles join stories when they are grouped).
-          if existed && db.changesCount > 0 { try linkStoryFeed.execute(arguments: [feedID, id]) }
+          if existed && linked { try linkStoryFeed.execute(arguments: [feedID, id]) }
         }
       }
     }

@@ -51,8 +51,7 @@ public struct StoryView: Sendable, Hashable {
     if let source {
       parts.append(
         """
-        EXISTS (SELECT 1 FROM article v WHERE v.story = story.id AND v.source IS ?
-          AND NOT EXISTS (SELECT 1 FROM articleFeed f WHERE f.articleID = v.id))
+        story.id IN (SELECT v.story FROM article v INDEXED BY article_feedless WHERE v.viaFeed = 0 AND v.source IS ?)
         """)
       arguments += [source]
     }

@@ -15,7 +15,7 @@ struct Open: ParsableCommand {
     abstract:
       "Open the full-screen interface over the store, importing the given files and folders first (the default command).",
     discussion: """
-      Needs a terminal. With no paths it opens the store as it is; with paths it shows the store at once and imports them in the background (new stories appear when the import is done). --no-store reads the paths into memory only and stores nothing. The interface touches the network only when asked (p in the reader fetches a summary's full page). Keys: j/k or arrows move, Enter opens, p fetches a summary's page, c compares, / searches, n/N repeat, ]/[ next/previous difference, Tab switches pane, s swaps sides, Space/b page, g/G top/bottom, ? help, q back (quits from the story list). For text output, use parallax stories PATH...
+      Needs a terminal. With no paths it opens the store as it is; with paths it shows the store at once and imports them in the background (new stories appear when the import is done). --no-store reads the paths into memory only and stores nothing. The interface touches the network only when asked (p in the reader fetches a summary's full page). Keys: as listed by parallax --help and by ? in the interface (docs/user-guide.md has them all). For text output, use parallax stories PATH...
       """
   )
 
