@@ -14,7 +14,8 @@ extension Store {
           UPDATE article SET isRead = 1, newFacts = NULL
           WHERE (id = ? OR story = (SELECT story FROM article WHERE id = ?)) AND isRead = 0
           """, arguments: [rowID, rowID])
-      try db.execute(sql: "UPDATE story SET unread = 0 WHERE id = (SELECT story FROM article WHERE id = ?)", arguments: [rowID])
+      try db.execute(
+        sql: "UPDATE story SET unread = 0 WHERE id = (SELECT story FROM article WHERE id = ?)", arguments: [rowID])
     }
   }
 

@@ -357,7 +357,9 @@ public final class Store: Sendable {
       let linkFeed = try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)")
       let markViaFeed = try db.cachedStatement(sql: "UPDATE article SET viaFeed = 1 WHERE id = ? AND viaFeed = 0")
       let linkStoryFeed = try db.cachedStatement(
-        sql: "INSERT OR IGNORE INTO storyFeed (storyID, feedID) SELECT story, ? FROM article WHERE id = ? AND story IS NOT NULL")
+        sql:
+          "INSERT OR IGNORE INTO storyFeed (storyID, feedID) SELECT story, ? FROM article WHERE id = ? AND story IS NOT NULL"
+      )
       var feedID: Int64?
       if let feedURL {
         if let existing = try Feed.filter(Column("url") == feedURL).fetchOne(db) {

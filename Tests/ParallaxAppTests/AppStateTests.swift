@@ -164,14 +164,18 @@ enum Seeds {
     let hostile = Article(
       id: "evil", title: "Evil \u{1B}]0;owned\u{07} title",
       body: "Clear \u{1B}[2J screen, clipboard \u{1B}]52;c;ZXZpbA==\u{07}, C1 \u{9B}31m and \u{9D}8;;x\u{9C} link.")
+    var other = hostile
+    other.id = "evil-2"
+    other.body += " And \u{1B}[31mmore\u{1B}[0m."
     var state = AppState(
-      articles: [hostile, hostile], stories: StoryGrouper().group([hostile, hostile]), width: 100, height: 20)
+      articles: [hostile, other], stories: StoryGrouper().group([hostile, other]), width: 100, height: 20)
     var buffers = [Renderer.render(state)]
     Seeds.press([.enter], on: &state)
     buffers.append(Renderer.render(state))
     Seeds.press([.enter], on: &state)
     buffers.append(Renderer.render(state))
     Seeds.press([.character("q"), .character("c")], on: &state)
+    #expect(state.screen == .comparison)
     buffers.append(Renderer.render(state))
     for buffer in buffers {
       #expect(

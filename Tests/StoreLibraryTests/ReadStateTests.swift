@@ -155,7 +155,9 @@ import Testing
       case 0: try store.markStoryRead(containing: id)
       case 1: try store.setRead(id, Bool.random(using: &generator))
       case 2:
-        if let story = try store.storyID(ofArticle: id) { try store.setStoryRead(story, Bool.random(using: &generator)) }
+        if let story = try store.storyID(ofArticle: id) {
+          try store.setStoryRead(story, Bool.random(using: &generator))
+        }
       case 3: try store.markAllRead(view: StoryView(feedID: 1))
       default: try store.setRead(id, false)
       }
