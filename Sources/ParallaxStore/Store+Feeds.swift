@@ -26,11 +26,8 @@ extension Store {
         db,
         sql: """
           SELECT feed.id, feed.url, feed.title, feed.lastFetched, feed.lastError,
-            COUNT(DISTINCT article.story),
-            COUNT(DISTINCT CASE WHEN article.isRead = 0 THEN article.story END)
-          FROM feed
-          LEFT JOIN articleFeed ON articleFeed.feedID = feed.id
-          LEFT JOIN article ON article.id = articleFeed.articleID
+            COUNT(storyFeed.storyID), COALESCE(SUM(storyFeed.unread), 0)
+          FROM feed LEFT JOIN storyFeed ON storyFeed.feedID = feed.id
           GROUP BY feed.id
           """
       ).map { row in

@@ -14,8 +14,7 @@ extension Store {
           UPDATE article SET isRead = 1, newFacts = NULL
           WHERE (id = ? OR story = (SELECT story FROM article WHERE id = ?)) AND isRead = 0
           """, arguments: [rowID, rowID])
-      try db.execute(
-        sql: "UPDATE story SET unread = 0 WHERE id = (SELECT story FROM article WHERE id = ?)", arguments: [rowID])
+      try Self.refreshUnread(db, ofArticle: rowID)
     }
   }
 
@@ -38,7 +37,8 @@ extension Store {
       if view.isAll {
         try db.execute(sql: "UPDATE article SET isRead = 1, newFacts = NULL WHERE isRead = 0")
         changed = db.changesCount
-        try db.execute(sql: "UPDATE story SET unread = 0 WHERE unread != 0")
+        try db.execute(
+          sql: "UPDATE story SET unread = 0 WHERE unread != 0; UPDATE storyFeed SET unread = 0 WHERE unread")
       } else {
         // The stories first: marking them read changes what an unread-only view holds.
         let stories = try String.fetchAll(db, sql: "SELECT id FROM story WHERE \(condition)", arguments: arguments)
@@ -123,31 +123,35 @@ extension Store {
         sql: """
           UPDATE story SET unread = (SELECT COUNT(*) FROM article WHERE article.story = story.id AND article.isRead = 0);
           DELETE FROM storyFeed;
-          INSERT OR IGNORE INTO storyFeed (storyID, feedID)
-            SELECT article.story, articleFeed.feedID FROM articleFeed JOIN article ON article.id = articleFeed.articleID
-            WHERE article.story IS NOT NULL;
+          INSERT OR IGNORE INTO storyFeed (storyID, feedID, unread)
+            SELECT article.story, articleFeed.feedID, story.unread > 0
+            FROM articleFeed JOIN article ON article.id = articleFeed.articleID JOIN story ON story.id = article.story;
           """)
       return
     }
-    let unread = try db.cachedStatement(
-      sql: "UPDATE story SET unread = (SELECT COUNT(*) FROM article WHERE story = ?1 AND isRead = 0) WHERE id = ?1")
     let feeds = try db.cachedStatement(
       sql: """
         INSERT OR IGNORE INTO storyFeed (storyID, feedID)
           SELECT ?1, articleFeed.feedID FROM article JOIN articleFeed ON articleFeed.articleID = article.id
           WHERE article.story = ?1
         """)
-    for story in stories {
-      try unread.execute(arguments: [story])
-      try feeds.execute(arguments: [story])
-    }
+    for story in stories { try feeds.execute(arguments: [story]) }
+    try refreshUnread(db, stories: stories)
   }
 
   /// Recounts the unread versions of the stories in `stories`.
   static func refreshUnread(_ db: Database, stories: [String]) throws {
     let unread = try db.cachedStatement(
       sql: "UPDATE story SET unread = (SELECT COUNT(*) FROM article WHERE story = ?1 AND isRead = 0) WHERE id = ?1")
-    for story in stories { try unread.execute(arguments: [story]) }
+    let feeds = try db.cachedStatement(
+      sql: """
+        UPDATE storyFeed SET unread = (SELECT unread > 0 FROM story WHERE id = ?1)
+        WHERE storyID = ?1 AND unread != (SELECT unread > 0 FROM story WHERE id = ?1)
+        """)
+    for story in stories {
+      try unread.execute(arguments: [story])
+      try feeds.execute(arguments: [story])
+    }
   }
 
   /// Recounts the unread versions of the story holding an article.
@@ -169,6 +173,8 @@ extension Store {
           SELECT article.story FROM articleFeed JOIN article ON article.id = articleFeed.articleID
             WHERE article.story IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM storyFeed WHERE storyID = article.story AND feedID = articleFeed.feedID)
+          UNION
+          SELECT storyID FROM storyFeed WHERE unread != (SELECT unread > 0 FROM story WHERE id = storyFeed.storyID)
           UNION
           SELECT storyID FROM storyFeed WHERE NOT EXISTS (
             SELECT 1 FROM article JOIN articleFeed ON articleFeed.articleID = article.id

@@ -289,9 +289,11 @@ public final class Store: Sendable {
       try db.create(table: "storyFeed", options: .withoutRowID) { t in
         t.column("storyID", .text).notNull()
         t.column("feedID", .integer).notNull()
+        // Whether the story has an unread version (story.unread > 0), for per-feed counts.
+        t.column("unread", .boolean).notNull().defaults(to: false)
         t.primaryKey(["storyID", "feedID"])
       }
-      try db.create(index: "storyFeed_feed", on: "storyFeed", columns: ["feedID", "storyID"])
+      try db.create(index: "storyFeed_feed", on: "storyFeed", columns: ["feedID", "unread"])
       try db.create(index: "story_unread", on: "story", columns: ["unread"])
       // Whether any feed carries an article: the feeds screen lists the others by source,
       // through a partial index that holds only them.
@@ -358,7 +360,11 @@ public final class Store: Sendable {
       let markViaFeed = try db.cachedStatement(sql: "UPDATE article SET viaFeed = 1 WHERE id = ? AND viaFeed = 0")
       let linkStoryFeed = try db.cachedStatement(
         sql:
-          "INSERT OR IGNORE INTO storyFeed (storyID, feedID) SELECT story, ? FROM article WHERE id = ? AND story IS NOT NULL"
+          """
+          INSERT OR IGNORE INTO storyFeed (storyID, feedID, unread)
+            SELECT article.story, ?, story.unread > 0 FROM article JOIN story ON story.id = article.story
+            WHERE article.id = ?
+          """
       )
       var feedID: Int64?
       if let feedURL {
