@@ -93,6 +93,20 @@ import Testing
     #expect(FeedDates.iso8601(String(repeating: "2024-05-01 ", count: 50)) == nil)
   }
 
+  @Test func yearsNoFeedMeansAreNoDateAndNeverOverflow() throws {
+    // Found by fuzzing: a year of eleven digits overflowed the day arithmetic (a trap).
+    #expect(FeedDates.iso8601("Sun, 21 Jul 88888888888 14:12:56 GMT") == nil)
+    #expect(FeedDates.iso8601("Sun, 21 Jul 9223372036854775807 14:12:56 GMT") == nil)
+    #expect(FeedDates.iso8601("Sun, 21 Jul 2024 14:12:56 +9999") == nil)
+    #expect(FeedDates.iso8601("Sun, 21 Jul 2024 14:12:56 GMT") == "2024-07-21T14:12:56Z")
+    let feed = """
+      <rss version="2.0"><channel><title>T</title><item><title>A</title>
+      <pubDate>Sun, 21 Jul 8888888888888888 12:56:00 GMT</pubDate><description>x</description></item></channel></rss>
+      """
+    let items = try FeedReader.read(Data(feed.utf8)).articles
+    #expect(items.count == 1 && items[0].published?.hasPrefix("Sun, 21 Jul 8888") == true)  // kept as written
+  }
+
   @Test func nonsenseIsNoDate() {
     #expect(FeedDates.iso8601("yesterday") == nil)
     #expect(FeedDates.iso8601("Wed, 45 May 2024 09:30:00 +0200") == nil)

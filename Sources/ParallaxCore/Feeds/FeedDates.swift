@@ -94,8 +94,10 @@ enum FeedDates {
 
   /// The UTC time `offsetMinutes` before the given local time, as ISO 8601; nil when invalid.
   static func utc(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offsetMinutes: Int) -> String? {
-    guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
-      (0...60).contains(second)
+    // Years outside 1–9999 are no date a feed means (and far ones would overflow the
+    // arithmetic below: a fuzzer found `Jul 8888888888`).
+    guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
+      (0...59).contains(minute), (0...60).contains(second), abs(offsetMinutes) <= 24 * 60
     else { return nil }
     // Days from civil (Howard Hinnant's algorithm).
     let y = month <= 2 ? year - 1 : year
