@@ -172,6 +172,10 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
         case .starred: return handles.contains { starred.contains($0) }
         case .feed(let name), .source(let name):
           return handles.contains { articles[$0].source?.lowercased().contains(name) == true }
+        case .tag: return false  // files read into memory have no feeds, so no tags
+        case .age(let days):
+          let since = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-Double(days) * 86400))
+          return latest.map { $0 >= since } ?? false
         case .after(let date): return latest.map { $0 >= date } ?? false
         case .before(let date): return latest.map { $0 < date } ?? false
         case .versions(let comparison, let n): return comparison.holds(handles.count, n)

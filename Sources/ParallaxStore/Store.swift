@@ -302,6 +302,19 @@ public final class Store: Sendable {
       try db.execute(sql: "CREATE INDEX article_feedless ON article(source, story) WHERE viaFeed = 0")
       try Self.refreshDerived(db, stories: nil)
     }
+    migrator.registerMigration("v8-newsboat") { db in
+      // What newsboat's urls file says of a feed (tags, hidden with !), and saved filters
+      // (newsboat's query feeds, and filters saved later).
+      try db.alter(table: "feed") { t in
+        t.add(column: "tags", .text).notNull().defaults(to: "[]")
+        t.add(column: "hidden", .boolean).notNull().defaults(to: false)
+      }
+      try db.create(table: "savedFilter") { t in
+        t.primaryKey("name", .text)
+        t.column("query", .text).notNull()
+        t.column("origin", .text)
+      }
+    }
     return migrator
   }
 

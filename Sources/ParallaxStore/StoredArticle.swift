@@ -100,11 +100,18 @@ public struct Feed: Codable, Sendable, Hashable, FetchableRecord, MutablePersist
   public var lastModified: String?
   public var lastFetched: String?
   public var lastError: String?
+  /// Tags as a JSON array (from newsboat's `urls`).
+  public var tags: String = "[]"
+  /// Hidden from the feed list (newsboat's `!`).
+  public var hidden = false
 
   enum CodingKeys: String, CodingKey {
     case rowID = "id"
-    case url, title, etag, lastModified, lastFetched, lastError
+    case url, title, etag, lastModified, lastFetched, lastError, tags, hidden
   }
+
+  /// The tags, decoded.
+  public var tagList: [String] { (try? JSONDecoder().decode([String].self, from: Data(tags.utf8))) ?? [] }
 
   public init(url: String, title: String? = nil) {
     self.url = url

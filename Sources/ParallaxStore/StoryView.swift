@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ParallaxCore
 
@@ -93,6 +94,15 @@ public struct StoryView: Sendable, Hashable {
           case .source(let name):
             arguments += ["%" + likeEscaped(name) + "%"]
             return "story.id IN (SELECT article.story FROM article WHERE lower(article.source) LIKE ? ESCAPE '\\')"
+          case .tag(let name):
+            arguments += ["%\"" + likeEscaped(name) + "\"%"]
+            return """
+              story.id IN (SELECT storyFeed.storyID FROM feed JOIN storyFeed ON storyFeed.feedID = feed.id
+                WHERE lower(feed.tags) LIKE ? ESCAPE '\\')
+              """
+          case .age(let days):
+            arguments += [ISO8601DateFormatter().string(from: Date().addingTimeInterval(-Double(days) * 86400))]
+            return "story.latest >= ?"
           case .after(let date):
             arguments += [date]
             return "story.latest >= ?"

@@ -21,7 +21,10 @@ enum FuzzTarget: String, CaseIterable {
         }
       }
     case .urls:
-      _ = FeedReader.readURLList(String(decoding: data, as: UTF8.self))
+      let text = String(decoding: data, as: UTF8.self)
+      _ = FeedReader.readURLList(text)
+      for query in NewsboatURLs(parsing: text).queries { _ = NewsboatQuery.translate(query.expression) }
+      _ = NewsboatConfig(parsing: text).toml
     case .html:
       let page = HTMLPage(DocumentDecoder.decode(data, markup: .html).text)
       precondition(!page.text.unicodeScalars.contains(where: HTMLText.isControl), "control in page text")

@@ -2,8 +2,9 @@
 /// required, `OR` separates alternatives (`unread feed:bbc OR starred`). Terms: words
 /// (full-text, all of them; `"a phrase"` in quotes), `unread`, `starred`, `feed:NAME`
 /// (a feed whose title or address contains NAME), `source:NAME` (an outlet whose name
-/// contains NAME), `after:DATE` and `before:DATE` (`YYYY-MM-DD`, by the newest version),
-/// `versions>N` (also `<`, `>=`, `<=`, `=`). Matching ignores case.
+/// contains NAME), `tag:NAME` (a feed tagged NAME, as newsboat tags feeds), `after:DATE`
+/// and `before:DATE` (`YYYY-MM-DD`, by the newest version), `age<N` (a version from the
+/// last N days), `versions>N` (also `<`, `>=`, `<=`, `=`). Matching ignores case.
 public struct StoryQuery: Sendable, Hashable {
   /// One required condition.
   public enum Term: Sendable, Hashable {
@@ -12,6 +13,9 @@ public struct StoryQuery: Sendable, Hashable {
     case starred
     case feed(String)
     case source(String)
+    case tag(String)
+    /// A version from the last N days.
+    case age(Int)
     case after(String)
     case before(String)
     case versions(Comparison, Int)
@@ -82,6 +86,14 @@ public struct StoryQuery: Sendable, Hashable {
       } else if let value = Self.value(lower, of: "source:") {
         guard !value.isEmpty else { throw ParseError(description: "source: needs a name (source:reuters)") }
         alternatives[alternatives.count - 1].append(.source(value))
+      } else if let value = Self.value(lower, of: "tag:") {
+        guard !value.isEmpty else { throw ParseError(description: "tag: needs a name (tag:news)") }
+        alternatives[alternatives.count - 1].append(.tag(value))
+      } else if let value = Self.value(lower, of: "age<") {
+        guard let days = Int(value), days >= 0 else {
+          throw ParseError(description: "\(raw): age is compared with a number of days (age<7)")
+        }
+        alternatives[alternatives.count - 1].append(.age(days))
       } else if let value = Self.value(lower, of: "after:") {
         alternatives[alternatives.count - 1].append(.after(try Self.date(value, term: raw)))
       } else if let value = Self.value(lower, of: "before:") {
