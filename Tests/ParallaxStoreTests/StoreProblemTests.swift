@@ -120,7 +120,7 @@ import Testing
     }
     #expect(format == Store.formatVersion)
     #expect(writer == ParallaxVersion.current)
-    #expect(Store.formatVersion == 7)
+    #expect(Store.formatVersion == 8)
   }
 
   @Test func emptyAndMalformedSearchQueriesAreExplained() throws {
