@@ -19,10 +19,18 @@ extension AppState {
   mutating func openFeedStories() {
     guard feedRows.indices.contains(feedList.selected) else { return }
     let row = feedRows[feedList.selected]
-    listStack.append(SavedList(filter: library.filter, list: list))
     var filter = library.filter
-    filter.scope = row.scope
+    if let text = row.query {
+      guard let query = try? StoryQuery(parsing: text) else {
+        message = "saved filter \(row.name): cannot be read: \(text)"
+        return
+      }
+      filter.query = query
+    } else {
+      filter.scope = row.scope
+    }
     filter.scopeName = row.name
+    listStack.append(SavedList(filter: library.filter, list: list))
     library.setFilter(filter)
     list = ListState()
     screens.append(.list)
@@ -41,6 +49,7 @@ extension AppState {
   var selectedFeedStatus: String? {
     guard screen == .feeds, feedRows.indices.contains(feedList.selected) else { return nil }
     let row = feedRows[feedList.selected]
+    if let query = row.query { return "saved filter: " + query }
     var parts = [row.url ?? "articles imported from files"]
     if let error = row.lastError { parts.append("last error: " + error) }
     return parts.joined(separator: " · ")

@@ -164,7 +164,7 @@ extension AppState {
         helpScroll = 0
       }
     case .back:
-      if screen == .list, library.filter.query != nil {
+      if screen == .list, screens.count == 1, library.filter.query != nil {
         clearFilter()
       } else if screens.count > 1 {
         let leaving = screens.removeLast()

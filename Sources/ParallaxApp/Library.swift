@@ -43,6 +43,8 @@ public struct FeedRow: Sendable, Equatable {
   public var unreadStories: Int
   public var lastFetched: String?
   public var lastError: String?
+  /// A saved filter's text (newsboat's query feeds): Enter shows the stories it matches.
+  public var query: String?
 
   public init(
     scope: ListFilter.Scope, url: String?, title: String?, stories: Int, unreadStories: Int,
@@ -55,6 +57,13 @@ public struct FeedRow: Sendable, Equatable {
     self.unreadStories = unreadStories
     self.lastFetched = lastFetched
     self.lastError = lastError
+  }
+
+  /// A saved filter's row.
+  public static func savedFilter(name: String, query: String, stories: Int, unreadStories: Int) -> FeedRow {
+    var row = FeedRow(scope: .source(name), url: nil, title: name, stories: stories, unreadStories: unreadStories)
+    row.query = query
+    return row
   }
 
   /// What the row is called: the title, else the address, else "(no source)".

@@ -17,6 +17,8 @@ extension Store {
     public var unreadStories: Int
     public var lastFetched: String?
     public var lastError: String?
+    /// Hidden from the feed list (newsboat's `!`): its stories still show everywhere else.
+    public var hidden = false
   }
 
   /// Every feed, then every source of articles no feed carries, by title.
@@ -25,15 +27,15 @@ extension Store {
       let feeds = try Row.fetchAll(
         db,
         sql: """
-          SELECT feed.id, feed.url, feed.title, feed.lastFetched, feed.lastError,
+          SELECT feed.id, feed.url, feed.title, feed.lastFetched, feed.lastError, feed.hidden,
             COUNT(storyFeed.storyID), COALESCE(SUM(storyFeed.unread), 0)
           FROM feed LEFT JOIN storyFeed ON storyFeed.feedID = feed.id
           GROUP BY feed.id
           """
       ).map { row in
         FeedSummary(
-          feedID: row[0], url: row[1], title: row[2], stories: row[5], unreadStories: row[6], lastFetched: row[3],
-          lastError: row[4])
+          feedID: row[0], url: row[1], title: row[2], stories: row[6], unreadStories: row[7], lastFetched: row[3],
+          lastError: row[4], hidden: row[5])
       }
       let sources = try Row.fetchAll(
         db,

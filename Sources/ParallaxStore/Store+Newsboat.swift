@@ -30,6 +30,10 @@ extension Store {
     public var name: String
     public var query: String
     public var origin: String?
+
+    public init(name: String, query: String, origin: String?) {
+      (self.name, self.query, self.origin) = (name, query, origin)
+    }
   }
 
   /// Saves (or replaces) a filter by name.

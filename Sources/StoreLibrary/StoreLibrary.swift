@@ -45,11 +45,21 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func feeds() -> [FeedRow] {
-    (attempt("read the feeds", { try store.feedSummaries() }) ?? []).map {
+    let rows = (attempt("read the feeds", { try store.feedSummaries() }) ?? []).filter { !$0.hidden }.map {
       FeedRow(
         scope: $0.feedID.map { .feed($0) } ?? .source($0.title), url: $0.url, title: $0.title, stories: $0.stories,
         unreadStories: $0.unreadStories, lastFetched: $0.lastFetched, lastError: $0.lastError)
     }
+    // Saved filters (newsboat's query feeds) after the feeds, with what they match now.
+    let filters = (attempt("read the saved filters", { try store.savedFilters() }) ?? []).compactMap {
+      saved -> FeedRow? in
+      guard let query = try? StoryQuery(parsing: saved.query) else { return nil }
+      let all = attempt("count a saved filter", { try store.storyCount(view: StoryView(query: query)) }) ?? 0
+      let unread =
+        attempt("count a saved filter", { try store.storyCount(view: StoryView(unreadOnly: true, query: query)) }) ?? 0
+      return FeedRow.savedFilter(name: saved.name, query: saved.query, stories: all, unreadStories: unread)
+    }
+    return rows + filters
   }
 
   private func reload() throws {

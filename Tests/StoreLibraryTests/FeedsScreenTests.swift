@@ -80,6 +80,24 @@ import Testing
     #expect(state.library.filter == ListFilter(unreadOnly: true))
   }
 
+  @Test func savedFiltersAreRowsAndHiddenFeedsAreNot() throws {
+    var (state, store) = try state()
+    try store.setFeedDetails("https://beta.example/rss", title: nil, tags: ["harbour"], hidden: true)
+    try store.saveFilter(Store.SavedFilter(name: "Harbour news", query: "tag:harbour unread", origin: "test"))
+    _ = state.apply(.key(.character("f")))
+    let lines = Renderer.render(state).lines
+    #expect(!lines.contains { $0.contains("beta.example") })
+    #expect(lines.contains { $0.hasPrefix("● 1/1") && $0.contains("Harbour news") && $0.contains("saved filter") })
+    _ = state.apply(.key(.character("G")))
+    #expect(Renderer.render(state).lines.last == "saved filter: tag:harbour unread")
+    _ = state.apply(.key(.enter))
+    let list = Renderer.render(state).lines
+    #expect(list[0] == "Harbour news — 1 story · filter: tag:harbour unread")
+    #expect(list[1].contains("Harbour cranes replaced"))
+    _ = state.apply(.key(.character("q")))
+    #expect(state.screen == .feeds)
+  }
+
   @Test func aSourceRowShowsTheImportedFilesStories() throws {
     var (state, _) = try state()
     _ = state.apply(.key(.character("f")))

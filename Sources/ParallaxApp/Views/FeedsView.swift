@@ -28,8 +28,10 @@ enum FeedsView {
     let marker = feed.lastError != nil ? "!" : (feed.unreadStories > 0 ? "●" : " ")
     let counts = DisplayWidth.pad("\(feed.unreadStories)/\(feed.stories)", to: 11)
     let synced =
-      feed.url == nil
-      ? "imported" : feed.lastFetched.map { "synced " + String($0.prefix(16)).replacingT() } ?? "never synced"
+      feed.query != nil
+      ? "saved filter"
+      : feed.url == nil
+        ? "imported" : feed.lastFetched.map { "synced " + String($0.prefix(16)).replacingT() } ?? "never synced"
     let right = width >= 60 ? " " + DisplayWidth.pad(synced, to: 23) : ""
     let nameWidth = max(1, width - 2 - DisplayWidth.of(counts) - 1 - DisplayWidth.of(right))
     return marker + " " + counts + " " + DisplayWidth.pad(feed.name, to: nameWidth) + right
