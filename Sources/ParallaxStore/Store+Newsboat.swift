@@ -13,8 +13,11 @@ extension Store {
         try feed.insert(db)
       }
       try db.execute(
-        sql: "UPDATE feed SET title = COALESCE(?, title), tags = ?, hidden = ? WHERE url = ?",
-        arguments: [title, StoredArticle.json(tags), hidden, url])
+        sql: """
+          UPDATE feed SET title = COALESCE(?, title), customTitle = customTitle OR ? IS NOT NULL, tags = ?, hidden = ?
+          WHERE url = ?
+          """,
+        arguments: [title, title, StoredArticle.json(tags), hidden, url])
     }
   }
 

@@ -308,6 +308,8 @@ public final class Store: Sendable {
       try db.alter(table: "feed") { t in
         t.add(column: "tags", .text).notNull().defaults(to: "[]")
         t.add(column: "hidden", .boolean).notNull().defaults(to: false)
+        // A title the user chose (newsboat's "~Title"): a sync never replaces it.
+        t.add(column: "customTitle", .boolean).notNull().defaults(to: false)
       }
       try db.create(table: "savedFilter") { t in
         t.primaryKey("name", .text)
@@ -536,7 +538,8 @@ public final class Store: Sendable {
     try writing { db in
       try db.execute(
         sql: """
-          UPDATE feed SET etag = ?, lastModified = ?, title = COALESCE(?, title), lastFetched = ?, lastError = ?
+          UPDATE feed SET etag = ?, lastModified = ?, title = CASE WHEN customTitle THEN title ELSE COALESCE(?, title) END,
+            lastFetched = ?, lastError = ?
           WHERE url = ?
           """,
         arguments: [etag, lastModified, title, ISO8601DateFormatter().string(from: now), error, url])

@@ -114,7 +114,10 @@ python3 - <<PY || fail "after the sync"
 import json, subprocess
 s = json.loads(subprocess.run(["$bin", "stats", "--store", "$store", "--format", "json"], capture_output=True, text=True).stdout)
 assert s["articles"] == $nb_items and s["unread"] == $nb_unread and s["starred"] == 1, s
-print("parallax sync: nothing new, read state kept")
+feeds = json.loads(subprocess.run(["$bin", "feeds", "--store", "$store", "--format", "json"], capture_output=True, text=True).stdout)
+alpha = next(f for f in feeds if f.get("url", "").endswith("/alpha.rss"))
+assert alpha["title"] == "Alpha Renamed", alpha  # the feed's own title does not replace the rename
+print("parallax sync: nothing new, read state kept, the renamed title kept")
 PY
 # Importing again adds nothing.
 XDG_CONFIG_HOME="$work/xdg" "$bin" import --store "$store" "$nb" > "$work/again.out" || true
