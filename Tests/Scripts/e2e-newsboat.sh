@@ -8,6 +8,7 @@
 # Installs newsboat (Debian package) when missing; says so and skips if it cannot.
 # Usage: Tests/Scripts/e2e-newsboat.sh PATH-TO-PARALLAX-BINARY
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 if ! command -v newsboat >/dev/null; then
   echo "e2e-newsboat: installing newsboat (apt-get install newsboat)"
@@ -25,15 +26,7 @@ trap cleanup EXIT
 fail() { echo "e2e-newsboat: FAIL: $*" >&2; exit 1; }
 
 mkdir -p "$work/site" "$work/newsboat" "$work/home"
-python3 - "$work/site" "$work/port" <<'PY' &
-import functools, http.server, sys
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=sys.argv[1]))
-open(sys.argv[2], "w").write(str(server.server_address[1]))
-server.serve_forever()
-PY
+python3 "$here/serve-folder.py" "$work/site" "$work/port" &
 server=$!
 for _ in $(seq 1 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(cat "$work/port")

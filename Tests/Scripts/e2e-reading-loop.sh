@@ -6,6 +6,7 @@
 # marked), quit with status 0.
 # Usage: Tests/Scripts/e2e-reading-loop.sh PATH-TO-PARALLAX-BINARY
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d)
 session="parallax-loop-$$"
@@ -75,15 +76,7 @@ for name, entries in items.items():
     now = time.time() + 2 * len(extra) + 1  # a newer Last-Modified than any earlier fetch
     os.utime(path, (now, now))
 PY
-python3 - "$work/site" "$work/port" <<'PY' &
-import functools, http.server, sys
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=sys.argv[1]))
-open(sys.argv[2], "w").write(str(server.server_address[1]))
-server.serve_forever()
-PY
+python3 "$here/serve-folder.py" "$work/site" "$work/port" &
 server=$!
 for _ in $(seq 1 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(cat "$work/port")

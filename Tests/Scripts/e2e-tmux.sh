@@ -2,6 +2,7 @@
 # End-to-end test: drives the real parallax binary in tmux (send-keys, capture-pane).
 # Usage: Tests/Scripts/e2e-tmux.sh PATH-TO-PARALLAX-BINARY
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
@@ -148,16 +149,7 @@ open(sys.argv[1], "w").write(
     f"<article><h1>Bridge reopens</h1>{paras}</article>"
     "<footer>Copyright City News</footer></body></html>")
 PY
-python3 - "$work/site" "$work/port" <<'PY' &
-import functools, http.server, sys
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-handler = functools.partial(Quiet, directory=sys.argv[1])
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-open(sys.argv[2], "w").write(str(server.server_address[1]))
-server.serve_forever()
-PY
+python3 "$here/serve-folder.py" "$work/site" "$work/port" &
 site=$!
 for _ in $(seq 1 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(cat "$work/port")
