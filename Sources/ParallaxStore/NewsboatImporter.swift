@@ -81,7 +81,24 @@ public struct NewsboatImporter {
     return sources.urls == nil && sources.cache == nil ? nil : sources
   }
 
-  /// Imports `sources`; `configWriter` gets the Parallax settings carried over.
+  /// Splits import paths into newsboat's (folders and files, in order) and the rest: the
+  /// one rule `parallax import` and `parallax PATH...` share.
+  public static func partition(_ paths: [String]) -> (newsboat: [Sources], others: [String]) {
+    var newsboat: [Sources] = []
+    var others: [String] = []
+    for path in paths {
+      if (path as NSString).lastPathComponent == "urls" {
+        newsboat.append(Sources(urls: path))
+      } else if let sources = sources(at: path) {
+        newsboat.append(sources)
+      } else {
+        others.append(path)
+      }
+    }
+    return (newsboat, others)
+  }
+
+  /// Imports `sources`.
   public func run(_ sources: Sources) throws -> Summary {
     var summary = Summary()
     let importer = Importer(store: store)

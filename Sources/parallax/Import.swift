@@ -33,17 +33,7 @@ struct Import: ParsableCommand {
       throw ExitCode(1)
     }
     // newsboat's folders and files go to the newsboat migration; the rest is read as usual.
-    var paths: [String] = []
-    var newsboat: [NewsboatImporter.Sources] = []
-    for path in input.paths {
-      if (path as NSString).lastPathComponent == "urls" {
-        newsboat.append(NewsboatImporter.Sources(urls: path))
-      } else if let sources = NewsboatImporter.sources(at: path) {
-        newsboat.append(sources)
-      } else {
-        paths.append(path)
-      }
-    }
+    var (newsboat, paths) = NewsboatImporter.partition(input.paths)
     if let readList {
       if newsboat.isEmpty {
         newsboat.append(NewsboatImporter.Sources(readList: readList))

@@ -55,11 +55,24 @@ struct Open: ParsableCommand {
           }
           var problems: [LoadDiagnostic] = []
           do {
+            // newsboat's folders and files are a migration, as with parallax import.
+            let (newsboat, others) = NewsboatImporter.partition(paths)
+            var notes: [String] = []
+            for sources in newsboat {
+              let s = try NewsboatImporter(store: store).run(sources)
+              notes.append(
+                "newsboat: \(s.articlesAdded) articles, \(s.read) read, \(s.starred) starred"
+                  + (s.skipped.isEmpty ? "" : ", \(s.skipped.count) lines not taken (parallax import lists them)"))
+            }
             let importer = Importer(store: store)
-            let (result, read, _) = try importer.importPaths(paths)
+            let (result, read, _) = try importer.importPaths(others)
             problems = read
             post(.loaded(library, problems, nil))
-            post(.changed("imported: \(result.added) new, \(result.alreadyStored) already stored"))
+            post(
+              .changed(
+                (notes
+                  + (others.isEmpty ? [] : ["imported: \(result.added) new, \(result.alreadyStored) already stored"]))
+                  .joined(separator: "; ")))
             // The store may hold thousands of older stories: land on what was imported.
             if let first = try? store.firstStory(holding: importer.rowIDs) { post(.land(first)) }
           } catch let failure as Importer.Failure {
