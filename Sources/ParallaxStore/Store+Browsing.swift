@@ -158,6 +158,44 @@ extension Store {
     }
   }
 
+  /// The position (in `view`'s order) of the next story after the one at `index` (or at it,
+  /// with `includeCurrent`; backwards unless `forward`; wrapping around) that holds an
+  /// article with the words of `text` in a row, the last one possibly unfinished. One query
+  /// over the matching stories, however many there are, then one position.
+  public func nextStory(
+    matchingPrefix text: String, from index: Int, forward: Bool, includeCurrent: Bool, view: StoryView = .all
+  ) throws -> Int? {
+    let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
+    let (condition, arguments) = view.condition
+    let current = try storyPage(offset: max(0, index), limit: 1, view: view).first
+    let key = "COALESCE(story.latest, '')"
+    let matching = """
+      SELECT story.id FROM story WHERE story.id IN (
+        SELECT article.story FROM article JOIN articleSearch ON articleSearch.rowid = article.id
+        WHERE articleSearch MATCH ?) AND \(condition)
+      """
+    let order = forward ? "ORDER BY \(key) DESC, story.id ASC" : "ORDER BY \(key) ASC, story.id DESC"
+    let found: String? = try reading { db in
+      if let current {
+        let latest = current.latest ?? ""
+        let beyond =
+          forward
+          ? "(\(key) < ? OR (\(key) = ? AND story.id \(includeCurrent ? ">=" : ">") ?))"
+          : "(\(key) > ? OR (\(key) = ? AND story.id \(includeCurrent ? "<=" : "<") ?))"
+        if let id = try String.fetchOne(
+          db, sql: matching + " AND " + beyond + " " + order + " LIMIT 1",
+          arguments: [phrase] + arguments + [latest, latest, current.id])
+        {
+          return id
+        }
+      }
+      // Wrapping around: the first (or last) match of the whole list.
+      return try String.fetchOne(db, sql: matching + " " + order + " LIMIT 1", arguments: [phrase] + arguments)
+    }
+    guard let found else { return nil }
+    return try storyPosition(found, view: view)
+  }
+
   /// Changes whenever articles arrive or are grouped (for readers in another process).
   public func changeMarker() throws -> [Int] {
     try reading { db in

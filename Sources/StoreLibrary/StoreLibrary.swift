@@ -239,18 +239,11 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func findStory(matching query: String, from index: Int, forward: Bool, includeCurrent: Bool) -> Int? {
-    guard !query.isEmpty, let ids = attempt("search", { try store.storyIDs(matchingPrefix: query) }) else {
-      return nil
-    }
-    let positions = ids.compactMap { id in
-      attempt("find a story's place", { try store.storyPosition(id, view: view) }) ?? nil
-    }
-    .sorted()
-    guard !positions.isEmpty else { return nil }
-    if forward {
-      return positions.first { includeCurrent ? $0 >= index : $0 > index } ?? positions.first
-    }
-    return positions.last { includeCurrent ? $0 <= index : $0 < index } ?? positions.last
+    guard !query.isEmpty else { return nil }
+    return attempt("search") {
+      try store.nextStory(
+        matchingPrefix: query, from: index, forward: forward, includeCurrent: includeCurrent, view: view)
+    } ?? nil
   }
 
   public func refresh() -> Bool {

@@ -89,3 +89,41 @@ import Testing
     #expect(Renderer.render(state).lines[2] == "  No story matches the filter: nothing-like-this. q clears it.")
   }
 }
+
+/// `/` over the store finds the same stories, in the same order, as over memory.
+@Suite struct StoreSearchTests {
+  @Test func nextAndPreviousMatchesAgreeWithMemoryAndWrap() throws {
+    let words = ["harbour", "library", "harbour", "tram", "harbour", "bridge"]
+    let articles = words.enumerated().map { i, word in
+      var a = Article(
+        id: "s\(i)", title: "Story \(i) about \(word)",
+        body: String(repeating: "\(word) unique\(i) words\(i * 13) ", count: 6))
+      a.published = i == 5 ? nil : "2026-11-\(20 - i)T08:00:00Z"
+      return a
+    }
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    try store.add(articles)
+    let overStore = try StoreLibrary(store: store)
+    let overMemory = MemoryLibrary(articles: articles, stories: StoryGrouper().group(articles))
+    #expect(overStore.storyCount == overMemory.storyCount)
+    for library in [overStore, overMemory] as [any Library] {
+      var seen: [String] = []
+      var index = 0
+      var includeCurrent = true
+      for _ in 0..<4 {
+        guard
+          let found = library.findStory(matching: "harb", from: index, forward: true, includeCurrent: includeCurrent)
+        else { break }
+        seen.append(library.story(at: found)!.title)
+        index = found
+        includeCurrent = false
+      }
+      #expect(
+        seen == ["Story 0 about harbour", "Story 2 about harbour", "Story 4 about harbour", "Story 0 about harbour"],
+        "\(type(of: library))")
+      let back = library.findStory(matching: "harb", from: index, forward: false, includeCurrent: false)
+      #expect(back.flatMap { library.story(at: $0)?.title } == "Story 4 about harbour", "\(type(of: library))")
+      #expect(library.findStory(matching: "nothing", from: 0, forward: true, includeCurrent: true) == nil)
+    }
+  }
+}
