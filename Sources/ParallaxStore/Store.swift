@@ -356,6 +356,7 @@ public final class Store: Sendable {
   /// Stores `articles` (those already stored, by link or id, are left as they are and only
   /// gain the feed) with their grouping signatures, in one transaction, then groups the new
   /// ones unless `regroup` is false (callers adding several batches group once at the end).
+  @discardableResult
   public func add(_ articles: [Article], feed feedURL: String? = nil, now: Date = Date(), regroup: Bool = true) throws
     -> ImportResult
   {
