@@ -160,27 +160,13 @@ public struct NewsboatImporter {
   ) throws {
     var configuration = Configuration()
     configuration.readonly = true
-    let cache = try DatabaseQueue(path: path, configuration: configuration)
-    let (titles, items) = try cache.read { db -> ([String: String], [NewsboatItem]) in
-      guard try db.tableExists("rss_item"), try db.tableExists("rss_feed") else {
-        throw ImportError(description: "\(path) is not a newsboat cache (no rss_item table)")
-      }
-      let titles = Dictionary(
-        try Row.fetchAll(db, sql: "SELECT rssurl, title FROM rss_feed").map { ($0[0] as String, $0[1] as String) },
-        uniquingKeysWith: { a, _ in a })
-      let items = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT guid, title, author, url, feedurl, pubDate, content, unread, enclosure_url, enclosure_type, flags
-          FROM rss_item WHERE deleted = 0 ORDER BY feedurl, id
-          """
-      ).map { row in
-        NewsboatItem(
-          guid: row[0] ?? "", title: row[1] ?? "", author: row[2] ?? "", url: row[3] ?? "", feedURL: row[4] ?? "",
-          published: row[5] ?? 0, content: row[6] ?? "", unread: (row[7] as Int? ?? 1) != 0, enclosureURL: row[8],
-          enclosureType: row[9], flags: row[10] ?? "")
-      }
-      return (titles, items)
+    let titles: [String: String]
+    let items: [NewsboatItem]
+    do {
+      (titles, items) = try Self.readCache(path, configuration: configuration)
+    } catch let error as DatabaseError {
+      throw ImportError(
+        description: "\(path): cannot be read as newsboat's cache: \(error.message ?? "\(error.resultCode)")")
     }
     var byFeed: [String: [NewsboatItem]] = [:]
     for item in items { byFeed[item.feedURL, default: []].append(item) }
@@ -204,6 +190,35 @@ public struct NewsboatImporter {
         if item.isFlagged { starred.append(id) }
       }
       summary.unread += kept.filter(\.unread).count
+    }
+  }
+
+  /// Feed titles and the items not deleted, from a newsboat cache opened read-only.
+  static func readCache(_ path: String, configuration: Configuration) throws -> ([String: String], [NewsboatItem]) {
+    let cache = try DatabaseQueue(path: path, configuration: configuration)
+    return try cache.read { db -> ([String: String], [NewsboatItem]) in
+      guard try db.tableExists("rss_item"), try db.tableExists("rss_feed") else {
+        throw ImportError(description: "\(path) is not a newsboat cache (no rss_item table)")
+      }
+      let titles = Dictionary(
+        try Row.fetchAll(db, sql: "SELECT rssurl, title FROM rss_feed").compactMap { row -> (String, String)? in
+          guard let url = row[0] as String?, let title = row[1] as String? else { return nil }
+          return (url, title)
+        },
+        uniquingKeysWith: { a, _ in a })
+      let items = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT guid, title, author, url, feedurl, pubDate, content, unread, enclosure_url, enclosure_type, flags
+          FROM rss_item WHERE deleted = 0 ORDER BY feedurl, id
+          """
+      ).map { row in
+        NewsboatItem(
+          guid: row[0] ?? "", title: row[1] ?? "", author: row[2] ?? "", url: row[3] ?? "", feedURL: row[4] ?? "",
+          published: row[5] ?? 0, content: row[6] ?? "", unread: (row[7] as Int? ?? 1) != 0, enclosureURL: row[8],
+          enclosureType: row[9], flags: row[10] ?? "")
+      }
+      return (titles, items)
     }
   }
 
