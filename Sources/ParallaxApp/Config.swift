@@ -13,8 +13,14 @@ public struct Config: Sendable {
   /// `browser-mode = "terminal"` (hand the terminal over until it ends) or `"detach"`.
   public var browserMode = BrowserCommand.Mode.terminal
 
+  /// `sync-concurrency = 8`: feeds synced at a time, by `R` and `parallax sync` (which a
+  /// `--concurrency` overrides).
+  public var syncConcurrency: Int?
+  /// `sync-timeout = 20`: seconds without data before a feed fails.
+  public var syncTimeout: Double?
+
   /// Settings written before any table.
-  public static let topLevelSettings = ["browser", "browser-mode"]
+  public static let topLevelSettings = ["browser", "browser-mode", "sync-concurrency", "sync-timeout"]
 
   /// A problem in the file.
   public struct ParseError: Error, Equatable, CustomStringConvertible {
@@ -48,7 +54,11 @@ public struct Config: Sendable {
         throw ParseError(line: number, message: "expected name = value")
       }
       let name = String(line[..<equals]).configTrimmed
-      let values = try Self.values(String(line[line.index(after: equals)...]).configTrimmed, line: number)
+      let rawValue = String(line[line.index(after: equals)...]).configTrimmed
+      // Numbers may be written bare (`sync-concurrency = 8`), as TOML writes them.
+      let values =
+        section.isEmpty && !rawValue.isEmpty && rawValue.allSatisfy({ $0.isNumber || $0 == "." })
+        ? [rawValue] : try Self.values(rawValue, line: number)
       switch section {
       case "keys":
         guard let action = Action(rawValue: name) else {
@@ -78,7 +88,7 @@ public struct Config: Sendable {
             message: "unknown colour setting \"\(name)\" (known: \(Theme.settings.joined(separator: ", ")))")
         }
       case "":
-        guard values.count == 1 else { throw ParseError(line: number, message: "\(name) takes one quoted string") }
+        guard values.count == 1 else { throw ParseError(line: number, message: "\(name) takes one value") }
         switch name {
         case "browser":
           guard let words = BrowserCommand.split(values[0]), !words.isEmpty else {
@@ -90,6 +100,16 @@ public struct Config: Sendable {
             throw ParseError(line: number, message: "browser-mode is \"terminal\" or \"detach\", not \"\(values[0])\"")
           }
           browserMode = mode
+        case "sync-concurrency":
+          guard let n = Int(values[0]), (1...64).contains(n) else {
+            throw ParseError(line: number, message: "sync-concurrency is a number of feeds from 1 to 64")
+          }
+          syncConcurrency = n
+        case "sync-timeout":
+          guard let seconds = Double(values[0]), seconds > 0, seconds <= 600 else {
+            throw ParseError(line: number, message: "sync-timeout is a number of seconds above 0, at most 600")
+          }
+          syncTimeout = seconds
         default:
           throw ParseError(
             line: number,

@@ -197,7 +197,10 @@ enum Interface {
                 inbox.post(.event(.syncReport(text)))
               },
               progress: { done, total in inbox.post(.event(.syncProgress(done: done, total: total))) })
-            var run = SyncRun(settings: SyncSettings())
+            var settings = SyncSettings()
+            if let n = config.syncConcurrency { settings.concurrency = n }
+            if let t = config.syncTimeout { settings.timeout = t }
+            var run = SyncRun(settings: settings)
             run.only = only.map(Set.init)
             do {
               _ = try await run.run(store, printer: printer)

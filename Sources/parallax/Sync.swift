@@ -13,8 +13,11 @@ struct Sync: AsyncParsableCommand {
       """
   )
 
-  @Option(help: "Seconds without data before a request fails (a whole request may take four times this).")
-  var timeout: Double = 20
+  @Option(
+    help:
+      "Seconds without data before a request fails (a whole request may take four times this; default: sync-timeout in config.toml, else 20)."
+  )
+  var timeout: Double?
 
   @Option(help: "Redirects followed before a feed fails (a redirect loop fails at once).")
   var maxRedirects = 5
@@ -22,8 +25,8 @@ struct Sync: AsyncParsableCommand {
   @Option(help: "Largest response accepted, in bytes.")
   var maxBytes = 10 << 20
 
-  @Option(help: "Feeds fetched at the same time.")
-  var concurrency = 4
+  @Option(help: "Feeds fetched at the same time (default: sync-concurrency in config.toml, else 4).")
+  var concurrency: Int?
 
   @Flag(help: "Fetch the linked page of new items shorter than --summary-words and keep its readable text.")
   var fullPages = false
@@ -40,19 +43,30 @@ struct Sync: AsyncParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
-    guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    guard (timeout ?? 1) > 0 else { throw ValidationError("--timeout must be positive") }
     guard maxRedirects >= 0 else { throw ValidationError("--max-redirects cannot be negative") }
     guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive") }
-    guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+    guard (concurrency ?? 1) >= 1 else { throw ValidationError("--concurrency must be at least 1") }
   }
 
   func run() async throws {
     let store = try storeOptions.open()
     var settings = SyncSettings()
-    settings.timeout = timeout
+    if timeout == nil || concurrency == nil {
+      // The config's sync settings, unless the flags say otherwise.
+      do {
+        let config = try Interface.loadConfig()
+        if let n = config.syncConcurrency { settings.concurrency = n }
+        if let t = config.syncTimeout { settings.timeout = t }
+      } catch let error as Interface.ConfigError {
+        Terminal.error("parallax: \(error)")
+        throw ExitCode(1)
+      }
+    }
+    if let timeout { settings.timeout = timeout }
     settings.maxRedirects = maxRedirects
     settings.maxBytes = maxBytes
-    settings.concurrency = concurrency
+    if let concurrency { settings.concurrency = concurrency }
     settings.fullPages = fullPages
     settings.summaryWords = summaryWords
     let run = SyncRun(settings: settings, quiet: quiet, wait: wait)

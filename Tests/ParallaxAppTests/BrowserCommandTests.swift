@@ -66,6 +66,14 @@ import Testing
     #expect(state.message == "no link to open")
   }
 
+  @Test func theConfigReadsSyncSettingsBareOrQuoted() throws {
+    let config = try Config(parsing: "sync-concurrency = 8\nsync-timeout = \"12.5\"\n")
+    #expect(config.syncConcurrency == 8 && config.syncTimeout == 12.5)
+    #expect(throws: Config.ParseError(line: 1, message: "sync-concurrency is a number of feeds from 1 to 64")) {
+      try Config(parsing: "sync-concurrency = 0")
+    }
+  }
+
   @Test func theConfigReadsTheBrowserSettings() throws {
     let config = try Config(parsing: "browser = \"w3m -N %u\"\nbrowser-mode = \"detach\"\n[keys]\ndown = \"e\"\n")
     #expect(config.browser == "w3m -N %u")

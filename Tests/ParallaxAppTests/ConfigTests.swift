@@ -29,7 +29,7 @@ import Testing
     ("[keyz]", 1, "unknown table [keyz]"),
     (
       "down = \"j\"", 1,
-      "unknown setting \"down\" (known before any table: browser, browser-mode; key bindings go in [keys], colours in [colors])"
+      "unknown setting \"down\" (known before any table: browser, browser-mode, sync-concurrency, sync-timeout; key bindings go in [keys], colours in [colors])"
     ),
     ("browser-mode = \"tab\"", 1, "browser-mode is \"terminal\" or \"detach\", not \"tab\""),
     ("browser = \"w3m 'unclosed\"", 1, "browser: an empty command or an unclosed quote"),

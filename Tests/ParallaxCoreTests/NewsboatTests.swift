@@ -76,7 +76,10 @@ import Testing
         color background default default
         """)
     #expect(config.browser == "lynx %u")
-    #expect(config.toml == "browser = \"lynx %u\"\n\n[keys]\ndown = [\"j\"]\nopen = [\"Enter\"]\n")
+    #expect(
+      config.toml == "browser = \"lynx %u\"\nsync-concurrency = 8\n\n[keys]\ndown = [\"j\"]\nopen = [\"Enter\"]\n")
+    #expect(report(config)[5] == "config:6: reload-threads 8: carried over")
+    func report(_ config: NewsboatConfig) -> [String] { config.report("config") }
     let report = config.report("config")
     #expect(report.count == 7)
     #expect(report[3] == "config:4: bind-key ^R reload-all: not carried over: key ^R has no Parallax name")

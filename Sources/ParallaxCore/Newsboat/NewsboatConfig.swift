@@ -14,6 +14,8 @@ public struct NewsboatConfig: Sendable, Equatable {
 
   public var settings: [Setting] = []
   public var browser: String?
+  /// From `reload-threads`.
+  public var syncConcurrency: Int?
   /// Parallax action name → keys, from `bind-key`.
   public var keys: [(action: String, key: String)] = []
 
@@ -34,7 +36,6 @@ public struct NewsboatConfig: Sendable, Equatable {
 
   /// Why common settings are not carried over.
   static let reasons: [String: String] = [
-    "reload-threads": "Parallax syncs 4 feeds at a time; parallax sync --concurrency N sets it per run",
     "max-items": "Parallax keeps every article it stored (reading once replaces trimming)",
     "auto-reload": "Parallax reloads with R, or from cron or a timer running parallax sync --quiet",
     "reload-time": "Parallax reloads with R, or from cron or a timer running parallax sync --quiet",
@@ -67,6 +68,12 @@ public struct NewsboatConfig: Sendable, Equatable {
       switch name {
       case "browser" where fields.count >= 2:
         browser = fields.dropFirst().joined(separator: " ")
+      case "reload-threads" where fields.count == 2:
+        if let n = Int(fields[1]), (1...64).contains(n) {
+          syncConcurrency = n
+        } else {
+          setting.notCarried = "\(fields[1]) is not a number of feeds from 1 to 64"
+        }
       case "bind-key" where fields.count >= 3:
         let key = fields[1]
         guard let action = Self.actions[fields[2]] else {
@@ -106,6 +113,7 @@ public struct NewsboatConfig: Sendable, Equatable {
   public var toml: String {
     var out = ""
     if let browser { out += "browser = \"\(browser.replacingOccurrences(of: "\"", with: ""))\"\n" }
+    if let syncConcurrency { out += "sync-concurrency = \(syncConcurrency)\n" }
     var grouped: [(String, [String])] = []
     for (action, key) in keys {
       if let i = grouped.firstIndex(where: { $0.0 == action }) {
