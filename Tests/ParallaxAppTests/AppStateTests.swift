@@ -134,7 +134,10 @@ enum Seeds {
 
   @Test(arguments: Action.allCases)
   func everyActionIsSafeOnEveryScreen(action: Action) {
-    for setup in [[], [Key.enter], [Key.enter, .enter], [Key.character("c")], [Key.character("?")]] {
+    for setup in [
+      [], [Key.enter], [Key.enter, .enter], [Key.character("c")], [Key.character("?")], [Key.character("f")],
+      [Key.character("f"), .enter], [Key.character("L")], [Key.character("F")] + Seeds.type("talks") + [.enter],
+    ] {
       var state = Seeds.state(width: 90, height: 10)
       Seeds.press(setup, on: &state)
       let screens = state.screens.count
