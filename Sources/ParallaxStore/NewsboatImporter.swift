@@ -112,7 +112,7 @@ public struct NewsboatImporter {
     summary.articlesAdded = result.added
     summary.articlesAlreadyStored = result.alreadyStored
     if let path = sources.readList {
-      let text = try String(contentsOfFile: path, encoding: .utf8)
+      let text = try Self.text(path)
       let guids = text.split(whereSeparator: \.isNewline).map { String($0).trimmingCharacters(in: .whitespaces) }
         .filter { !$0.isEmpty }
       readIDs += try store.rowIDs(matchingIDsOrLinks: guids)
@@ -122,7 +122,7 @@ public struct NewsboatImporter {
     _ = changed
     summary.starred = Set(starredIDs).count
     if let path = sources.config {
-      let config = NewsboatConfig(parsing: try String(contentsOfFile: path, encoding: .utf8))
+      let config = NewsboatConfig(parsing: try Self.text(path))
       summary.config = config.report(path)
       summary.configTOML = config.toml
     }
@@ -131,7 +131,7 @@ public struct NewsboatImporter {
 
   /// The `urls` file: subscriptions with their details, queries as saved filters.
   func importURLs(_ path: String, into summary: inout Summary) throws {
-    let list = NewsboatURLs(parsing: try String(contentsOfFile: path, encoding: .utf8))
+    let list = NewsboatURLs(parsing: try Self.text(path))
     let before = Set(try store.allFeeds().map(\.url))
     for feed in list.feeds {
       try store.setFeedDetails(feed.url, title: feed.title, tags: feed.tags, hidden: feed.hidden)
@@ -160,66 +160,80 @@ public struct NewsboatImporter {
   ) throws {
     var configuration = Configuration()
     configuration.readonly = true
-    let titles: [String: String]
-    let items: [NewsboatItem]
     do {
-      (titles, items) = try Self.readCache(path, configuration: configuration)
+      let cache = try DatabaseQueue(path: path, configuration: configuration)
+      let (titles, feeds) = try cache.read { db -> ([String: String], [String]) in
+        guard try db.tableExists("rss_item"), try db.tableExists("rss_feed") else {
+          throw ImportError(description: "\(path) is not a newsboat cache (no rss_item table)")
+        }
+        let titles = Dictionary(
+          try Row.fetchAll(db, sql: "SELECT rssurl, title FROM rss_feed").compactMap { row -> (String, String)? in
+            guard let url = row[0] as String?, let title = row[1] as String? else { return nil }
+            return (url, title)
+          },
+          uniquingKeysWith: { a, _ in a })
+        let feeds = try String.fetchAll(
+          db, sql: "SELECT DISTINCT COALESCE(feedurl, '') FROM rss_item WHERE deleted = 0 ORDER BY 1")
+        return (titles, feeds)
+      }
+      // A feed's items a batch at a time: years of a cache never sit in memory at once.
+      for feedURL in feeds {
+        let title = titles[feedURL].flatMap { $0.isEmpty ? nil : $0 }
+        var lastID: Int64 = -1
+        while true {
+          let batch = try cache.read { db in try Self.items(db, feed: feedURL, after: lastID, limit: 2_000) }
+          guard let last = batch.last else { break }
+          lastID = last.id
+          var articles: [Article] = []
+          var kept: [NewsboatItem] = []
+          for (_, item) in batch {
+            guard let article = item.article(feedTitle: title) else {
+              summary.skipped.append("\(path): an item of \(feedURL) holds nothing (guid \(item.guid))")
+              continue
+            }
+            articles.append(article)
+            kept.append(item)
+          }
+          let feed = feedURL.isEmpty ? nil : feedURL
+          let result = try importer.add(articles, feed: feed)
+          for (item, id) in zip(kept, result.rowIDs) {
+            if !item.unread { read.append(id) }
+            if item.isFlagged { starred.append(id) }
+          }
+          summary.unread += kept.filter(\.unread).count
+        }
+        if !feedURL.isEmpty, let title { try store.setFeedTitleIfNone(feedURL, title: title) }
+      }
     } catch let error as DatabaseError {
       throw ImportError(
         description: "\(path): cannot be read as newsboat's cache: \(error.message ?? "\(error.resultCode)")")
     }
-    var byFeed: [String: [NewsboatItem]] = [:]
-    for item in items { byFeed[item.feedURL, default: []].append(item) }
-    for (feedURL, feedItems) in byFeed.sorted(by: { $0.key < $1.key }) {
-      let title = titles[feedURL].flatMap { $0.isEmpty ? nil : $0 }
-      var articles: [Article] = []
-      var kept: [NewsboatItem] = []
-      for item in feedItems {
-        guard let article = item.article(feedTitle: title) else {
-          summary.skipped.append("\(path): an item of \(feedURL) holds nothing (guid \(item.guid))")
-          continue
-        }
-        articles.append(article)
-        kept.append(item)
-      }
-      let feed = feedURL.isEmpty ? nil : feedURL
-      let result = try importer.add(articles, feed: feed)
-      if let feed, let title { try store.setFeedTitleIfNone(feed, title: title) }
-      for (item, id) in zip(kept, result.rowIDs) {
-        if !item.unread { read.append(id) }
-        if item.isFlagged { starred.append(id) }
-      }
-      summary.unread += kept.filter(\.unread).count
+  }
+
+  /// Up to `limit` items of a feed not deleted, after row `after`, with their row ids.
+  static func items(_ db: Database, feed: String, after: Int64, limit: Int) throws -> [(id: Int64, item: NewsboatItem)]
+  {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, guid, title, author, url, feedurl, pubDate, content, unread, enclosure_url, enclosure_type, flags
+        FROM rss_item WHERE deleted = 0 AND COALESCE(feedurl, '') = ? AND id > ? ORDER BY id LIMIT ?
+        """, arguments: [feed, after, limit]
+    ).map { row in
+      (
+        row[0],
+        NewsboatItem(
+          guid: row[1] ?? "", title: row[2] ?? "", author: row[3] ?? "", url: row[4] ?? "", feedURL: row[5] ?? "",
+          published: row[6] ?? 0, content: row[7] ?? "", unread: (row[8] as Int? ?? 1) != 0, enclosureURL: row[9],
+          enclosureType: row[10], flags: row[11] ?? "")
+      )
     }
   }
 
-  /// Feed titles and the items not deleted, from a newsboat cache opened read-only.
-  static func readCache(_ path: String, configuration: Configuration) throws -> ([String: String], [NewsboatItem]) {
-    let cache = try DatabaseQueue(path: path, configuration: configuration)
-    return try cache.read { db -> ([String: String], [NewsboatItem]) in
-      guard try db.tableExists("rss_item"), try db.tableExists("rss_feed") else {
-        throw ImportError(description: "\(path) is not a newsboat cache (no rss_item table)")
-      }
-      let titles = Dictionary(
-        try Row.fetchAll(db, sql: "SELECT rssurl, title FROM rss_feed").compactMap { row -> (String, String)? in
-          guard let url = row[0] as String?, let title = row[1] as String? else { return nil }
-          return (url, title)
-        },
-        uniquingKeysWith: { a, _ in a })
-      let items = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT guid, title, author, url, feedurl, pubDate, content, unread, enclosure_url, enclosure_type, flags
-          FROM rss_item WHERE deleted = 0 ORDER BY feedurl, id
-          """
-      ).map { row in
-        NewsboatItem(
-          guid: row[0] ?? "", title: row[1] ?? "", author: row[2] ?? "", url: row[3] ?? "", feedURL: row[4] ?? "",
-          published: row[5] ?? 0, content: row[6] ?? "", unread: (row[7] as Int? ?? 1) != 0, enclosureURL: row[8],
-          enclosureType: row[9], flags: row[10] ?? "")
-      }
-      return (titles, items)
-    }
+  /// A text file as UTF-8, bytes that are not replaced (a stray Latin-1 byte in `urls` loses
+  /// one character, not the file).
+  static func text(_ path: String) throws -> String {
+    String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
   }
 
   /// A newsboat file that cannot be read as such.

@@ -22,6 +22,8 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   private var articleOrder: [Int] = []
   private var read: [Int: Bool] = [:]
   private var starredCache: [Int: Bool] = [:]
+  /// What versions add (the versions screen asks on every frame).
+  private var newFactsCache: [Int: Int?] = [:]
   public private(set) var filter = ListFilter()
   private var problems: [String] = []
   /// The last problem recorded, until a read succeeds: a failure that repeats on every
@@ -76,6 +78,7 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     memberCache = [:]
     read = [:]
     starredCache = [:]
+    newFactsCache = [:]
     lock.unlock()
   }
 
@@ -214,7 +217,13 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func newFacts(_ handle: Int) -> Int? {
-    attempt("read what a version adds", { try store.newFacts(of: Int64(handle)) }) ?? nil
+    if let known = lock.withLock({ newFactsCache[handle] }) { return known }
+    let value = attempt("read what a version adds", { try store.newFacts(of: Int64(handle)) }) ?? nil
+    lock.withLock {
+      if newFactsCache.count > 4096 { newFactsCache = [:] }
+      newFactsCache[handle] = value
+    }
+    return value
   }
 
   public func replaceArticle(_ handle: Int, with article: Article) -> Bool {

@@ -67,6 +67,20 @@ import Testing
     #expect(try store.stats().unread == 1)
   }
 
+  @Test func aURLsFileWithBytesThatAreNotUTF8IsStillRead() throws {
+    let dir = try folder()
+    var bytes = Data("# caf".utf8)
+    bytes.append(0xE9)  // Latin-1 é in a comment
+    bytes.append(Data("\nhttps://b.example/rss t\u{00E9}st\n".utf8))
+    bytes.append(contentsOf: [0xFF, 0x0A])
+    try bytes.write(to: URL(fileURLWithPath: dir + "/urls"))
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    let summary = try NewsboatImporter(store: store).run(NewsboatImporter.Sources(urls: dir + "/urls"))
+    #expect(summary.feeds == 1)
+    #expect(summary.skipped.count == 1 && summary.skipped[0].contains(":3: "))
+    #expect(try store.allFeeds().map(\.url) == ["https://b.example/rss"])
+  }
+
   @Test func aFileThatIsNoCacheIsSaidSo() throws {
     let dir = try folder()
     try "not a database".write(toFile: dir + "/cache.db", atomically: true, encoding: .utf8)

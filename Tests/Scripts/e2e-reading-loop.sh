@@ -10,8 +10,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d)
 session="parallax-loop-$$"
-socket="$work/tmux.sock"
-t() { tmux -S "$socket" "$@"; }
+name=e2e-reading-loop
+. "$here/tmux-helpers.sh"
 server=""
 cleanup() {
   t kill-server 2>/dev/null || true
@@ -19,12 +19,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-fail() { echo "e2e-reading-loop: FAIL: $*" >&2; echo "--- screen:" >&2; t capture-pane -p -t "$session" >&2 || true; exit 1; }
-screen() { t capture-pane -p -t "$session"; }
-wait_for() { # text, seconds
-  for _ in $(seq 1 $(( ${2:-10} * 10 ))); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
-  fail "waited for: $1"
-}
 stat_field() { "$bin" stats --store "$work/store.sqlite" --format json | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
 mkdir -p "$work/site"

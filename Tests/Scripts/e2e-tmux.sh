@@ -7,16 +7,10 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 session="parallax-e2e-$$"
-socket="$work/tmux.sock"
-t() { tmux -S "$socket" "$@"; }
+name=e2e
+. "$here/tmux-helpers.sh"
 cleanup() { t kill-server 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-fail() { echo "e2e: FAIL: $*" >&2; echo "--- screen:" >&2; t capture-pane -p -t "$session" >&2 || true; exit 1; }
-screen() { t capture-pane -p -t "$session"; }
-wait_for() { # text, seconds
-  for _ in $(seq 1 $(( ${2:-10} * 10 ))); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
-  fail "waited for: $1"
-}
 border_column_count() { # how many distinct display columns hold the pane border on body rows
   screen | sed '1d;$d' | python3 -c '
 import sys, unicodedata
