@@ -24,7 +24,10 @@ extension Store {
     try writing { db in
       try db.execute(
         sql:
-          "DELETE FROM edge; DELETE FROM termStat; DELETE FROM story; DELETE FROM storyFeed; UPDATE article SET story = NULL"
+          """
+          DELETE FROM edge; DELETE FROM termStat; DELETE FROM story; DELETE FROM storyFeed;
+          UPDATE article SET story = NULL, copyOf = NULL
+          """
       )
       // Regrouping moves no article in or out of the store: read state stays as it is.
       return try Self.groupPending(db, parameters: parameters, settle: false)
@@ -54,6 +57,8 @@ struct SQLGroupingStorage: GroupingStorage {
   let storyMembers: Statement
   let edgesFrom: Statement
   let member: Statement
+  let original: Statement
+  let markCopy: Statement
   let upsertTerm: Statement
   let insertEdge: Statement
   let setStory: Statement
@@ -68,7 +73,14 @@ struct SQLGroupingStorage: GroupingStorage {
     storyMembers = try db.makeStatement(sql: "SELECT id FROM article WHERE story = ?")
     edgesFrom = try db.makeStatement(sql: "SELECT b, score, conflict FROM edge WHERE a = ?")
     member = try db.makeStatement(
-      sql: "SELECT id, key, title, source, published, story FROM article WHERE id = ?")
+      sql: "SELECT id, key, title, source, published, story, copyOf FROM article WHERE id = ?")
+    original = try db.makeStatement(
+      sql: """
+        SELECT signature.articleID FROM signature JOIN article ON article.id = signature.articleID
+        WHERE signature.digest = ? AND article.story IS NOT NULL AND article.copyOf IS NULL
+        ORDER BY signature.articleID LIMIT 1
+        """)
+    markCopy = try db.makeStatement(sql: "UPDATE article SET copyOf = ? WHERE id = ?")
     upsertTerm = try db.makeStatement(
       sql: """
         INSERT INTO termStat (hash, df, postings) VALUES (?, ?, ?)
@@ -86,18 +98,33 @@ struct SQLGroupingStorage: GroupingStorage {
     try Row.fetchAll(
       db,
       sql: """
-        SELECT article.id, article.key, signature.data FROM article
+        SELECT article.id, article.key, signature.data, signature.digest FROM article
         JOIN signature ON signature.articleID = article.id WHERE article.story IS NULL
         """
     ).map { row in
-      PendingArticle(
-        id: row[0], key: row[1],
-        signature: HashedSignature(row[2] as Data) ?? HashedSignature(ArticleSignature(text: "")))
+      let signature = HashedSignature(row[2] as Data)
+      return PendingArticle(
+        id: row[0], key: row[1], signature: signature ?? HashedSignature(ArticleSignature(text: "")),
+        digest: signature == nil ? nil : (row[3] as Int64?).map { UInt64(bitPattern: $0) })
     }
   }
 
-  func groupedArticleCount() throws -> Int {
-    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE story IS NOT NULL") ?? 0
+  func groupedOriginalCount() throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE story IS NOT NULL AND copyOf IS NULL") ?? 0
+  }
+
+  func originals(withDigests digests: [UInt64]) throws -> [UInt64: Int64] {
+    var out = [UInt64: Int64]()
+    for digest in digests {
+      if let id = try Int64.fetchOne(original, arguments: [Int64(bitPattern: digest)]) { out[digest] = id }
+    }
+    return out
+  }
+
+  mutating func markCopies(_ copies: [Int64: Int64]) throws {
+    for (copy, original) in copies.sorted(by: { $0.key < $1.key }) {
+      try markCopy.execute(arguments: [original, copy])
+    }
   }
 
   func documentFrequencies(of terms: [UInt64]) throws -> [UInt64: Int32] {
@@ -137,7 +164,8 @@ struct SQLGroupingStorage: GroupingStorage {
   func members(_ ids: [Int64]) throws -> [GroupingMember] {
     try ids.compactMap { id in
       try Row.fetchOne(member, arguments: [id]).map {
-        GroupingMember(id: $0[0], key: $0[1], title: $0[2], source: $0[3], published: $0[4], story: $0[5])
+        GroupingMember(
+          id: $0[0], key: $0[1], title: $0[2], source: $0[3], published: $0[4], story: $0[5], copyOf: $0[6])
       }
     }
   }

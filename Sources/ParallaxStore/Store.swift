@@ -317,6 +317,45 @@ public final class Store: Sendable {
         t.column("origin", .text)
       }
     }
+    migrator.registerMigration("v9-identical-copies") { db in
+      // Articles with one signature are grouped as one (GroupingEngine: identical copies):
+      // each signature's digest, indexed, finds a new article's original; `copyOf` names it.
+      // Stored copies are marked within their stories; their pairs are dropped (their
+      // original's stand for them). Term statistics keep counting them until `regroup`.
+      try db.alter(table: "signature") { t in t.add(column: "digest", .integer) }
+      try db.alter(table: "article") { t in t.add(column: "copyOf", .integer) }
+      let update = try db.makeStatement(sql: "UPDATE signature SET digest = ? WHERE articleID = ?")
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT signature.articleID, signature.data, article.story FROM signature
+          JOIN article ON article.id = signature.articleID ORDER BY signature.articleID
+          """)
+      var originals = [String: Int64]()
+      var copies: [(Int64, Int64)] = []
+      while let row = try rows.next() {
+        let id: Int64 = row[0]
+        guard let signature = HashedSignature(row[1] as Data) else { continue }
+        let digest = signature.digest
+        try update.execute(arguments: [Int64(bitPattern: digest), id])
+        guard let story = row[2] as String?, !signature.terms.isEmpty else { continue }
+        let key = story + "/" + String(digest)
+        if let original = originals[key] { copies.append((id, original)) } else { originals[key] = id }
+      }
+      let mark = try db.makeStatement(sql: "UPDATE article SET copyOf = ? WHERE id = ?")
+      for (copy, original) in copies { try mark.execute(arguments: [original, copy]) }
+      try db.execute(
+        sql: """
+          DELETE FROM edge WHERE a IN (SELECT id FROM article WHERE copyOf IS NOT NULL)
+            OR b IN (SELECT id FROM article WHERE copyOf IS NOT NULL)
+          """)
+      try db.create(index: "signature_digest", on: "signature", columns: ["digest"])
+      // New articles' text is indexed for search by the insert itself (Store.add), not by a
+      // trigger: FTS5 flushes its pending terms at each trigger's savepoint.
+      try db.execute(sql: "DROP TRIGGER IF EXISTS \"__articleSearch_ai\"")
+      // The collection's size for term weights counts originals only, read from this index.
+      try db.execute(sql: "CREATE INDEX article_original ON article(story) WHERE copyOf IS NULL")
+    }
     return migrator
   }
 
@@ -364,14 +403,18 @@ public final class Store: Sendable {
     let stored = try storedKeys(articles)
     let leadTokens = GroupingParameters.default.leadTokens
     let toSign = articles.filter { !stored.contains(StoredArticle.key(of: $0)) }
-    var signatures = [String: Data]()
+    var signatures = [String: HashedSignature]()
     for (article, signature) in zip(toSign, StoryGrouper.hashedSignatures(of: toSign, leadTokens: leadTokens)) {
-      signatures[StoredArticle.key(of: article)] = signature.encoded
+      signatures[StoredArticle.key(of: article)] = signature
     }
     let fetchedAt = ISO8601DateFormatter().string(from: now)
     try writing { db in
       let findKey = try db.cachedStatement(sql: "SELECT id FROM article WHERE key = ?")
-      let insertSignature = try db.cachedStatement(sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)")
+      // The search index is written here, not by a trigger: FTS5 flushes its pending terms at
+      // every trigger's savepoint, which made indexing three times slower (decisions.md).
+      let indexText = try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, title, body) VALUES (?, ?, ?)")
+      let insertSignature = try db.cachedStatement(
+        sql: "INSERT INTO signature (articleID, data, digest) VALUES (?, ?, ?)")
       let linkFeed = try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)")
       let markViaFeed = try db.cachedStatement(sql: "UPDATE article SET viaFeed = 1 WHERE id = ? AND viaFeed = 0")
       let linkStoryFeed = try db.cachedStatement(
@@ -403,12 +446,12 @@ public final class Store: Sendable {
         } else {
           try row.insert(db)
           id = row.rowID!
+          try indexText.execute(arguments: [id, row.title, row.body])
           existed = false
           result.added += 1
-          let data =
-            signatures[row.key]
-            ?? HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens)).encoded
-          try insertSignature.execute(arguments: [id, data])
+          let signature =
+            signatures[row.key] ?? HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens))
+          try insertSignature.execute(arguments: [id, signature.encoded, Int64(bitPattern: signature.digest)])
         }
         result.rowIDs.append(id)
         if let feedID {

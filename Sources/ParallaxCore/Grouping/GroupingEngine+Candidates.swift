@@ -28,7 +28,7 @@ extension GroupingEngine {
     var df = [Int32](repeating: 0, count: pendingTerms)
     for (hash, d) in try storage.documentFrequencies(of: table.hashes) { df[Int(table.existing(hash)!)] = d }
     for ids in termIDs { for t in ids { df[Int(t)] += 1 } }
-    let total = try storage.groupedArticleCount() + n
+    let total = try storage.groupedOriginalCount() + n
     let idf = df.map { FeatureSpace.idf(documentFrequency: Int($0), articles: total) }
 
     // Each new article is matched through its highest-weighted terms among those that two
@@ -133,7 +133,7 @@ extension GroupingEngine {
     var table = step.table
     var df = step.df
     let n = pending.count
-    let total = try storage.groupedArticleCount() + n
+    let total = try storage.groupedOriginalCount() + n
     // Runs of candidates whose articles number at most the bound.
     var stamp = [Int32](repeating: -1, count: step.slotIDs.count)
     var runs: [(range: Range<Int>, slots: [Int32])] = []

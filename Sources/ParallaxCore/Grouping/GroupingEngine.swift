@@ -4,6 +4,8 @@ import Foundation
 /// → clusters → stories. It groups the pending articles of a ``GroupingStorage`` against
 /// everything the storage already grouped:
 ///
+/// 0. identical copies (one signature) join their original's story and take no further part
+///    (``separateCopies(_:in:)``);
 /// 1. document frequencies grow by the new articles; each new article's indexed terms (its
 ///    highest-weighted terms carried by at most `maxPostings` articles) are looked up in the
 ///    stored posting lists and within the batch: pairs sharing at least
@@ -14,6 +16,7 @@ import Foundation
 ///    the new articles and the stories they reach by such a pair are clustered again, from
 ///    their stored pairs (the neighbourhood of an import, bounded by the stories it touches;
 ///    a change that would ripple further through a chain of stories waits for `regroup`);
+///    stories that only gain copies are renamed, not clustered;
 /// 4. each cluster is named after its first report (``StoryNaming``).
 ///
 /// Grouping everything as one batch is the all-at-once result; a batch at a time differs
@@ -32,6 +35,8 @@ public struct GroupingEngine: Sendable {
   /// What a pass did.
   public struct Report: Sendable, Equatable {
     public var articles = 0
+    /// Identical copies among them (grouped with their originals, not scored).
+    public var copies = 0
     public var candidatePairs = 0
     public var edges = 0
     /// Articles clustered again (new ones and the stored ones of their components).
@@ -52,6 +57,7 @@ public struct GroupingEngine: Sendable {
     /// Adds another pass's counts and times (the story count is the later one's).
     public mutating func add(_ other: Report) {
       articles += other.articles
+      copies += other.copies
       candidatePairs += other.candidatePairs
       edges += other.edges
       reclustered += other.reclustered
@@ -72,11 +78,16 @@ public struct GroupingEngine: Sendable {
       defer { clock = Date() }
       return Date().timeIntervalSince(clock)
     }
-    let pending = try storage.pendingArticles().sorted { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
-    guard !pending.isEmpty else { return report }
-    report.articles = pending.count
+    let arrivals = try storage.pendingArticles().sorted { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
+    guard !arrivals.isEmpty else { return report }
+    report.articles = arrivals.count
+    let isNew = Set(arrivals.map(\.id))
+
+    // 0. Identical copies join their original's story and take no further part.
+    let (pending, copyOf) = try separateCopies(arrivals, in: storage)
+    report.copies = copyOf.count
+    try storage.markCopies(copyOf)
     let newIDs = pending.map(\.id)
-    let isNew = Set(newIDs)
 
     // 1. Document frequencies of the new articles' terms, candidates, posting lists.
     let step = try candidates(pending, in: &storage)
@@ -93,7 +104,7 @@ public struct GroupingEngine: Sendable {
     // the threshold (average linkage merges only across such pairs), joined when they share
     // a story or such a pair. Only these are clustered again: the work depends on the new
     // articles and the stories they touch, never on the store's size or on how far chains of
-    // related stories have grown.
+    // related stories have grown. Stories that only gain copies are renamed, not clustered.
     let threshold = parameters.threshold
     var newEdgesOf = [Int64: [ScoredPair]]()
     var strongStored = Set<Int64>()
@@ -104,8 +115,11 @@ public struct GroupingEngine: Sendable {
         if !isNew.contains(edge.b) { strongStored.insert(edge.b) }
       }
     }
+    let storedOriginals = Set(copyOf.values).subtracting(isNew)
     var storyOf = [Int64: String]()
-    for member in try storage.members(strongStored.sorted()) { if let s = member.story { storyOf[member.id] = s } }
+    for member in try storage.members(strongStored.union(storedOriginals).sorted()) {
+      if let s = member.story { storyOf[member.id] = s }
+    }
     // Union-find over new articles (slots 0..<n, pending order) and touched stories (after).
     let touchedStories = Set(storyOf.values).sorted()
     let n = newIDs.count
@@ -131,41 +145,33 @@ public struct GroupingEngine: Sendable {
       let (rx, ry) = (find(x), find(y))
       if rx != ry { parent[max(rx, ry)] = min(rx, ry) }
     }
-    var groups = [Int: (articles: [Int64], stories: [String])]()
-    for (i, id) in newIDs.enumerated() { groups[find(i), default: ([], [])].articles.append(id) }
-    for (k, story) in touchedStories.enumerated() { groups[find(n + k), default: ([], [])].stories.append(story) }
-    var components: [[Int64]] = []
+    var groups = [Int: (articles: [Int64], stories: [String], copies: [Int64])]()
+    for (i, id) in newIDs.enumerated() { groups[find(i), default: ([], [], [])].articles.append(id) }
+    for (k, story) in touchedStories.enumerated() { groups[find(n + k), default: ([], [], [])].stories.append(story) }
+    for (copy, original) in copyOf {
+      // A stored original always has a story; otherwise the copy waits for the next pass.
+      guard let x = node(original) else { continue }
+      groups[find(x), default: ([], [], [])].copies.append(copy)
+    }
+    var components: [(ids: [Int64], cluster: Bool)] = []
     for key in groups.keys.sorted() {
       let group = groups[key]!
-      var ids = group.articles
+      var ids = group.articles + group.copies
       if !group.stories.isEmpty { ids += try storage.members(ofStories: group.stories) }
-      components.append(ids)
+      components.append((ids, !group.articles.isEmpty))
     }
 
-    // 4. Cluster each component again and name its stories.
+    // 4. Cluster each component again (copies take their original's cluster) and name its
+    // stories.
     var stories: [StoryRecord] = []
     var replaced = Set<String>()
-    for ids in components {
+    for (ids, cluster) in components {
       let rows = try storage.members(ids).sorted { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
-      let position = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, Int32($0)) })
-      var edges: [(Int32, Int32, Double)] = []
-      var conflicts: [(Int32, Int32)] = []
-      func add(_ e: ScoredPair) {
-        guard let x = position[e.a], let y = position[e.b] else { return }
-        if e.score >= parameters.minEdgeScore { edges.append((min(x, y), max(x, y), e.score)) }
-        if e.conflict { conflicts.append((min(x, y), max(x, y))) }
+      var labels = [Int32](repeating: 0, count: rows.count)
+      if cluster {
+        labels = try clusterLabels(rows, isNew: isNew, copyOf: copyOf, newEdgesOf: newEdgesOf, in: storage)
+        report.reclustered += rows.count
       }
-      for row in rows {
-        if !isNew.contains(row.id) {
-          // Pairs with a new article are among the new edges, from whichever side.
-          for e in try storage.edges(from: row.id) where !isNew.contains(e.b) { add(e) }
-        }
-        for e in newEdgesOf[row.id] ?? [] { add(e) }
-      }
-      edges.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-      conflicts.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-      let labels = AverageLinkClusterer.cluster(
-        count: rows.count, edges: edges, conflicts: conflicts, threshold: threshold)
       var clusters = [Int32: [GroupingMember]]()
       for (i, label) in labels.enumerated() { clusters[label, default: []].append(rows[i]) }
       var carried = [String: Int]()
@@ -184,13 +190,60 @@ public struct GroupingEngine: Sendable {
           stories.append(record)
         }
       }
-      report.reclustered += rows.count
     }
     stories.sort { $0.id < $1.id }
     try storage.writeStories(stories, replacing: replaced)
     report.storiesWritten = stories.count
     report.clusterSeconds = lap()
     return report
+  }
+
+  /// Average-linkage labels of a component's `rows` (in key order) from their stored pairs
+  /// and the pass's new ones. Only articles that are not copies are clustered; a copy takes
+  /// its original's label, and a pair naming a copy counts for its original (stores from
+  /// before copies were collapsed hold such pairs).
+  func clusterLabels<S: GroupingStorage>(
+    _ rows: [GroupingMember], isNew: Set<Int64>, copyOf: [Int64: Int64], newEdgesOf: [Int64: [ScoredPair]],
+    in storage: S
+  ) throws -> [Int32] {
+    var position = [Int64: Int32](minimumCapacity: rows.count)
+    for (i, row) in rows.enumerated() { position[row.id] = Int32(i) }
+    // Each row's unit: its original's position when that is here, else its own.
+    var unit = [Int64: Int32](minimumCapacity: rows.count)
+    for (i, row) in rows.enumerated() {
+      unit[row.id] = (copyOf[row.id] ?? row.copyOf).flatMap { position[$0] } ?? Int32(i)
+    }
+    var scores = [Pair: Double]()
+    var conflicts = Set<Pair>()
+    func add(_ e: ScoredPair) {
+      guard let x = unit[e.a], let y = unit[e.b], x != y else { return }
+      let pair = Pair(min(x, y), max(x, y))
+      if e.score >= parameters.minEdgeScore { scores[pair] = max(scores[pair] ?? 0, e.score) }
+      if e.conflict { conflicts.insert(pair) }
+    }
+    for (i, row) in rows.enumerated() where unit[row.id] == Int32(i) {
+      if !isNew.contains(row.id) {
+        // Pairs with a new article are among the new edges, from whichever side.
+        for e in try storage.edges(from: row.id) where !isNew.contains(e.b) { add(e) }
+      }
+      for e in newEdgesOf[row.id] ?? [] { add(e) }
+    }
+    let edges = scores.map { ($0.key.a, $0.key.b, $0.value) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    let conflictList = conflicts.map { ($0.a, $0.b) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    var labels = AverageLinkClusterer.cluster(
+      count: rows.count, edges: edges, conflicts: conflictList, threshold: parameters.threshold)
+    for (i, row) in rows.enumerated() { labels[i] = labels[Int(unit[row.id]!)] }
+    return labels
+  }
+
+  /// Two positions, `a < b`.
+  struct Pair: Hashable {
+    var a: Int32
+    var b: Int32
+    init(_ a: Int32, _ b: Int32) {
+      self.a = a
+      self.b = b
+    }
   }
 
   /// Scores pairs on all cores; keeps those worth an edge or a conflict. Pairs that share

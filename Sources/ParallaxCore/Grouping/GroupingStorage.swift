@@ -7,8 +7,11 @@
 public protocol GroupingStorage {
   /// Articles not grouped yet, with their signatures.
   func pendingArticles() throws -> [PendingArticle]
-  /// How many articles are grouped already.
-  func groupedArticleCount() throws -> Int
+  /// How many grouped articles are not copies: the collection's size for term weights.
+  func groupedOriginalCount() throws -> Int
+  /// Grouped articles that are not copies, by signature digest (``HashedSignature/digest``):
+  /// for each of `digests` found, the smallest such id.
+  func originals(withDigests digests: [UInt64]) throws -> [UInt64: Int64]
   /// Document frequencies of `terms` among the grouped articles (absent: 0).
   func documentFrequencies(of terms: [UInt64]) throws -> [UInt64: Int32]
   /// The stored posting lists of `terms` (grouped articles indexed under each term).
@@ -24,6 +27,8 @@ public protocol GroupingStorage {
 
   /// Records new document frequencies, and new posting lists where given.
   mutating func updateTerms(_ updates: [TermUpdate]) throws
+  /// Records identical copies: each key is a copy of its value, an article that is none.
+  mutating func markCopies(_ copies: [Int64: Int64]) throws
   /// Stores scored pairs.
   mutating func addEdges(_ edges: [ScoredPair]) throws
   /// Replaces the stories `replaced` by `stories`, whose members' story ids change to
@@ -36,11 +41,15 @@ public struct PendingArticle: Sendable {
   public var id: Int64
   public var key: String
   public var signature: HashedSignature
+  /// The signature's digest (``HashedSignature/digest``).
+  public var digest: UInt64
 
-  public init(id: Int64, key: String, signature: HashedSignature) {
+  /// A pending article; its digest is computed from the signature unless given.
+  public init(id: Int64, key: String, signature: HashedSignature, digest: UInt64? = nil) {
     self.id = id
     self.key = key
     self.signature = signature
+    self.digest = digest ?? signature.digest
   }
 }
 
@@ -84,14 +93,19 @@ public struct GroupingMember: Sendable, Hashable {
   public var published: String?
   /// The story it belongs to now (nil while pending).
   public var story: String?
+  /// The article it is an identical copy of (same signature), when it is one.
+  public var copyOf: Int64?
 
-  public init(id: Int64, key: String, title: String, source: String?, published: String?, story: String?) {
+  public init(
+    id: Int64, key: String, title: String, source: String?, published: String?, story: String?, copyOf: Int64? = nil
+  ) {
     self.id = id
     self.key = key
     self.title = title
     self.source = source
     self.published = published
     self.story = story
+    self.copyOf = copyOf
   }
 }
 

@@ -28,6 +28,18 @@ public struct HashedSignature: Sendable, Hashable {
     weekdays = signature.weekdays
   }
 
+  /// FNV-1a 64 of the blob form: equal signatures have equal digests. Articles with one
+  /// signature score alike against every other article, so the engine groups them as one
+  /// (``GroupingEngine``: identical copies).
+  public var digest: UInt64 {
+    var hash = StoryID.offsetBasis
+    for byte in encoded {
+      hash ^= UInt64(byte)
+      hash = hash &* StoryID.prime
+    }
+    return hash
+  }
+
   /// The blob form.
   public var encoded: Data {
     var out = [UInt8]()

@@ -9,6 +9,7 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
   var memberOf = [Int64: GroupingMember]()
   var pending: [PendingArticle] = []
   var grouped = 0
+  var originalByDigest = [UInt64: Int64]()
   /// Stories by id.
   public private(set) var stories = [String: StoryRecord]()
 
@@ -35,9 +36,15 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
   /// The story of an article.
   public func story(of id: Int64) -> String? { memberOf[id]?.story }
 
-  /// A stored pair's score, when it was kept.
+  /// The article `id` is a copy of, or itself.
+  func original(_ id: Int64) -> Int64 { memberOf[id]?.copyOf ?? id }
+
+  /// A stored pair's score, when it was kept; copies score as their originals, and two
+  /// copies of one text score 1.
   public func score(_ a: Int64, _ b: Int64) -> ScoredPair? {
-    edgesFrom[min(a, b)]?.first { $0.b == max(a, b) }
+    let (x, y) = (original(a), original(b))
+    guard x != y else { return a == b ? nil : ScoredPair(a: min(a, b), b: max(a, b), score: 1, conflict: false) }
+    return edgesFrom[min(x, y)]?.first { $0.b == max(x, y) }
   }
 
   /// Every kept pair scoring at least `minimumScore`, by first then second article.
@@ -47,6 +54,7 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
 
   /// The article whose kept pair with `id` scores highest (for explaining a story of one).
   public func bestPartner(of id: Int64) -> Int64? {
+    let id = original(id)
     var best: (Double, Int64)? = nil
     for e in (edgesFrom[id] ?? []) + (edgesTo[id] ?? []) {
       let other = e.a == id ? e.b : e.a
@@ -56,7 +64,17 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
   }
 
   public func pendingArticles() -> [PendingArticle] { pending }
-  public func groupedArticleCount() -> Int { grouped }
+  public func groupedOriginalCount() -> Int { grouped }
+
+  public func originals(withDigests digests: [UInt64]) -> [UInt64: Int64] {
+    var out = [UInt64: Int64]()
+    for digest in digests { if let id = originalByDigest[digest] { out[digest] = id } }
+    return out
+  }
+
+  public mutating func markCopies(_ copies: [Int64: Int64]) {
+    for (copy, original) in copies { memberOf[copy]?.copyOf = original }
+  }
 
   public func documentFrequencies(of terms: [UInt64]) -> [UInt64: Int32] {
     var out = [UInt64: Int32](minimumCapacity: terms.count)
@@ -102,8 +120,14 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
       stories[record.id] = record
       for member in record.members { memberOf[member]?.story = record.id }
     }
-    for article in pending { signatureOf[article.id] = article.signature }
-    grouped += pending.count
+    // Copies are grouped through their originals: no signature, weight or digest of their own.
+    for article in pending where memberOf[article.id]?.copyOf == nil {
+      signatureOf[article.id] = article.signature
+      grouped += 1
+      if originalByDigest[article.digest].map({ $0 > article.id }) ?? true {
+        originalByDigest[article.digest] = article.id
+      }
+    }
     pending = []
   }
 }
