@@ -122,16 +122,17 @@ public final class Importer: @unchecked Sendable {
     if !batch.subscriptions.isEmpty { try subscribe(batch.subscriptions) }
   }
 
-  /// Reads `paths` a batch at a time (``ArticleLoader/stream(_:batchArticles:_:)``), stores
-  /// each batch and groups in batches of ``groupEvery``, so memory does not grow with the
-  /// input. `diagnostics` gets each batch's load problems as they are found.
+  /// Reads `paths` a batch at a time (``ArticleLoader/stream(_:batchArticles:readAhead:_:)``:
+  /// the next batch is read while this one is stored), stores each batch and groups in
+  /// batches of ``groupEvery``, so memory does not grow with the input. `diagnostics` gets
+  /// each batch's load problems as they are found.
   public func importPaths(
     _ paths: [String], loader: ArticleLoader = ArticleLoader(), batchArticles: Int = 2_000,
     diagnostics: ([LoadDiagnostic]) -> Void = { _ in }
   ) throws -> (result: Result, problems: [LoadDiagnostic], subscriptionsRead: Int) {
     var problems: [LoadDiagnostic] = []
     var subscriptionsRead = 0
-    try loader.stream(paths, batchArticles: batchArticles) { batch in
+    try loader.stream(paths, batchArticles: batchArticles, readAhead: 1) { batch in
       diagnostics(batch.diagnostics)
       problems += batch.diagnostics
       subscriptionsRead += batch.subscriptions.count

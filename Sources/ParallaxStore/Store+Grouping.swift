@@ -65,12 +65,14 @@ struct SQLGroupingStorage: GroupingStorage {
   let insertStory: Statement
   let deleteStory: Statement
   let deleteStoryFeeds: Statement
+  let linkFeeds: Statement
 
   init(_ db: Database) throws {
     self.db = db
     termStat = try db.makeStatement(sql: "SELECT df, postings FROM termStat WHERE hash = ?")
     signature = try db.makeStatement(sql: "SELECT data FROM signature WHERE articleID = ?")
-    storyMembers = try db.makeStatement(sql: "SELECT id FROM article WHERE story = ?")
+    storyMembers = try db.makeStatement(
+      sql: "SELECT id, key, title, source, published, story, copyOf FROM article WHERE story = ?")
     edgesFrom = try db.makeStatement(sql: "SELECT b, score, conflict FROM edge WHERE a = ?")
     member = try db.makeStatement(
       sql: "SELECT id, key, title, source, published, story, copyOf FROM article WHERE id = ?")
@@ -92,6 +94,8 @@ struct SQLGroupingStorage: GroupingStorage {
       sql: "INSERT OR REPLACE INTO story (id, title, size, latest, sources) VALUES (?, ?, ?, ?, ?)")
     deleteStory = try db.makeStatement(sql: "DELETE FROM story WHERE id = ?")
     deleteStoryFeeds = try db.makeStatement(sql: "DELETE FROM storyFeed WHERE storyID = ?")
+    linkFeeds = try db.makeStatement(
+      sql: "INSERT OR IGNORE INTO storyFeed (storyID, feedID) SELECT ?, feedID FROM articleFeed WHERE articleID = ?")
   }
 
   func pendingArticles() throws -> [PendingArticle] {
@@ -153,8 +157,8 @@ struct SQLGroupingStorage: GroupingStorage {
     return out
   }
 
-  func members(ofStories stories: [String]) throws -> [Int64] {
-    try stories.flatMap { try Int64.fetchAll(storyMembers, arguments: [$0]) }
+  func members(ofStories stories: [String]) throws -> [GroupingMember] {
+    try stories.flatMap { try Row.fetchAll(storyMembers, arguments: [$0]).map(Self.member) }
   }
 
   func edges(from id: Int64) throws -> [ScoredPair] {
@@ -162,12 +166,13 @@ struct SQLGroupingStorage: GroupingStorage {
   }
 
   func members(_ ids: [Int64]) throws -> [GroupingMember] {
-    try ids.compactMap { id in
-      try Row.fetchOne(member, arguments: [id]).map {
-        GroupingMember(
-          id: $0[0], key: $0[1], title: $0[2], source: $0[3], published: $0[4], story: $0[5], copyOf: $0[6])
-      }
-    }
+    try ids.compactMap { id in try Row.fetchOne(member, arguments: [id]).map(Self.member) }
+  }
+
+  /// A member from a row of `id, key, title, source, published, story, copyOf`.
+  static func member(_ row: Row) -> GroupingMember {
+    GroupingMember(
+      id: row[0], key: row[1], title: row[2], source: row[3], published: row[4], story: row[5], copyOf: row[6])
   }
 
   mutating func updateTerms(_ updates: [TermUpdate]) throws {
@@ -187,13 +192,20 @@ struct SQLGroupingStorage: GroupingStorage {
       try deleteStory.execute(arguments: [id])
       try deleteStoryFeeds.execute(arguments: [id])
     }
+    var grown: [String] = []
     for story in stories {
-      for member in story.members { try setStory.execute(arguments: [story.id, member, story.id]) }
+      for member in story.joined ?? story.members { try setStory.execute(arguments: [story.id, member, story.id]) }
       try insertStory.execute(arguments: [
         story.id, story.title, story.members.count, story.latest, story.sources.joined(separator: ", "),
       ])
+      // A story that only grew gains its new members' feeds; the others are derived whole.
+      if let joined = story.joined {
+        for member in joined { try linkFeeds.execute(arguments: [story.id, member]) }
+        grown.append(story.id)
+      }
     }
-    try Store.refreshDerived(db, stories: stories.map(\.id))
+    try Store.refreshDerived(db, stories: stories.filter { $0.joined == nil }.map(\.id))
+    try Store.refreshUnread(db, stories: grown)
   }
 
   static func encodeIDs(_ ids: [Int64]) -> Data {

@@ -97,7 +97,7 @@ public final class Store: Sendable {
     // Grouping reads many signature blobs and edges: a 64 MB page cache per connection
     // (allocated as used) spares re-reading them from the file.
     configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA cache_size = -65536")
+      try db.execute(sql: "PRAGMA cache_size = -16384")
       if let maxPageCount { try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
     }
     let pool = try DatabasePool(path: path, configuration: configuration)

@@ -153,20 +153,20 @@ public struct GroupingEngine: Sendable {
       guard let x = node(original) else { continue }
       groups[find(x), default: ([], [], [])].copies.append(copy)
     }
-    var components: [(ids: [Int64], cluster: Bool)] = []
+    var components: [(rows: [GroupingMember], cluster: Bool)] = []
     for key in groups.keys.sorted() {
       let group = groups[key]!
-      var ids = group.articles + group.copies
-      if !group.stories.isEmpty { ids += try storage.members(ofStories: group.stories) }
-      components.append((ids, !group.articles.isEmpty))
+      var rows = try storage.members(group.articles + group.copies)
+      if !group.stories.isEmpty { rows += try storage.members(ofStories: group.stories) }
+      components.append((rows, !group.articles.isEmpty))
     }
 
     // 4. Cluster each component again (copies take their original's cluster) and name its
     // stories.
     var stories: [StoryRecord] = []
     var replaced = Set<String>()
-    for (ids, cluster) in components {
-      let rows = try storage.members(ids).sorted { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
+    for (unsorted, cluster) in components {
+      let rows = unsorted.sorted { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
       var labels = [Int32](repeating: 0, count: rows.count)
       if cluster {
         labels = try clusterLabels(rows, isNew: isNew, copyOf: copyOf, newEdgesOf: newEdgesOf, in: storage)
@@ -182,13 +182,16 @@ public struct GroupingEngine: Sendable {
         }
       }
       for members in clusters.values {
-        let record = StoryNaming.record(of: members)
-        // A story whose members are exactly those that carried its id already is unchanged.
-        if members.allSatisfy({ $0.story == record.id }) && carried[record.id] == members.count {
+        var record = StoryNaming.record(of: members)
+        // A story that keeps its id and every member that carried it is unchanged, or only
+        // grew: it is updated, not replaced.
+        let holders = members.lazy.filter { $0.story == record.id }.count
+        if holders > 0 && carried[record.id] == holders {
           replaced.remove(record.id)
-        } else {
-          stories.append(record)
+          guard holders < members.count else { continue }
+          record.joined = members.filter { $0.story != record.id }.map(\.id)
         }
+        stories.append(record)
       }
     }
     stories.sort { $0.id < $1.id }

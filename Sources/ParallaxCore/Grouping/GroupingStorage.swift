@@ -18,8 +18,8 @@ public protocol GroupingStorage {
   func postings(of terms: [UInt64]) throws -> [UInt64: [Int64]]
   /// Signatures of grouped articles.
   func signatures(of ids: [Int64]) throws -> [Int64: HashedSignature]
-  /// The members of stories.
-  func members(ofStories stories: [String]) throws -> [Int64]
+  /// The members of stories, as naming and story rows need them.
+  func members(ofStories stories: [String]) throws -> [GroupingMember]
   /// Stored pairs `(id, other)` with `id < other`.
   func edges(from id: Int64) throws -> [ScoredPair]
   /// What naming and story rows need of each article, and its current story.
@@ -32,7 +32,8 @@ public protocol GroupingStorage {
   /// Stores scored pairs.
   mutating func addEdges(_ edges: [ScoredPair]) throws
   /// Replaces the stories `replaced` by `stories`, whose members' story ids change to
-  /// theirs. Pending articles in `stories` stop being pending.
+  /// theirs (only the `joined` ones' where a story says which joined it). Pending articles
+  /// in `stories` stop being pending.
   mutating func writeStories(_ stories: [StoryRecord], replacing replaced: Set<String>) throws
 }
 
@@ -120,6 +121,10 @@ public struct StoryRecord: Sendable, Hashable {
   public var latest: String?
   /// Distinct sources, in member order.
   public var sources: [String]
+  /// When the story was stored under this id before and kept every member it had: the
+  /// members that joined it now (the others already carry its id). Nil: a story to write
+  /// whole.
+  public var joined: [Int64]? = nil
 
   public init(id: String, title: String, members: [Int64], latest: String?, sources: [String]) {
     self.id = id

@@ -94,7 +94,9 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
     return out
   }
 
-  public func members(ofStories ids: [String]) -> [Int64] { ids.flatMap { stories[$0]?.members ?? [] } }
+  public func members(ofStories ids: [String]) -> [GroupingMember] {
+    ids.flatMap { (stories[$0]?.members ?? []).compactMap { memberOf[$0] } }
+  }
 
   public func edges(from id: Int64) -> [ScoredPair] { edgesFrom[id] ?? [] }
 
