@@ -53,6 +53,7 @@ extension Store {
 struct SQLGroupingStorage: GroupingStorage {
   let db: Database
   let termStat: Statement
+  let termFrequency: Statement
   let signature: Statement
   let storyMembers: Statement
   let edgesFrom: Statement
@@ -70,6 +71,8 @@ struct SQLGroupingStorage: GroupingStorage {
   init(_ db: Database) throws {
     self.db = db
     termStat = try db.makeStatement(sql: "SELECT df, postings FROM termStat WHERE hash = ?")
+    // Frequencies alone: posting lists span overflow pages that a frequency does not need.
+    termFrequency = try db.makeStatement(sql: "SELECT df FROM termStat WHERE hash = ?")
     signature = try db.makeStatement(sql: "SELECT data FROM signature WHERE articleID = ?")
     storyMembers = try db.makeStatement(
       sql: "SELECT id, key, title, source, published, story, copyOf FROM article WHERE story = ?")
@@ -134,7 +137,7 @@ struct SQLGroupingStorage: GroupingStorage {
   func documentFrequencies(of terms: [UInt64]) throws -> [UInt64: Int32] {
     var out = [UInt64: Int32](minimumCapacity: terms.count)
     for term in terms {
-      if let row = try Row.fetchOne(termStat, arguments: [Int64(bitPattern: term)]) { out[term] = row[0] }
+      if let df = try Int32.fetchOne(termFrequency, arguments: [Int64(bitPattern: term)]) { out[term] = df }
     }
     return out
   }

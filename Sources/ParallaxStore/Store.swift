@@ -451,7 +451,8 @@ public final class Store: Sendable {
           result.added += 1
           let signature =
             signatures[row.key] ?? HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens))
-          try insertSignature.execute(arguments: [id, signature.encoded, Int64(bitPattern: signature.digest)])
+          let blob = signature.encoded
+          try insertSignature.execute(arguments: [id, blob, Int64(bitPattern: HashedSignature.digest(of: blob))])
         }
         result.rowIDs.append(id)
         if let feedID {

@@ -31,13 +31,18 @@ public struct HashedSignature: Sendable, Hashable {
   /// FNV-1a 64 of the blob form: equal signatures have equal digests. Articles with one
   /// signature score alike against every other article, so the engine groups them as one
   /// (``GroupingEngine``: identical copies).
-  public var digest: UInt64 {
-    var hash = StoryID.offsetBasis
-    for byte in encoded {
-      hash ^= UInt64(byte)
-      hash = hash &* StoryID.prime
+  public var digest: UInt64 { Self.digest(of: encoded) }
+
+  /// The digest of a blob made by ``encoded``.
+  public static func digest(of blob: Data) -> UInt64 {
+    blob.withUnsafeBytes { raw in
+      var hash = StoryID.offsetBasis
+      for byte in raw {
+        hash ^= UInt64(byte)
+        hash = hash &* StoryID.prime
+      }
+      return hash
     }
-    return hash
   }
 
   /// The blob form.
