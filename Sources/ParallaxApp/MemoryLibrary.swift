@@ -68,8 +68,7 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
     let story = stories[s]
     let handles = story.members.map(\.inputIndex)
     let members = handles.map { article($0) }
-    var sources: [String] = []
-    for m in members { if let s = m.source, !sources.contains(s) { sources.append(s) } }
+    let sources = StoryNaming.sources(anchor: members.first?.source, all: members.map(\.source))
     let unread = handles.filter { !isRead($0) }.count
     return StorySummary(
       id: story.id, title: story.title, size: story.size, latest: members.compactMap(\.published).max(),

@@ -57,7 +57,7 @@ extension Store {
         let anyRead: Bool = row[6]
         return StoryRecord(
           id: row[0], title: row[1], size: row[2], latest: row[3],
-          sources: sources.isEmpty ? [] : sources.components(separatedBy: ", "), unread: unread > 0,
+          sources: StorySources.decode(sources), unread: unread > 0,
           newVersions: anyRead ? unread : 0, starred: row[7])
       }
     }

@@ -64,6 +64,8 @@ struct SQLGroupingStorage: GroupingStorage {
   let insertEdge: Statement
   let setStory: Statement
   let insertStory: Statement
+  let growStory: Statement
+  let tally: Statement
   let deleteStory: Statement
   let deleteStoryFeeds: Statement
   let linkFeeds: Statement
@@ -94,7 +96,14 @@ struct SQLGroupingStorage: GroupingStorage {
     insertEdge = try db.makeStatement(sql: "INSERT OR REPLACE INTO edge (a, b, score, conflict) VALUES (?, ?, ?, ?)")
     setStory = try db.makeStatement(sql: "UPDATE article SET story = ? WHERE id = ? AND story IS NOT ?")
     insertStory = try db.makeStatement(
-      sql: "INSERT OR REPLACE INTO story (id, title, size, latest, sources) VALUES (?, ?, ?, ?, ?)")
+      sql: "INSERT OR REPLACE INTO story (id, title, size, latest, sources, anchor) VALUES (?, ?, ?, ?, ?, ?)")
+    growStory = try db.makeStatement(sql: "UPDATE story SET size = ?, latest = ?, sources = ? WHERE id = ?")
+    tally = try db.makeStatement(
+      sql: """
+        SELECT article.id, key, article.title, source, published, story, copyOf, story.size, story.latest,
+          story.sources
+        FROM story JOIN article ON article.id = story.anchor WHERE story.id = ?
+        """)
     deleteStory = try db.makeStatement(sql: "DELETE FROM story WHERE id = ?")
     deleteStoryFeeds = try db.makeStatement(sql: "DELETE FROM storyFeed WHERE storyID = ?")
     linkFeeds = try db.makeStatement(
@@ -190,25 +199,38 @@ struct SQLGroupingStorage: GroupingStorage {
     for e in edges { try insertEdge.execute(arguments: [e.a, e.b, e.score, e.conflict]) }
   }
 
-  mutating func writeStories(_ stories: [StoryRecord], replacing replaced: Set<String>) throws {
+  mutating func writeStories(_ stories: [StoryRecord], grown: [StoryGrowth], replacing replaced: Set<String>) throws {
     for id in replaced.sorted() {
       try deleteStory.execute(arguments: [id])
       try deleteStoryFeeds.execute(arguments: [id])
     }
-    var grown: [String] = []
     for story in stories {
-      for member in story.joined ?? story.members { try setStory.execute(arguments: [story.id, member, story.id]) }
+      for member in story.members { try setStory.execute(arguments: [story.id, member, story.id]) }
       try insertStory.execute(arguments: [
-        story.id, story.title, story.members.count, story.latest, story.sources.joined(separator: ", "),
+        story.id, story.title, story.members.count, story.latest, StorySources.encode(story.sources),
+        story.members.first,
       ])
-      // A story that only grew gains its new members' feeds; the others are derived whole.
-      if let joined = story.joined {
-        for member in joined { try linkFeeds.execute(arguments: [story.id, member]) }
-        grown.append(story.id)
-      }
     }
-    try Store.refreshDerived(db, stories: stories.filter { $0.joined == nil }.map(\.id))
-    try Store.refreshUnread(db, stories: grown)
+    try Store.refreshDerived(db, stories: stories.map(\.id))
+    // A story that only grew gains its new members and their feeds.
+    for growth in grown {
+      for member in growth.joined {
+        try setStory.execute(arguments: [growth.id, member, growth.id])
+        try linkFeeds.execute(arguments: [growth.id, member])
+      }
+      try growStory.execute(arguments: [growth.size, growth.latest, StorySources.encode(growth.sources), growth.id])
+    }
+    try Store.refreshUnread(db, stories: grown.map(\.id))
+  }
+
+  func tallies(ofStories stories: [String]) throws -> [String: StoryTally] {
+    var out = [String: StoryTally]()
+    for story in stories {
+      guard let row = try Row.fetchOne(tally, arguments: [story]) else { continue }
+      out[story] = StoryTally(
+        anchor: Self.member(row), size: row[7], latest: row[8], sources: StorySources.decode(row[9]))
+    }
+    return out
   }
 
   static func encodeIDs(_ ids: [Int64]) -> Data {

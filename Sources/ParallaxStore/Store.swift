@@ -350,6 +350,20 @@ public final class Store: Sendable {
             OR b IN (SELECT id FROM article WHERE copyOf IS NOT NULL)
           """)
       try db.create(index: "signature_digest", on: "signature", columns: ["digest"])
+      // Each story's first report (a story gaining copies is updated from it and its row),
+      // and its sources as a JSON array.
+      try db.alter(table: "story") { t in t.add(column: "anchor", .integer) }
+      let stories = try Row.fetchCursor(db, sql: "SELECT id, sources FROM story")
+      let firstReport = try db.makeStatement(
+        sql: "SELECT id FROM article WHERE story = ? ORDER BY published IS NULL, published, key, id LIMIT 1")
+      let rewrite = try db.makeStatement(sql: "UPDATE story SET anchor = ?, sources = ? WHERE id = ?")
+      var updates: [(Int64?, String, String)] = []
+      while let row = try stories.next() {
+        let id: String = row[0]
+        updates.append(
+          (try Int64.fetchOne(firstReport, arguments: [id]), StorySources.encode(StorySources.decode(row[1])), id))
+      }
+      for (anchor, sources, id) in updates { try rewrite.execute(arguments: [anchor, sources, id]) }
       // New articles' text is indexed for search by the insert itself (Store.add), not by a
       // trigger: FTS5 flushes its pending terms at each trigger's savepoint.
       try db.execute(sql: "DROP TRIGGER IF EXISTS \"__articleSearch_ai\"")

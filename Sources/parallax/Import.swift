@@ -86,8 +86,8 @@ struct Import: ParsableCommand {
       Terminal.error(
         String(
           format:
-            "read %.1f s; stored %.1f s; grouped %d articles in %.1f s (candidates %.1f s: %d pairs; scores %.1f s: %d kept; clusters %.1f s: %d articles reclustered)",
-          readSeconds, total.storeSeconds, g.articles, g.candidateSeconds + g.scoreSeconds + g.clusterSeconds,
+            "read %.1f s; stored %.1f s; grouped %d articles (%d identical copies) in %.1f s (candidates %.1f s: %d pairs; scores %.1f s: %d kept; clusters %.1f s: %d articles reclustered)",
+          readSeconds, total.storeSeconds, g.articles, g.copies, g.candidateSeconds + g.scoreSeconds + g.clusterSeconds,
           g.candidateSeconds, g.candidatePairs, g.scoreSeconds, g.edges, g.clusterSeconds, g.reclustered))
     }
     if problems.contains(where: { $0.severity == .skipped }) { throw ExitCode(1) }

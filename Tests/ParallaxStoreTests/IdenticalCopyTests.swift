@@ -118,6 +118,7 @@ import Testing
         sql: """
           DROP INDEX signature_digest; DROP INDEX article_original;
           ALTER TABLE signature DROP COLUMN digest; ALTER TABLE article DROP COLUMN copyOf;
+          ALTER TABLE story DROP COLUMN anchor; UPDATE story SET sources = 'Wire, Daily News, Ltd';
           DELETE FROM grdb_migrations WHERE identifier = 'v9-identical-copies'; PRAGMA user_version = 8;
           CREATE TRIGGER "__articleSearch_ai" AFTER INSERT ON "article" BEGIN
             INSERT INTO "articleSearch"("rowid", "title", "body") VALUES (new."id", new."title", new."body");
@@ -136,6 +137,14 @@ import Testing
     #expect(copies == 1)
     #expect(copyEdges == 0)
     #expect(digests == 2)
+    let (anchors, sources) = try store.pool.read { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story WHERE anchor IS NULL"),
+        try String.fetchOne(db, sql: "SELECT sources FROM story")
+      )
+    }
+    #expect(anchors == 0)
+    #expect(sources == #"["Wire","Daily News","Ltd"]"#)
     try store.add([Self.copy(Self.report, id: "new-copy")], regroup: false)
     let report = try store.groupPending()
     #expect(report.copies == 1)

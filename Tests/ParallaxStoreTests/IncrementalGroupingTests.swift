@@ -19,13 +19,16 @@ import Testing
       var paragraphs = a.body.components(separatedBy: "\n\n")
       var original = a
       original.id = "orig-\(i)"
+      original.source = "Wire"
       out.append(original)
       var trimmed = a
       trimmed.id = "trim-\(i)"
+      trimmed.source = "Daily, Ltd"
       if paragraphs.count > 2 { trimmed.body = paragraphs.dropLast().joined(separator: "\n\n") }
       out.append(trimmed)
       var retitled = a
       retitled.id = "retitled-\(i)"
+      retitled.source = "Post"
       retitled.title = "Update: " + a.title
       if paragraphs.count > 2 { paragraphs.removeFirst() }
       retitled.body = paragraphs.joined(separator: "\n\n")
@@ -33,6 +36,7 @@ import Testing
       if i % 2 == 0 {
         var copy = a
         copy.id = "copy-\(i)"
+        copy.source = "Echo"
         if i % 4 == 0 { copy.published = "2000-01-0\(i % 9 + 1)T06:00:00Z" }
         out.append(copy)
       }
@@ -139,6 +143,13 @@ import Testing
         try tenImports.add(Array(shuffled[start..<min(shuffled.count, start + size)]))
       }
       #expect(try naming(tenImports) == inMemory)
+      // Story rows too: size, newest time and sources, however the stories grew.
+      let rows = { (store: Store) in
+        try store.storyPage(offset: 0, limit: 10_000).sorted { $0.id < $1.id }.map {
+          "\($0.id) \($0.size) \($0.latest ?? "-") \($0.sources)"
+        }
+      }
+      #expect(try rows(tenImports) == rows(once))
     }
   }
 

@@ -7,9 +7,13 @@
 # When newsboat is installed, its `-x reload` of the same feeds (as file:// URLs) runs in the
 # same run for comparison. Then one feed of 1,000 new articles (from bbc2005.jsonl beside the
 # corpus) is imported into stores of 25,000, 50,000 and 100,000 articles, with the number of
-# articles reclustered, to show that the cost does not grow with the store.
+# articles reclustered, to show that the cost does not grow with the store. Last, a store of
+# 1,000,000 articles (1,000 feeds of 1,000 items from the corpus, distinct links, the same
+# edits plus reworded leads at every fifth outlet): import rate, one feed of 1,000 new
+# articles, the interface's first frame and search (BENCH_MILLION=0 skips it).
 # Usage: Tests/Scripts/bench-store.sh PATH-TO-PARALLAX CORPUS.jsonl [--incremental]
-#        (use a release build; needs tmux and python3; about 3 GB of disk in a temporary folder)
+#        (use a release build; needs tmux and python3; about 3 GB of disk in a temporary
+#        folder, 10 GB with the million-article store)
 set -euo pipefail
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 corpus=$2
@@ -56,27 +60,33 @@ else
   echo "newsboat is not installed (apt-get install newsboat): no peer timing"
 fi
 
-# Interface: first frame from process start, and peak RSS after browsing.
-for i in $(seq 1 9); do
-  tmux -S "$socket" -f /dev/null new-session -d -s "b$i" -x 120 -y 40 \
-    "TERM=xterm-256color PARALLAX_STORE='$work/all.sqlite' PARALLAX_FIRST_FRAME_LOG='$work/frames' '$bin'"
-  for _ in $(seq 1 100); do [ "$(grep -c . "$work/frames" 2>/dev/null || echo 0)" -ge "$i" ] && break; sleep 0.05; done
-  if [ "$i" -eq 9 ]; then
-    # Browse: bottom, top, open a story, compare its versions, search, page down.
-    for key in G g Enter q c; do tmux -S "$socket" send-keys -t "b$i" "$key"; sleep 0.3; done
-    tmux -S "$socket" send-keys -t "b$i" q / c o c o a Enter; sleep 1
-    for _ in $(seq 1 20); do tmux -S "$socket" send-keys -t "b$i" Space; done; sleep 0.5
-    pid=$(pgrep -P "$(tmux -S "$socket" display -p -t "b$i" '#{pane_pid}')" -f parallax || tmux -S "$socket" display -p -t "b$i" '#{pane_pid}')
-    echo "interface peak RSS after browsing 100,000 articles: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status")"
-  fi
-  tmux -S "$socket" send-keys -t "b$i" q
-  sleep 0.3
-  tmux -S "$socket" kill-session -t "b$i" 2>/dev/null || true
-done
-sort -t= -k2 -n "$work/frames" | awk -F= '{ v[NR] = $2 } END { printf "interface first frame at 100,000 articles from process start over %d runs: median %d ms, min %d ms, max %d ms (resolution 10 ms)\n", NR, v[int((NR + 1) / 2)], v[1], v[NR] }'
+# Interface: first frame from process start over 9 runs, and peak RSS after browsing (the
+# last run). Usage: first_frame STORE LABEL
+first_frame() {
+  local store=$1 label=$2 frames="$work/frames-$RANDOM"
+  for i in $(seq 1 9); do
+    tmux -S "$socket" -f /dev/null new-session -d -s "b$i" -x 120 -y 40 \
+      "TERM=xterm-256color PARALLAX_STORE='$store' PARALLAX_FIRST_FRAME_LOG='$frames' '$bin'"
+    for _ in $(seq 1 200); do [ "$(grep -c . "$frames" 2>/dev/null || echo 0)" -ge "$i" ] && break; sleep 0.05; done
+    if [ "$i" -eq 9 ]; then
+      # Browse: bottom, top, open a story, compare its versions, search, page down.
+      for key in G g Enter q c; do tmux -S "$socket" send-keys -t "b$i" "$key"; sleep 0.3; done
+      tmux -S "$socket" send-keys -t "b$i" q / c o c o a Enter; sleep 1
+      for _ in $(seq 1 20); do tmux -S "$socket" send-keys -t "b$i" Space; done; sleep 0.5
+      pid=$(pgrep -P "$(tmux -S "$socket" display -p -t "b$i" '#{pane_pid}')" -f parallax || tmux -S "$socket" display -p -t "b$i" '#{pane_pid}')
+      echo "interface peak RSS after browsing $label articles: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status")"
+    fi
+    tmux -S "$socket" send-keys -t "b$i" q
+    sleep 0.3
+    tmux -S "$socket" kill-session -t "b$i" 2>/dev/null || true
+  done
+  sort -t= -k2 -n "$frames" | awk -F= -v label="$label" '{ v[NR] = $2 } END { printf "interface first frame at %s articles from process start over %d runs: median %d ms, min %d ms, max %d ms (resolution 10 ms)\n", label, NR, v[int((NR + 1) / 2)], v[1], v[NR] }'
+}
+first_frame "$work/all.sqlite" 100,000
 
-# Search, including process start.
-python3 - "$bin" "$work/all.sqlite" <<'PY'
+# Search, including process start. Usage: search STORE
+search() {
+python3 - "$bin" "$1" <<'PY'
 import statistics, subprocess, sys, time
 bin, store = sys.argv[1], sys.argv[2]
 for query in ["cocoa", "\"interest rates\"", "opec OR oil", "bundesbank*", "dollar NOT yen"]:
@@ -89,6 +99,8 @@ for query in ["cocoa", "\"interest rates\"", "opec OR oil", "bundesbank*", "doll
     hits = len(out.stdout.splitlines())
     print(f"parallax search {query!r}: {hits} results, median {statistics.median(times):.1f} ms, max {max(times):.1f} ms (process start included)")
 PY
+}
+search "$work/all.sqlite"
 
 if [ "$incremental" = "--incremental" ]; then
 python3 - "$bin" "$work" <<'PY'
@@ -141,4 +153,34 @@ for n in (25, 50, 100):
 PY
 else
   echo "no $bbc: one-feed imports skipped"
+fi
+
+# A store of 1,000,000 articles.
+if [ "${BENCH_MILLION:-1}" = 1 ]; then
+  python3 "$here/make-feeds.py" "$corpus" "$work/million" 1000 1000 --reword
+  python3 - "$bin" "$work" <<'PY'
+import glob, re, resource, subprocess, sys, time
+bin, work = sys.argv[1], sys.argv[2]
+files = sorted(glob.glob(f"{work}/million/*.rss"))
+start = time.time()
+out = subprocess.run([bin, "import", "-v", "--store", f"{work}/million.sqlite", *files], capture_output=True, text=True)
+took = time.time() - start
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+if out.returncode != 0: print(out.stderr[-2000:]); sys.exit(1)
+added = int(re.search(r"added (\d+)", out.stdout).group(1))
+print(f"import of {len(files)} feeds ({added:,} articles) with grouping: {took:.0f} s wall, {added / took:,.0f} articles/s, "
+      f"importer peak RSS {rss:.0f} MB ({out.stderr.strip()})")
+new = sorted(glob.glob(f"{work}/new/*.rss"))
+if new:
+    start = time.time()
+    out = subprocess.run([bin, "import", "-v", "--store", f"{work}/million.sqlite", new[0]], capture_output=True, text=True)
+    took = time.time() - start
+    m = re.search(r"(\d+) articles reclustered", out.stderr)
+    print(f"one feed of 1,000 new articles into the store of 1,000,000: {took:.2f} s wall, "
+          f"{m.group(1) if m else '?'} articles reclustered ({out.stdout.strip()}; {out.stderr.strip()})")
+PY
+  rm -rf "$work/million"
+  ls -l "$work/million.sqlite" | awk '{ printf "store file: %.0f MB\n", $5 / 1048576 }'
+  first_frame "$work/million.sqlite" 1,000,000
+  search "$work/million.sqlite"
 fi

@@ -1,22 +1,26 @@
 #!/usr/bin/env python3
 """Builds N RSS 2.0 files of M items each from a JSON Lines corpus, for the store benchmark.
 
-Usage: make-feeds.py CORPUS.jsonl OUT-FOLDER [FEEDS=100] [ITEMS=1000]
+Usage: make-feeds.py CORPUS.jsonl[,MORE.jsonl...] OUT-FOLDER [FEEDS=100] [ITEMS=1000] [--reword]
 
 Feed f is an outlet: item i carries corpus article (f * ITEMS + i) mod len(corpus), so each
 corpus article is republished by about FEEDS * ITEMS / len(corpus) outlets, each under its
 own link. Outlets edit: feeds f % 3 == 1 drop the last paragraph, f % 3 == 2 the first
-(when there are three or more), so versions differ as rewrites do.
+(when there are three or more), so versions differ as rewrites do. With --reword, feeds
+f % 5 == 0 also reword their first paragraph (" said " becomes " stated "), so that more
+versions are rewrites rather than identical copies of the lead.
 """
 import json, os, sys
 from email.utils import format_datetime
 from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
-corpus, out = sys.argv[1], sys.argv[2]
-feeds = int(sys.argv[3]) if len(sys.argv) > 3 else 100
-items = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
-rows = [json.loads(line) for line in open(corpus, encoding="utf-8") if line.strip()]
+reword = "--reword" in sys.argv
+args = [a for a in sys.argv if a != "--reword"]
+corpora, out = args[1].split(","), args[2]
+feeds = int(args[3]) if len(args) > 3 else 100
+items = int(args[4]) if len(args) > 4 else 1000
+rows = [json.loads(line) for corpus in corpora for line in open(corpus, encoding="utf-8") if line.strip()]
 os.makedirs(out, exist_ok=True)
 
 def rfc822(published):
@@ -41,6 +45,8 @@ for f in range(feeds):
             paragraphs = paragraphs[:-1]
         elif f % 3 == 2 and len(paragraphs) >= 3:
             paragraphs = paragraphs[1:]
+        if reword and f % 5 == 0 and paragraphs:
+            paragraphs[0] = paragraphs[0].replace(" said ", " stated ", 1)
         body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
         date = rfc822(row.get("published") or "")
         parts.append(
@@ -54,4 +60,5 @@ for f in range(feeds):
     parts.append("</channel></rss>\n")
     with open(os.path.join(out, f"outlet-{f:03d}.rss"), "w", encoding="utf-8") as fh:
         fh.write("".join(parts))
-print(f"{feeds} feeds x {items} items = {feeds * items} articles from {len(rows)} corpus articles in {out}")
+print(f"{feeds} feeds x {items} items = {feeds * items} articles from {len(rows)} corpus articles in {out}"
+      + (" (reworded)" if reword else ""))

@@ -153,20 +153,26 @@ public struct GroupingEngine: Sendable {
       guard let x = node(original) else { continue }
       groups[find(x), default: ([], [], [])].copies.append(copy)
     }
-    var components: [(rows: [GroupingMember], cluster: Bool)] = []
-    for key in groups.keys.sorted() {
-      let group = groups[key]!
-      var rows = try storage.members(group.articles + group.copies)
-      if !group.stories.isEmpty { rows += try storage.members(ofStories: group.stories) }
-      components.append((rows, !group.articles.isEmpty))
-    }
 
     // 4. Cluster each component again (copies take their original's cluster) and name its
-    // stories.
+    // stories. Components are read one at a time, so a pass holds one component's members.
     var stories: [StoryRecord] = []
+    var grown: [StoryGrowth] = []
     var replaced = Set<String>()
-    for (unsorted, cluster) in components {
-      let rows = unsorted.sorted { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
+    for key in groups.keys.sorted() {
+      let group = groups[key]!
+      let cluster = !group.articles.isEmpty
+      // A story that only gains copies grows without reading its members (unless a copy is
+      // its first report now).
+      if !cluster, group.stories.count == 1,
+        let growth = try growth(of: group.stories[0], by: group.copies, in: storage)
+      {
+        grown.append(growth)
+        continue
+      }
+      var rows = try storage.members(group.articles + group.copies)
+      if !group.stories.isEmpty { rows += try storage.members(ofStories: group.stories) }
+      rows.sort { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
       var labels = [Int32](repeating: 0, count: rows.count)
       if cluster {
         labels = try clusterLabels(rows, isNew: isNew, copyOf: copyOf, newEdgesOf: newEdgesOf, in: storage)
@@ -182,23 +188,41 @@ public struct GroupingEngine: Sendable {
         }
       }
       for members in clusters.values {
-        var record = StoryNaming.record(of: members)
+        let record = StoryNaming.record(of: members)
         // A story that keeps its id and every member that carried it is unchanged, or only
         // grew: it is updated, not replaced.
         let holders = members.lazy.filter { $0.story == record.id }.count
         if holders > 0 && carried[record.id] == holders {
           replaced.remove(record.id)
-          guard holders < members.count else { continue }
-          record.joined = members.filter { $0.story != record.id }.map(\.id)
+          if holders < members.count {
+            grown.append(
+              StoryGrowth(
+                id: record.id, joined: members.filter { $0.story != record.id }.map(\.id), size: members.count,
+                latest: record.latest, sources: record.sources))
+          }
+          continue
         }
         stories.append(record)
       }
     }
     stories.sort { $0.id < $1.id }
-    try storage.writeStories(stories, replacing: replaced)
-    report.storiesWritten = stories.count
+    grown.sort { $0.id < $1.id }
+    try storage.writeStories(stories, grown: grown, replacing: replaced)
+    report.storiesWritten = stories.count + grown.count
     report.clusterSeconds = lap()
     return report
+  }
+
+  /// `story` grown by `copies`, from its tally; nil when a copy is its first report now (it
+  /// is renamed from its members) or it is gone.
+  func growth<S: GroupingStorage>(of story: String, by copies: [Int64], in storage: S) throws -> StoryGrowth? {
+    guard let tally = try storage.tallies(ofStories: [story])[story] else { return nil }
+    let joined = try storage.members(copies)
+    guard !joined.contains(where: { StoryNaming.precedes($0, tally.anchor) }) else { return nil }
+    return StoryGrowth(
+      id: story, joined: joined.map(\.id), size: tally.size + joined.count,
+      latest: ([tally.latest] + joined.map(\.published)).compactMap { $0 }.max(),
+      sources: StoryNaming.sources(anchor: tally.anchor.source, all: tally.sources + joined.map(\.source)))
   }
 
   /// Average-linkage labels of a component's `rows` (in key order) from their stored pairs

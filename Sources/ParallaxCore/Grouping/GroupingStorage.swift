@@ -20,6 +20,9 @@ public protocol GroupingStorage {
   func signatures(of ids: [Int64]) throws -> [Int64: HashedSignature]
   /// The members of stories, as naming and story rows need them.
   func members(ofStories stories: [String]) throws -> [GroupingMember]
+  /// What stories are now (first report, size, newest time, sources), for stories that only
+  /// gain copies: enough to update them without reading their members.
+  func tallies(ofStories stories: [String]) throws -> [String: StoryTally]
   /// Stored pairs `(id, other)` with `id < other`.
   func edges(from id: Int64) throws -> [ScoredPair]
   /// What naming and story rows need of each article, and its current story.
@@ -32,9 +35,9 @@ public protocol GroupingStorage {
   /// Stores scored pairs.
   mutating func addEdges(_ edges: [ScoredPair]) throws
   /// Replaces the stories `replaced` by `stories`, whose members' story ids change to
-  /// theirs (only the `joined` ones' where a story says which joined it). Pending articles
-  /// in `stories` stop being pending.
-  mutating func writeStories(_ stories: [StoryRecord], replacing replaced: Set<String>) throws
+  /// theirs, and grows the stories in `grown` by their new members. Pending articles in
+  /// either stop being pending.
+  mutating func writeStories(_ stories: [StoryRecord], grown: [StoryGrowth], replacing replaced: Set<String>) throws
 }
 
 /// An article waiting to be grouped.
@@ -121,15 +124,45 @@ public struct StoryRecord: Sendable, Hashable {
   public var latest: String?
   /// Distinct sources, in member order.
   public var sources: [String]
-  /// When the story was stored under this id before and kept every member it had: the
-  /// members that joined it now (the others already carry its id). Nil: a story to write
-  /// whole.
-  public var joined: [Int64]? = nil
 
   public init(id: String, title: String, members: [Int64], latest: String?, sources: [String]) {
     self.id = id
     self.title = title
     self.members = members
+    self.latest = latest
+    self.sources = sources
+  }
+}
+
+/// A stored story that keeps its id and every member, and gains `joined`.
+public struct StoryGrowth: Sendable, Hashable {
+  public var id: String
+  public var joined: [Int64]
+  /// Members after the growth.
+  public var size: Int
+  public var latest: String?
+  public var sources: [String]
+
+  public init(id: String, joined: [Int64], size: Int, latest: String?, sources: [String]) {
+    self.id = id
+    self.joined = joined
+    self.size = size
+    self.latest = latest
+    self.sources = sources
+  }
+}
+
+/// A stored story as a growth needs it.
+public struct StoryTally: Sendable, Hashable {
+  /// The first report.
+  public var anchor: GroupingMember
+  public var size: Int
+  public var latest: String?
+  public var sources: [String]
+
+  public init(anchor: GroupingMember, size: Int, latest: String?, sources: [String]) {
+    self.anchor = anchor
+    self.size = size
     self.latest = latest
     self.sources = sources
   }

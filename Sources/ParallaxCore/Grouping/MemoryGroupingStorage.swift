@@ -116,11 +116,30 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
     }
   }
 
-  public mutating func writeStories(_ records: [StoryRecord], replacing replaced: Set<String>) {
+  public func tallies(ofStories ids: [String]) -> [String: StoryTally] {
+    var out = [String: StoryTally]()
+    for id in ids {
+      guard let story = stories[id], let first = story.members.first, let anchor = memberOf[first] else { continue }
+      out[id] = StoryTally(anchor: anchor, size: story.members.count, latest: story.latest, sources: story.sources)
+    }
+    return out
+  }
+
+  public mutating func writeStories(_ records: [StoryRecord], grown: [StoryGrowth], replacing replaced: Set<String>) {
     for id in replaced { stories[id] = nil }
     for record in records {
       stories[record.id] = record
       for member in record.members { memberOf[member]?.story = record.id }
+    }
+    for growth in grown {
+      guard var story = stories[growth.id] else { continue }
+      for member in growth.joined { memberOf[member]?.story = growth.id }
+      // Members stay first report first, then by publication time and key.
+      story.members = (story.members + growth.joined).compactMap { memberOf[$0] }.sorted(by: StoryNaming.precedes)
+        .map(\.id)
+      story.latest = growth.latest
+      story.sources = growth.sources
+      stories[growth.id] = story
     }
     // Copies are grouped through their originals: no signature, weight or digest of their own.
     for article in pending where memberOf[article.id]?.copyOf == nil {

@@ -21,10 +21,18 @@ public enum StoryNaming {
   public static func record(of members: [GroupingMember]) -> StoryRecord {
     let ordered = members.sorted(by: precedes)
     let anchor = ordered[0]
-    var sources: [String] = []
-    for m in ordered { if let s = m.source, !sources.contains(s) { sources.append(s) } }
     return StoryRecord(
       id: StoryID.make(anchor: anchor.key), title: anchor.title, members: ordered.map(\.id),
-      latest: ordered.compactMap(\.published).max(), sources: sources)
+      latest: ordered.compactMap(\.published).max(), sources: sources(anchor: anchor.source, all: ordered.map(\.source))
+    )
+  }
+
+  /// A story's distinct sources: the first report's first, then the others in byte order.
+  /// (Not in member order, so that a story gaining a version need not read its members.)
+  public static func sources(anchor: String?, all: some Sequence<String?>) -> [String] {
+    var rest = Set(all.compactMap { $0 })
+    var out: [String] = []
+    if let anchor, rest.remove(anchor) != nil { out.append(anchor) }
+    return out + rest.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 }
