@@ -69,9 +69,15 @@ first_frame() {
       "TERM=xterm-256color PARALLAX_STORE='$store' PARALLAX_FIRST_FRAME_LOG='$frames' '$bin'"
     for _ in $(seq 1 200); do [ "$(grep -c . "$frames" 2>/dev/null || echo 0)" -ge "$i" ] && break; sleep 0.05; done
     if [ "$i" -eq 9 ]; then
-      # Browse: bottom, top, open a story, compare its versions, search, page down.
+      # Browse: bottom, top, open a story, compare its versions (when they differ: a story
+      # of identical copies says so in the status line and stays on the list), search, page
+      # down.
       for key in G g Enter q c; do tmux -S "$socket" send-keys -t "b$i" "$key"; sleep 0.3; done
-      tmux -S "$socket" send-keys -t "b$i" q / c o c o a Enter; sleep 1
+      sleep 0.5
+      if ! tmux -S "$socket" capture-pane -p -t "b$i" | head -1 | grep -q '^Parallax — '; then
+        tmux -S "$socket" send-keys -t "b$i" q
+      fi
+      tmux -S "$socket" send-keys -t "b$i" / c o c o a Enter; sleep 1
       for _ in $(seq 1 20); do tmux -S "$socket" send-keys -t "b$i" Space; done; sleep 0.5
       pid=$(pgrep -P "$(tmux -S "$socket" display -p -t "b$i" '#{pane_pid}')" -f parallax || tmux -S "$socket" display -p -t "b$i" '#{pane_pid}')
       echo "interface peak RSS after browsing $label articles: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status")"
