@@ -409,18 +409,16 @@ public final class Store: Sendable {
   /// Stores `articles` (those already stored, by link or id, are left as they are and only
   /// gain the feed) with their grouping signatures, in one transaction, then groups the new
   /// ones unless `regroup` is false (callers adding several batches group once at the end).
+  /// `signed` gives signatures computed beforehand (``signatures(ofNew:)``, on another
+  /// thread while the previous batch was stored); articles it lacks are signed here.
   @discardableResult
-  public func add(_ articles: [Article], feed feedURL: String? = nil, now: Date = Date(), regroup: Bool = true) throws
-    -> ImportResult
-  {
+  public func add(
+    _ articles: [Article], feed feedURL: String? = nil, now: Date = Date(), regroup: Bool = true,
+    signed: [String: HashedSignature]? = nil
+  ) throws -> ImportResult {
     var result = ImportResult()
-    let stored = try storedKeys(articles)
     let leadTokens = GroupingParameters.default.leadTokens
-    let toSign = articles.filter { !stored.contains(StoredArticle.key(of: $0)) }
-    var signatures = [String: HashedSignature]()
-    for (article, signature) in zip(toSign, StoryGrouper.hashedSignatures(of: toSign, leadTokens: leadTokens)) {
-      signatures[StoredArticle.key(of: article)] = signature
-    }
+    let signatures = try signed ?? self.signatures(ofNew: articles)
     let fetchedAt = ISO8601DateFormatter().string(from: now)
     try writing { db in
       let findKey = try db.cachedStatement(sql: "SELECT id FROM article WHERE key = ?")
@@ -606,6 +604,19 @@ public final class Store: Sendable {
   }
 
   /// Which of `articles` are already stored (by link, else input id), as their keys.
+  /// The grouping signatures of those of `articles` not stored yet (by key), computed on
+  /// all cores.
+  public func signatures(ofNew articles: [Article]) throws -> [String: HashedSignature] {
+    let stored = try storedKeys(articles)
+    let toSign = articles.filter { !stored.contains(StoredArticle.key(of: $0)) }
+    let leadTokens = GroupingParameters.default.leadTokens
+    var signatures = [String: HashedSignature](minimumCapacity: toSign.count)
+    for (article, signature) in zip(toSign, StoryGrouper.hashedSignatures(of: toSign, leadTokens: leadTokens)) {
+      signatures[StoredArticle.key(of: article)] = signature
+    }
+    return signatures
+  }
+
   public func storedKeys(_ articles: [Article]) throws -> Set<String> {
     let keys = articles.map { StoredArticle.key(of: $0) }
     return try reading { db in

@@ -8,27 +8,42 @@ extension ArticleLoader {
   /// in the same order. When `body` throws, reading stops and the error is rethrown once the
   /// reading thread has ended.
   public func stream(_ paths: [String], batchArticles: Int, readAhead: Int, _ body: (Output) throws -> Void) throws {
-    guard readAhead > 0 else { return try stream(paths, batchArticles: batchArticles, body) }
-    let channel = BatchChannel(capacity: readAhead)
+    try stream(paths, batchArticles: batchArticles, readAhead: readAhead, prepare: { _ in () }) { batch, _ in
+      try body(batch)
+    }
+  }
+
+  /// The same, with `prepare` run on each batch on the reading thread too (work that does
+  /// not need the caller's thread, such as signing articles), its result passed to `body`.
+  public func stream<Prepared>(
+    _ paths: [String], batchArticles: Int, readAhead: Int, prepare: @escaping @Sendable (Output) -> Prepared,
+    _ body: (Output, Prepared) throws -> Void
+  ) throws {
+    guard readAhead > 0 else {
+      return try stream(paths, batchArticles: batchArticles) { batch in try body(batch, prepare(batch)) }
+    }
+    let channel = BatchChannel<(Output, Prepared)>(capacity: readAhead)
     let reader = Thread { [self] in
+      // The only error the reading side throws is the taker having stopped.
       try? stream(paths, batchArticles: batchArticles) { batch in
-        guard channel.put(batch) else { throw BatchChannel.Stopped() }
+        guard channel.put((batch, prepare(batch))) else { throw BatchChannelStopped() }
       }
       channel.finish()
     }
     reader.stackSize = 8 << 20  // as the main thread's: nested markup is read recursively
     reader.start()
     defer { channel.stopAndWait() }
-    while let batch = channel.take() { try body(batch) }
+    while let (batch, prepared) = channel.take() { try body(batch, prepared) }
   }
 }
 
-/// A bounded queue of batches between the reading thread and the one storing them.
-final class BatchChannel: @unchecked Sendable {
-  struct Stopped: Error {}
+/// Thrown on the reading thread when the taker has stopped.
+struct BatchChannelStopped: Error {}
 
+/// A bounded queue of batches between the reading thread and the one storing them.
+final class BatchChannel<Element>: @unchecked Sendable {
   private let condition = NSCondition()
-  private var queue: [ArticleLoader.Output] = []
+  private var queue: [Element] = []
   private let capacity: Int
   private var finished = false
   private var stopped = false
@@ -36,7 +51,7 @@ final class BatchChannel: @unchecked Sendable {
   init(capacity: Int) { self.capacity = capacity }
 
   /// Queues a batch, waiting while the queue is full; false once the taker has stopped.
-  func put(_ batch: ArticleLoader.Output) -> Bool {
+  func put(_ batch: Element) -> Bool {
     condition.lock()
     defer { condition.unlock() }
     while queue.count >= capacity && !stopped { condition.wait() }
@@ -47,7 +62,7 @@ final class BatchChannel: @unchecked Sendable {
   }
 
   /// The next batch, waiting for it; nil when reading has ended and everything was taken.
-  func take() -> ArticleLoader.Output? {
+  func take() -> Element? {
     condition.lock()
     defer { condition.unlock() }
     while queue.isEmpty && !finished { condition.wait() }
