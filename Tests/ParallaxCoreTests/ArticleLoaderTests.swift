@@ -87,5 +87,24 @@ import Testing
     #expect(batches.map(\.articles.count) == [6, 6, 6, 3])
     #expect(batches.flatMap(\.articles).map(\.id) == atOnce.articles.map(\.id))
     #expect(batches.flatMap(\.diagnostics).map(\.message) == ["no such file or folder"])
+
+    // Read ahead on another thread, each batch prepared there: the same batches, in order.
+    var ahead: [(ArticleLoader.Output, [String])] = []
+    try ArticleLoader().stream(
+      [dir.path, missing], batchArticles: 5, readAhead: 1, prepare: { $0.articles.map(\.id) }
+    ) { ahead.append(($0, $1)) }
+    #expect(ahead.map(\.0.articles.count) == [6, 6, 6, 3])
+    #expect(ahead.flatMap(\.1) == atOnce.articles.map(\.id))
+
+    // A failure while storing stops reading and is rethrown.
+    struct Stop: Error {}
+    var taken = 0
+    #expect(throws: Stop.self) {
+      try ArticleLoader().stream([dir.path], batchArticles: 5, readAhead: 1, prepare: { _ in () }) { _, _ in
+        taken += 1
+        throw Stop()
+      }
+    }
+    #expect(taken == 1)
   }
 }
