@@ -53,8 +53,8 @@ extension Store {
 struct SQLGroupingStorage: GroupingStorage {
   let db: Database
   let termStat: Statement
-  let termFrequency: Statement
-  let signature: Statement
+  let termFrequencies: Statement
+  let signatureRows: Statement
   let storyMembers: Statement
   let edgesFrom: Statement
   let member: Statement
@@ -74,8 +74,10 @@ struct SQLGroupingStorage: GroupingStorage {
     self.db = db
     termStat = try db.makeStatement(sql: "SELECT df, postings FROM termStat WHERE hash = ?")
     // Frequencies alone: posting lists span overflow pages that a frequency does not need.
-    termFrequency = try db.makeStatement(sql: "SELECT df FROM termStat WHERE hash = ?")
-    signature = try db.makeStatement(sql: "SELECT data FROM signature WHERE articleID = ?")
+    termFrequencies = try db.makeStatement(
+      sql: "SELECT hash, df FROM termStat WHERE hash IN (SELECT value FROM json_each(?))")
+    signatureRows = try db.makeStatement(
+      sql: "SELECT articleID, data FROM signature WHERE articleID IN (SELECT value FROM json_each(?))")
     storyMembers = try db.makeStatement(
       sql: "SELECT id, key, title, source, published, story, copyOf FROM article WHERE story = ?")
     edgesFrom = try db.makeStatement(sql: "SELECT b, score, conflict FROM edge WHERE a = ?")
@@ -145,8 +147,10 @@ struct SQLGroupingStorage: GroupingStorage {
 
   func documentFrequencies(of terms: [UInt64]) throws -> [UInt64: Int32] {
     var out = [UInt64: Int32](minimumCapacity: terms.count)
-    for term in terms {
-      if let df = try Int32.fetchOne(termFrequency, arguments: [Int64(bitPattern: term)]) { out[term] = df }
+    for list in Self.jsonLists(terms.map { String(Int64(bitPattern: $0)) }) {
+      for row in try Row.fetchAll(termFrequencies, arguments: [list]) {
+        out[UInt64(bitPattern: row[0] as Int64)] = row[1]
+      }
     }
     return out
   }
@@ -162,11 +166,21 @@ struct SQLGroupingStorage: GroupingStorage {
   }
 
   func signatures(of ids: [Int64]) throws -> [Int64: HashedSignature] {
-    var out = [Int64: HashedSignature]()
-    for id in ids {
-      if let blob = try Data.fetchOne(signature, arguments: [id]), let s = HashedSignature(blob) { out[id] = s }
+    var out = [Int64: HashedSignature](minimumCapacity: ids.count)
+    for list in Self.jsonLists(ids.map { String($0) }) {
+      for row in try Row.fetchAll(signatureRows, arguments: [list]) {
+        if let s = HashedSignature(row[1] as Data) { out[row[0]] = s }
+      }
     }
     return out
+  }
+
+  /// `values` as JSON arrays of at most 4,096, for queries that walk one with `json_each`
+  /// (one statement run instead of one per value).
+  static func jsonLists(_ values: [String]) -> [String] {
+    stride(from: 0, to: values.count, by: 4_096).map {
+      "[" + values[$0..<min(values.count, $0 + 4_096)].joined(separator: ",") + "]"
+    }
   }
 
   func members(ofStories stories: [String]) throws -> [GroupingMember] {
