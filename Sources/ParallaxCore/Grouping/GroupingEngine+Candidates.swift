@@ -15,6 +15,8 @@ extension GroupingEngine {
     var slotIDs: [Int64]
     /// Candidate pairs as slots, ordered by their article ids.
     var candidates: [(Int32, Int32)]
+    /// The collection's size for term weights: grouped originals plus the pending ones.
+    var total: Int
   }
 
   /// Document frequencies grow by the pending articles; candidates are found through each
@@ -115,7 +117,8 @@ extension GroupingEngine {
         }
         return TermUpdate(term: table.hashes[t], documentFrequency: df[t], postings: postings)
       })
-    return CandidateStep(table: table, df: df, termIDs: termIDs, slotIDs: slotIDs, candidates: candidates)
+    return CandidateStep(
+      table: table, df: df, termIDs: termIDs, slotIDs: slotIDs, candidates: candidates, total: total)
   }
 
   /// How many articles one scoring run may involve, at least: candidates are scored in runs
@@ -133,7 +136,7 @@ extension GroupingEngine {
     var table = step.table
     var df = step.df
     let n = pending.count
-    let total = try storage.groupedOriginalCount() + n
+    let total = step.total
     // Runs of candidates whose articles number at most the bound.
     var stamp = [Int32](repeating: -1, count: step.slotIDs.count)
     var runs: [(range: Range<Int>, slots: [Int32])] = []
