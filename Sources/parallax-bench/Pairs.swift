@@ -9,15 +9,21 @@ struct Pairs: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List a corpus's scored pairs for labelling, or score grouping on labelled pairs.",
     discussion: """
-      Groups FILE as one batch. Without --labels, prints every kept pair scoring at least --min-score as tab-separated lines: first id, second id, score, whether grouping joined them (joined or apart), and both titles. With --labels (a TSV of first id, second id, same or different, and an optional note; # starts a comment), prints how many labelled pairs grouping joins: precision (joined pairs labelled same) and recall (same pairs joined), and lists the disagreements.
+      Groups FILE as one batch. Without --labels, prints every kept pair scoring at least --min-score as tab-separated lines: first id, second id, score, whether grouping joined them (joined or apart), and both titles. With --labels (a TSV of first id, second id, same, follow-up or different, and an optional note; # starts a comment; pairs of another corpus are left out), prints for each label the share of its pairs grouping puts in one story, then precision (joined pairs labelled same) and recall (same pairs joined), and lists the disagreements.
       """
   )
 
   @Argument(help: "A JSON Lines corpus, for example ../shared/data/corpus/bbc2005.jsonl.")
   var file: String
 
-  @Option(help: "A labelled pair set (TSV: id, id, same|different, note).")
+  @Option(help: "A labelled pair set (TSV: id, id, same|follow-up|different, note).")
   var labels: String?
+
+  @Option(
+    help:
+      "With --labels: write each labelled pair's evidence (pair score and its parts, lead overlap, shared names by frequency, days apart) to this TSV, for choosing what separates one report, a follow-up and another story."
+  )
+  var features: String?
 
   @Option(help: "Smallest pair score listed (without --labels).")
   var minScore = 0.1
@@ -51,16 +57,24 @@ struct Pairs: ParsableCommand {
       .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     var (truePositives, falsePositives, falseNegatives, trueNegatives) = (0, 0, 0, 0)
     var disagreements: [String] = []
+    // Per label: pairs, and how many grouping puts in one story.
+    var tally: [String: (pairs: Int, oneStory: Int)] = [:]
+    var elsewhere = 0
     for row in rows {
-      guard row.count >= 3, row[2] == "same" || row[2] == "different" else {
+      guard row.count >= 3, PairLabel.all.contains(row[2]) else {
         throw ValidationError(
-          "\(labels): a line needs two ids and same or different, tab-separated: \(row.joined(separator: "\t"))")
+          "\(labels): a line needs two ids and same, follow-up or different, tab-separated: \(row.joined(separator: "\t"))"
+        )
       }
       guard let a = index[row[0]], let b = index[row[1]] else {
-        throw ValidationError("\(labels): \(index[row[0]] == nil ? row[0] : row[1]) is not an article of \(file)")
+        // A pair set may cover several corpora: pairs of another are left to its run.
+        elsewhere += 1
+        continue
       }
-      let same = row[2] == "same"
+      let same = row[2] == PairLabel.same
       let together = joined(a, b)
+      tally[row[2], default: (0, 0)].pairs += 1
+      if together { tally[row[2], default: (0, 0)].oneStory += 1 }
       switch (same, together) {
       case (true, true): truePositives += 1
       case (false, true): falsePositives += 1
@@ -71,16 +85,28 @@ struct Pairs: ParsableCommand {
         let score = storage.score(a, b)?.score ?? 0
         disagreements.append(
           String(
-            format: "  %@ %@ %@ %.3f  %@ | %@", row[0], row[1], together ? "joined" : "apart ", score,
+            format: "  %@ %@ %@ %@ %.3f  %@ | %@", row[0], row[1], row[2], together ? "joined" : "apart ", score,
             articles[Int(a)].title, articles[Int(b)].title))
       }
+    }
+    if let features {
+      try PairFeatures(articles: articles, parameters: settings.parameters).write(rows, index: index, to: features)
+    }
+    guard !tally.isEmpty else { throw ValidationError("\(labels): no labelled pair is a pair of articles of \(file)") }
+    if elsewhere > 0 { print("\(labels): \(elsewhere) pairs name articles of another corpus (left out)") }
+    for label in PairLabel.all {
+      guard let t = tally[label] else { continue }
+      print(
+        String(
+          format: "%-10@ %4d pairs  in one story %.3f (%d)", label, t.pairs, Double(t.oneStory) / Double(t.pairs),
+          t.oneStory))
     }
     let precision = Double(truePositives) / Double(max(1, truePositives + falsePositives))
     let recall = Double(truePositives) / Double(max(1, truePositives + falseNegatives))
     print(
       String(
-        format: "%@: %d labelled pairs (%d same, %d different); grouping joins %d of them",
-        labels, rows.count, truePositives + falseNegatives, falsePositives + trueNegatives,
+        format: "%@: %d labelled pairs (%d same, %d not); grouping joins %d of them",
+        labels, rows.count - elsewhere, truePositives + falseNegatives, falsePositives + trueNegatives,
         truePositives + falsePositives))
     print(
       String(
@@ -89,4 +115,12 @@ struct Pairs: ParsableCommand {
     print("disagreements (\(disagreements.count)):")
     disagreements.forEach { print($0) }
   }
+}
+
+/// The labels of a pair set: one report, one developing story, or neither.
+enum PairLabel {
+  static let same = "same"
+  static let followUp = "follow-up"
+  static let different = "different"
+  static let all = [same, followUp, different]
 }

@@ -1,0 +1,72 @@
+import Foundation
+import ParallaxCore
+
+/// The evidence behind a labelled pair, as the grouping core sees it, one TSV row a pair: the
+/// pair score and its parts, how much of the two leads (headline and first
+/// ``leadTokens`` tokens) agree, the names both carry by how rare they are, the days
+/// between the two publication times, and the facts each adds over the other (``NewFacts``). For choosing, on labelled pairs, what tells one report
+/// from a follow-up and a follow-up from another story (`parallax-bench pairs --features`).
+struct PairFeatures {
+  /// The lead compared on its own: a report's news is in its headline and first sentence.
+  static let leadTokens = 40
+  /// Names carried by at most this share of the collection count as rare.
+  static let rareNameShare = 0.003
+
+  let articles: [Article]
+  let signatures: [ArticleSignature]
+  let leads: [ArticleSignature]
+  let space: FeatureSpace
+  let scorer: PairScorer
+
+  init(articles: [Article], parameters: GroupingParameters) {
+    self.articles = articles
+    signatures = articles.map { ArticleSignature(article: $0, leadTokens: parameters.leadTokens) }
+    leads = articles.map { ArticleSignature(article: $0, leadTokens: Self.leadTokens) }
+    space = FeatureSpace(signatures: signatures)
+    scorer = PairScorer(space: space, parameters: parameters)
+  }
+
+  /// IDF-weighted share of the smaller lead's terms found in the other lead.
+  func leadOverlap(_ a: Int, _ b: Int) -> Double {
+    func mass(_ keys: some Sequence<String>) -> Double { keys.reduce(0) { $0 + space.idf(of: $1) } }
+    let (x, y) = (Set(leads[a].termCounts.keys), Set(leads[b].termCounts.keys))
+    let smaller = min(mass(x), mass(y))
+    return smaller > 0 ? mass(x.intersection(y)) / smaller : 0
+  }
+
+  /// Days between the two publication times, or nil when either is unknown.
+  func daysApart(_ a: Int, _ b: Int) -> Double? {
+    let parse = ISO8601DateFormatter()
+    guard let x = articles[a].published.flatMap(parse.date(from:)),
+      let y = articles[b].published.flatMap(parse.date(from:))
+    else { return nil }
+    return abs(x.timeIntervalSince(y)) / 86_400
+  }
+
+  func write(_ rows: [[String]], index: [String: Int64], to path: String) throws {
+    let rare = Double(articles.count) * Self.rareNameShare + 3
+    var out =
+      "first\tsecond\tlabel\tscore\tcosine\tentityOverlap\tnumberAgreement\tcontextAgreement\twhenAgreement"
+      + "\tleadOverlap\tsharedNames\trareNames\tbestNameIDF\tdays\tfirstAdds\tsecondAdds\n"
+    for row in rows {
+      guard row.count >= 3, let a = index[row[0]].map(Int.init), let b = index[row[1]].map(Int.init) else { continue }
+      let parts = scorer.breakdown(a, b)
+      let names = Set(signatures[a].names.keys).intersection(signatures[b].names.keys)
+      let frequencies = names.map { Double(space.documentFrequency[Int(space.termIDs[$0]!)]) }
+      let fields: [String] = [
+        row[0], row[1], row[2], String(format: "%.4f", parts.score), String(format: "%.4f", parts.cosine),
+        String(format: "%.4f", parts.entityOverlap), String(format: "%.4f", parts.numberAgreement),
+        String(format: "%.4f", parts.contextAgreement), String(format: "%.4f", parts.whenAgreement),
+        String(format: "%.4f", leadOverlap(a, b)), String(names.count),
+        String(frequencies.filter { $0 <= rare }.count),
+        String(format: "%.4f", names.map { space.idf(of: $0) }.max() ?? 0),
+        daysApart(a, b).map { String(format: "%.3f", $0) } ?? "",
+        // What each adds over the other, as a read story's new version is judged (NewFacts).
+        String(NewFacts.count(NewFacts.added(by: articles[a], over: [articles[b]]))),
+        String(NewFacts.count(NewFacts.added(by: articles[b], over: [articles[a]]))),
+      ]
+      out += fields.joined(separator: "\t") + "\n"
+    }
+    try out.write(toFile: path, atomically: true, encoding: .utf8)
+  }
+}
