@@ -12,6 +12,9 @@ struct PairFeatures {
   /// Names carried by at most this share of the collection count as rare.
   static let rareNameShare = 0.003
 
+  /// An empty article, read before anything: each article's facts are what it adds over it.
+  static let nothing = Article(id: "nothing", title: "", body: "")
+
   let articles: [Article]
   let signatures: [ArticleSignature]
   let leads: [ArticleSignature]
@@ -47,7 +50,7 @@ struct PairFeatures {
     let rare = Double(articles.count) * Self.rareNameShare + 3
     var out =
       "first\tsecond\tlabel\tscore\tcosine\tentityOverlap\tnumberAgreement\tcontextAgreement\twhenAgreement"
-      + "\tleadOverlap\tsharedNames\trareNames\tbestNameIDF\tdays\tfirstAdds\tsecondAdds\n"
+      + "\tleadOverlap\tsharedNames\trareNames\tbestNameIDF\tdays\tfirstAdds\tsecondAdds\tfirstFacts\tsecondFacts\n"
     for row in rows {
       guard row.count >= 3, let a = index[row[0]].map(Int.init), let b = index[row[1]].map(Int.init) else { continue }
       let parts = scorer.breakdown(a, b)
@@ -64,6 +67,9 @@ struct PairFeatures {
         // What each adds over the other, as a read story's new version is judged (NewFacts).
         String(NewFacts.count(NewFacts.added(by: articles[a], over: [articles[b]]))),
         String(NewFacts.count(NewFacts.added(by: articles[b], over: [articles[a]]))),
+        // Each one's facts over nothing read: what the counts above are a share of.
+        String(NewFacts.count(NewFacts.added(by: articles[a], over: [Self.nothing]))),
+        String(NewFacts.count(NewFacts.added(by: articles[b], over: [Self.nothing]))),
       ]
       out += fields.joined(separator: "\t") + "\n"
     }

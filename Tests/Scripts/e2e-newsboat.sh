@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 if ! command -v newsboat >/dev/null; then
   echo "e2e-newsboat: installing newsboat (apt-get install newsboat)"
-  if [ "$(id -u)" = 0 ]; then sudo="" else sudo="sudo -n"; fi
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo -n"; fi
   { $sudo apt-get install -y newsboat >/dev/null 2>&1 || { $sudo apt-get update >/dev/null 2>&1 && $sudo apt-get install -y newsboat >/dev/null 2>&1; }; } || true
 fi
 if ! command -v newsboat >/dev/null; then
