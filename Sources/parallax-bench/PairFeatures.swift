@@ -2,10 +2,11 @@ import Foundation
 import ParallaxCore
 
 /// The evidence behind a labelled pair, as the grouping core sees it, one TSV row a pair: the
-/// pair score and its parts, how much of the two leads (headline and first
-/// ``leadTokens`` tokens) agree, the names both carry by how rare they are, the days
-/// between the two publication times, and the facts each adds over the other (``NewFacts``). For choosing, on labelled pairs, what tells one report
-/// from a follow-up and a follow-up from another story (`parallax-bench pairs --features`).
+/// pair score and its parts, how much of the two leads (headline and first ``leadTokens``
+/// tokens) agree, the names both carry by how rare they are, the days between the two
+/// publication times, and the facts each adds over the other and has of its own
+/// (``NewFacts``). For choosing, on labelled pairs, what tells one report from a follow-up and
+/// a follow-up from another story (`parallax-bench pairs --features`).
 struct PairFeatures {
   /// The lead compared on its own: a report's news is in its headline and first sentence.
   static let leadTokens = 40
@@ -14,6 +15,9 @@ struct PairFeatures {
 
   /// An empty article, read before anything: each article's facts are what it adds over it.
   static let nothing = Article(id: "nothing", title: "", body: "")
+
+  /// Publication times are ISO 8601 (`Article.published`).
+  let dates = ISO8601DateFormatter()
 
   let articles: [Article]
   let signatures: [ArticleSignature]
@@ -39,9 +43,8 @@ struct PairFeatures {
 
   /// Days between the two publication times, or nil when either is unknown.
   func daysApart(_ a: Int, _ b: Int) -> Double? {
-    let parse = ISO8601DateFormatter()
-    guard let x = articles[a].published.flatMap(parse.date(from:)),
-      let y = articles[b].published.flatMap(parse.date(from:))
+    guard let x = articles[a].published.flatMap(dates.date(from:)),
+      let y = articles[b].published.flatMap(dates.date(from:))
     else { return nil }
     return abs(x.timeIntervalSince(y)) / 86_400
   }

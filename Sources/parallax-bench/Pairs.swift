@@ -21,7 +21,7 @@ struct Pairs: ParsableCommand {
 
   @Option(
     help:
-      "With --labels: write each labelled pair's evidence (pair score and its parts, lead overlap, shared names by frequency, days apart) to this TSV, for choosing what separates one report, a follow-up and another story."
+      "With --labels: write each labelled pair's evidence (pair score and its parts, lead overlap, shared and rare names, days apart, the facts each adds over the other and its own) to this TSV, for choosing what separates one report, a follow-up and another story."
   )
   var features: String?
 
@@ -29,6 +29,10 @@ struct Pairs: ParsableCommand {
   var minScore = 0.1
 
   @OptionGroup var settings: ParameterOptions
+
+  func validate() throws {
+    if features != nil && labels == nil { throw ValidationError("--features needs --labels (the pairs to describe)") }
+  }
 
   func run() throws {
     let loaded = ArticleLoader().load([file])
@@ -52,7 +56,13 @@ struct Pairs: ParsableCommand {
       }
       return
     }
-    let rows = try String(contentsOfFile: labels, encoding: .utf8).split(separator: "\n")
+    guard let data = FileManager.default.contents(atPath: labels) else {
+      throw ValidationError("\(labels): cannot read the file")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ValidationError("\(labels): not UTF-8 text (a pair set is tab-separated UTF-8)")
+    }
+    let rows = text.split(separator: "\n")
       .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
       .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     var (truePositives, falsePositives, falseNegatives, trueNegatives) = (0, 0, 0, 0)
@@ -89,10 +99,10 @@ struct Pairs: ParsableCommand {
             articles[Int(a)].title, articles[Int(b)].title))
       }
     }
+    guard !tally.isEmpty else { throw ValidationError("\(labels): no labelled pair is a pair of articles of \(file)") }
     if let features {
       try PairFeatures(articles: articles, parameters: settings.parameters).write(rows, index: index, to: features)
     }
-    guard !tally.isEmpty else { throw ValidationError("\(labels): no labelled pair is a pair of articles of \(file)") }
     if elsewhere > 0 { print("\(labels): \(elsewhere) pairs name articles of another corpus (left out)") }
     for label in PairLabel.all {
       guard let t = tally[label] else { continue }
