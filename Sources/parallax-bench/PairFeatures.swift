@@ -24,6 +24,7 @@ struct PairFeatures {
   let leads: [ArticleSignature]
   let space: FeatureSpace
   let scorer: PairScorer
+  let leadTokens: Int
 
   init(articles: [Article], parameters: GroupingParameters) {
     self.articles = articles
@@ -31,6 +32,12 @@ struct PairFeatures {
     leads = articles.map { ArticleSignature(article: $0, leadTokens: Self.leadTokens) }
     space = FeatureSpace(signatures: signatures)
     scorer = PairScorer(space: space, parameters: parameters)
+    leadTokens = parameters.leadTokens
+  }
+
+  /// Article `i`'s facts as the engine compares them.
+  func print(_ i: Int) -> FactPrint {
+    FactPrint(article: articles[i], signature: HashedSignature(signatures[i]), leadTokens: leadTokens)
   }
 
   /// IDF-weighted share of the smaller lead's terms found in the other lead.
@@ -49,14 +56,25 @@ struct PairFeatures {
     return abs(x.timeIntervalSince(y)) / 86_400
   }
 
+  /// A fact count by kind, `numbers/quotes/attributions`.
+  static func byKind(_ facts: Facts) -> String {
+    "\(facts.numbers.count)/\(facts.quotes.count)/\(facts.attributions.count)"
+  }
+
   func write(_ rows: [[String]], index: [String: Int64], to path: String) throws {
     let rare = Double(articles.count) * Self.rareNameShare + 3
     var out =
       "first\tsecond\tlabel\tscore\tcosine\tentityOverlap\tnumberAgreement\tcontextAgreement\twhenAgreement"
-      + "\tleadOverlap\tsharedNames\trareNames\tbestNameIDF\tdays\tfirstAdds\tsecondAdds\tfirstFacts\tsecondFacts\n"
+      + "\tleadOverlap\tsharedNames\trareNames\tbestNameIDF\tdays\tfirstAdds\tsecondAdds\tfirstFacts\tsecondFacts"
+      + "\tfirstAddsByKind\tsecondAddsByKind\tfirstFactsByKind\tsecondFactsByKind\tfirstPrintShare\tsecondPrintShare\n"
     for row in rows {
       guard row.count >= 3, let a = index[row[0]].map(Int.init), let b = index[row[1]].map(Int.init) else { continue }
       let parts = scorer.breakdown(a, b)
+      let firstAdds = NewFacts.added(by: articles[a], over: [articles[b]])
+      let secondAdds = NewFacts.added(by: articles[b], over: [articles[a]])
+      let firstFacts = NewFacts.added(by: articles[a], over: [Self.nothing])
+      let secondFacts = NewFacts.added(by: articles[b], over: [Self.nothing])
+      let shares = FactPrint.newShares(print(a), print(b))
       let names = Set(signatures[a].names.keys).intersection(signatures[b].names.keys)
       let frequencies = names.map { Double(space.documentFrequency[Int(space.termIDs[$0]!)]) }
       let fields: [String] = [
@@ -68,11 +86,13 @@ struct PairFeatures {
         String(format: "%.4f", names.map { space.idf(of: $0) }.max() ?? 0),
         daysApart(a, b).map { String(format: "%.3f", $0) } ?? "",
         // What each adds over the other, as a read story's new version is judged (NewFacts).
-        String(NewFacts.count(NewFacts.added(by: articles[a], over: [articles[b]]))),
-        String(NewFacts.count(NewFacts.added(by: articles[b], over: [articles[a]]))),
+        String(NewFacts.count(firstAdds)), String(NewFacts.count(secondAdds)),
         // Each one's facts over nothing read: what the counts above are a share of.
-        String(NewFacts.count(NewFacts.added(by: articles[a], over: [Self.nothing]))),
-        String(NewFacts.count(NewFacts.added(by: articles[b], over: [Self.nothing]))),
+        String(NewFacts.count(firstFacts)), String(NewFacts.count(secondFacts)),
+        // The same by kind: numbers/quotes/attributions.
+        Self.byKind(firstAdds), Self.byKind(secondAdds), Self.byKind(firstFacts), Self.byKind(secondFacts),
+        // The engine's hashed approximation of the shares (FactPrint).
+        String(format: "%.4f", shares.first), String(format: "%.4f", shares.second),
       ]
       out += fields.joined(separator: "\t") + "\n"
     }

@@ -21,7 +21,7 @@ struct Pairs: ParsableCommand {
 
   @Option(
     help:
-      "With --labels: write each labelled pair's evidence (pair score and its parts, lead overlap, shared and rare names, days apart, the facts each adds over the other and its own) to this TSV, for choosing what separates one report, a follow-up and another story."
+      "With --labels: write each labelled pair's evidence (pair score and its parts, lead overlap, shared and rare names, days apart, the facts each adds over the other and its own, by kind, and the share of each side's fact print the other shares) to this TSV, for choosing what separates one report, a follow-up and another story."
   )
   var features: String?
 

@@ -1,0 +1,77 @@
+/// What an article reports, in the hashed form the grouping engine compares without the
+/// text: its numbers (the signature's number terms) and its quotations (each one's content
+/// terms), beside the signature's terms (for telling a re-quoted passage from a new one).
+///
+/// It approximates ``NewFacts`` on the lead: a number value the other lacks is a new fact,
+/// as is a quotation that no quotation of the other matches (Dice ≥ 0.5 on terms, or holds
+/// one of two or more terms whole) and whose terms the other's text mostly lacks (under
+/// half). A follow-up reports new numbers and new quotations; a rewrite restates the ones it
+/// keeps. Attributions and names are left out: outlets differ in who they credit, and
+/// names are what a thread shares.
+public struct FactPrint: Sendable, Hashable {
+  /// Hashes of the number terms (`"#:1000"`), increasing.
+  public var numbers: [UInt64]
+  /// Each quotation's distinct term hashes, increasing (quotations without terms left out).
+  public var quotes: [[UInt64]]
+  /// Hashes of every term of the lead, increasing.
+  public var terms: [UInt64]
+
+  public init(numbers: [UInt64], quotes: [[UInt64]], terms: [UInt64]) {
+    self.numbers = numbers
+    self.quotes = quotes
+    self.terms = terms
+  }
+
+  /// The print of an article: quotations of its body's lead (the title restates the body),
+  /// numbers and terms from its hashed signature.
+  public init(article: Article, signature: HashedSignature, leadTokens: Int) {
+    var quotes: [[UInt64]] = []
+    var budget = leadTokens * 15
+    for paragraph in article.paragraphs where budget > 0 {
+      budget -= paragraph.utf8.count
+      for quote in FactExtractor.quotes(in: TextNormalizer.normalize(paragraph)) {
+        let terms = Set(TermBag.terms(of: quote).map(StoryID.fnv1a)).sorted()
+        if !terms.isEmpty { quotes.append(terms) }
+      }
+    }
+    self.init(numbers: signature.numbers, quotes: quotes, terms: signature.terms)
+  }
+
+  /// How many facts this print has that `other` lacks, and how many it has.
+  public func added(over other: FactPrint) -> (added: Int, facts: Int) {
+    var added = numbers.count - Self.sharedCount(numbers, other.numbers)
+    for quote in quotes {
+      let quotedThere = other.quotes.contains { there in
+        let common = Self.sharedCount(quote, there)
+        return 2 * common >= quote.count + there.count || (there.count >= 2 && common == there.count)
+      }
+      if quotedThere { continue }
+      if 2 * Self.sharedCount(quote, other.terms) < quote.count { added += 1 }
+    }
+    return (added, numbers.count + quotes.count)
+  }
+
+  /// Each side's share of its facts that the other lacks (0 for a side without facts):
+  /// a rewrite restates most of what it keeps, a follow-up mostly reports what is new.
+  public static func newShares(_ a: FactPrint, _ b: FactPrint) -> (first: Double, second: Double) {
+    func share(_ x: (added: Int, facts: Int)) -> Double { x.facts == 0 ? 0 : Double(x.added) / Double(x.facts) }
+    return (share(a.added(over: b)), share(b.added(over: a)))
+  }
+
+  /// How many values two increasing arrays share.
+  static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+    var (i, j, count) = (0, 0, 0)
+    while i < a.count && j < b.count {
+      if a[i] == b[j] {
+        count += 1
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return count
+  }
+}
