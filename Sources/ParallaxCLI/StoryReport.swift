@@ -6,13 +6,22 @@ public enum StoryReport {
   public struct Document: Encodable {
     var articles: Int
     var stories: [StoryEntry]
+    var threads: [ThreadEntry]
   }
 
   public struct StoryEntry: Encodable {
     var id: String
     var title: String
     var size: Int
+    var thread: String
     var members: [MemberEntry]
+  }
+
+  /// A thread: its reports (story ids), oldest first.
+  public struct ThreadEntry: Encodable {
+    var id: String
+    var title: String
+    var reports: [String]
   }
 
   public struct MemberEntry: Encodable {
@@ -28,7 +37,30 @@ public enum StoryReport {
   public struct Line: Encodable {
     var id: String
     var story: String
+    var thread: String
     var title: String
+  }
+
+  /// A thread's reports, oldest first (their first reports in ``StoryNaming``'s order: by
+  /// publication time, undated last, then identity key).
+  public struct Thread {
+    public var id: String
+    public var reports: [Story]
+    /// Named after its oldest report.
+    public var title: String { reports[0].title }
+    public var articles: Int { reports.reduce(0) { $0 + $1.size } }
+  }
+
+  /// The threads of `stories`, largest (in articles) first, then by id.
+  public static func threads(_ stories: [Story], articles: [Article]) -> [Thread] {
+    func first(_ story: Story) -> (Int, String, String) {
+      let a = articles[story.members[0].inputIndex]
+      return (a.published == nil ? 1 : 0, a.published ?? "", a.identityKey)
+    }
+    var byThread = [String: [Story]]()
+    for story in stories { byThread[story.thread, default: []].append(story) }
+    return byThread.map { Thread(id: $0.key, reports: $0.value.sorted { first($0) < first($1) }) }
+      .sorted { $0.articles != $1.articles ? $0.articles > $1.articles : $0.id < $1.id }
   }
 
   public static func document(_ stories: [Story], articles: [Article]) -> Document {
@@ -36,49 +68,67 @@ public enum StoryReport {
       articles: articles.count,
       stories: stories.map { story in
         StoryEntry(
-          id: story.id, title: story.title, size: story.size,
+          id: story.id, title: story.title, size: story.size, thread: story.thread,
           members: story.members.map { m in
             let a = articles[m.inputIndex]
             return MemberEntry(
               id: a.id, title: a.title, source: a.source, published: a.published, score: rounded(m.score),
               evidence: m.evidence)
           })
+      },
+      threads: threads(stories, articles: articles).map {
+        ThreadEntry(id: $0.id, title: $0.title, reports: $0.reports.map(\.id))
       })
   }
 
   public static func lines(_ stories: [Story], articles: [Article]) -> [Line] {
     stories.flatMap { story in
-      story.members.map { Line(id: $0.articleID, story: story.id, title: articles[$0.inputIndex].title) }
+      story.members.map {
+        Line(id: $0.articleID, story: story.id, thread: story.thread, title: articles[$0.inputIndex].title)
+      }
     }
   }
 
-  /// The human-readable listing.
+  /// The human-readable listing: each thread of two or more reports under a `thread:` line
+  /// with its reports indented beneath it, oldest first; a report alone as it is.
   public static func text(_ stories: [Story], articles: [Article], explain: Bool) -> String {
     var out: [String] = []
-    for story in stories {
-      let versions = story.size == 1 ? "1 version" : "\(story.size) versions"
-      out.append("\(story.title)  [\(versions)]  \(story.id)")
-      for member in story.members {
-        let a = articles[member.inputIndex]
-        let source = a.source ?? a.id
-        var line = "  - \(source): \(a.title)"
-        if story.size > 1 { line += String(format: "  (score %.2f)", member.score) }
-        out.append(line)
-        if explain, let e = member.evidence {
-          out.append(
-            String(
+    for thread in threads(stories, articles: articles) {
+      var indent = ""
+      if thread.reports.count > 1 {
+        out.append("thread: \(thread.title)  [\(thread.reports.count) reports]  \(thread.id)")
+        indent = "    "
+      }
+      for story in thread.reports { text(story, articles: articles, explain: explain, indent: indent, into: &out) }
+    }
+    return out.joined(separator: "\n")
+  }
+
+  static func text(_ story: Story, articles: [Article], explain: Bool, indent: String, into out: inout [String]) {
+    let versions = story.size == 1 ? "1 version" : "\(story.size) versions"
+    out.append(indent + "\(story.title)  [\(versions)]  \(story.id)")
+    for member in story.members {
+      let a = articles[member.inputIndex]
+      let source = a.source ?? a.id
+      var line = indent + "  - \(source): \(a.title)"
+      if story.size > 1 { line += String(format: "  (score %.2f)", member.score) }
+      out.append(line)
+      if explain, let e = member.evidence {
+        out.append(
+          indent
+            + String(
               format: story.size == 1
                 ? "      nearest %@"
                 : "      vs %@: pair %.2f (cosine %.2f, names/numbers %.2f, numbers agree %.2f, days agree %.1f); %d/%d sentences aligned",
               e.comparedWith, e.pair.score, e.pair.cosine, e.pair.entityOverlap, e.pair.numberAgreement,
               e.pair.whenAgreement,
               e.alignedSentences, e.sentences))
-          if !e.sharedNames.isEmpty { out.append("      names: " + e.sharedNames.joined(separator: ", ")) }
-          if !e.sharedNumbers.isEmpty { out.append("      numbers: " + e.sharedNumbers.joined(separator: ", ")) }
+        if !e.sharedNames.isEmpty { out.append(indent + "      names: " + e.sharedNames.joined(separator: ", ")) }
+        if !e.sharedNumbers.isEmpty {
+          out.append(indent + "      numbers: " + e.sharedNumbers.joined(separator: ", "))
         }
       }
     }
-    return out.joined(separator: "\n")
   }
 
   public static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }

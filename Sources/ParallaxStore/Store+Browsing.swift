@@ -18,6 +18,8 @@ extension Store {
     public var newVersions: Int = 0
     /// Whether any version is starred.
     public var starred: Bool = false
+    /// The thread (developing story) the report belongs to.
+    public var thread: String? = nil
   }
 
   /// Counts the interface shows in its heading.
@@ -48,7 +50,7 @@ extension Store {
         sql: """
           SELECT id, title, size, latest, sources,
             story.unread, story.unread < story.size,
-            EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isStarred = 1)
+            EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isStarred = 1), thread
           FROM story WHERE \(condition) ORDER BY latest DESC, id LIMIT ? OFFSET ?
           """, arguments: arguments + [limit, offset]
       ).map { row in
@@ -58,7 +60,7 @@ extension Store {
         return StoryRecord(
           id: row[0], title: row[1], size: row[2], latest: row[3],
           sources: StorySources.decode(sources), unread: unread > 0,
-          newVersions: anyRead ? unread : 0, starred: row[7])
+          newVersions: anyRead ? unread : 0, starred: row[7], thread: row[8])
       }
     }
   }

@@ -56,6 +56,7 @@ struct SQLGroupingStorage: GroupingStorage {
   let termFrequencies: Statement
   let signatureRows: Statement
   let storyMembers: Statement
+  let threadMembers: Statement
   let edgesFrom: Statement
   let member: Statement
   let original: Statement
@@ -79,10 +80,20 @@ struct SQLGroupingStorage: GroupingStorage {
     signatureRows = try db.makeStatement(
       sql: "SELECT articleID, data FROM signature WHERE articleID IN (SELECT value FROM json_each(?))")
     storyMembers = try db.makeStatement(
-      sql: "SELECT id, key, title, source, published, story, copyOf FROM article WHERE story = ?")
-    edgesFrom = try db.makeStatement(sql: "SELECT b, score, conflict FROM edge WHERE a = ?")
+      sql:
+        "SELECT article.id, article.key, article.title, article.source, article.published, article.story, article.copyOf, story.thread FROM article LEFT JOIN story ON story.id = article.story WHERE article.story = ?"
+    )
+    threadMembers = try db.makeStatement(
+      sql: """
+        SELECT article.id, article.key, article.title, article.source, article.published, article.story, article.copyOf, story.thread FROM story JOIN article ON article.story = story.id
+        WHERE story.thread = ?
+        """)
+    edgesFrom = try db.makeStatement(
+      sql: "SELECT b, score, conflict, novelty, newFacts, cosine, rareNames FROM edge WHERE a = ?")
     member = try db.makeStatement(
-      sql: "SELECT id, key, title, source, published, story, copyOf FROM article WHERE id = ?")
+      sql:
+        "SELECT article.id, article.key, article.title, article.source, article.published, article.story, article.copyOf, story.thread FROM article LEFT JOIN story ON story.id = article.story WHERE article.id = ?"
+    )
     original = try db.makeStatement(
       sql: """
         SELECT signature.articleID FROM signature JOIN article ON article.id = signature.articleID
@@ -95,15 +106,21 @@ struct SQLGroupingStorage: GroupingStorage {
         INSERT INTO termStat (hash, df, postings) VALUES (?, ?, ?)
         ON CONFLICT(hash) DO UPDATE SET df = excluded.df, postings = COALESCE(excluded.postings, postings)
         """)
-    insertEdge = try db.makeStatement(sql: "INSERT OR REPLACE INTO edge (a, b, score, conflict) VALUES (?, ?, ?, ?)")
+    insertEdge = try db.makeStatement(
+      sql: """
+        INSERT OR REPLACE INTO edge (a, b, score, conflict, novelty, newFacts, cosine, rareNames)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
     setStory = try db.makeStatement(sql: "UPDATE article SET story = ? WHERE id = ? AND story IS NOT ?")
     insertStory = try db.makeStatement(
-      sql: "INSERT OR REPLACE INTO story (id, title, size, latest, sources, anchor) VALUES (?, ?, ?, ?, ?, ?)")
+      sql: """
+        INSERT OR REPLACE INTO story (id, title, size, latest, sources, anchor, thread) VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
     growStory = try db.makeStatement(sql: "UPDATE story SET size = ?, latest = ?, sources = ? WHERE id = ?")
     tally = try db.makeStatement(
       sql: """
-        SELECT article.id, key, article.title, source, published, story, copyOf, story.size, story.latest,
-          story.sources
+        SELECT article.id, key, article.title, source, published, story, copyOf, story.thread, story.size,
+          story.latest, story.sources
         FROM story JOIN article ON article.id = story.anchor WHERE story.id = ?
         """)
     deleteStory = try db.makeStatement(sql: "DELETE FROM story WHERE id = ?")
@@ -187,18 +204,27 @@ struct SQLGroupingStorage: GroupingStorage {
     try stories.flatMap { try Row.fetchAll(storyMembers, arguments: [$0]).map(Self.member) }
   }
 
+  func members(ofThreads threads: [String]) throws -> [GroupingMember] {
+    try threads.flatMap { try Row.fetchAll(threadMembers, arguments: [$0]).map(Self.member) }
+  }
+
   func edges(from id: Int64) throws -> [ScoredPair] {
-    try Row.fetchAll(edgesFrom, arguments: [id]).map { ScoredPair(a: id, b: $0[0], score: $0[1], conflict: $0[2]) }
+    try Row.fetchAll(edgesFrom, arguments: [id]).map {
+      ScoredPair(
+        a: id, b: $0[0], score: $0[1], conflict: $0[2], novelty: $0[3], newFacts: $0[4], cosine: $0[5], rareNames: $0[6]
+      )
+    }
   }
 
   func members(_ ids: [Int64]) throws -> [GroupingMember] {
     try ids.compactMap { id in try Row.fetchOne(member, arguments: [id]).map(Self.member) }
   }
 
-  /// A member from a row of `id, key, title, source, published, story, copyOf`.
+  /// A member from a row of `id, key, title, source, published, story, copyOf, thread`.
   static func member(_ row: Row) -> GroupingMember {
     GroupingMember(
-      id: row[0], key: row[1], title: row[2], source: row[3], published: row[4], story: row[5], copyOf: row[6])
+      id: row[0], key: row[1], title: row[2], source: row[3], published: row[4], story: row[5], copyOf: row[6],
+      thread: row[7])
   }
 
   mutating func updateTerms(_ updates: [TermUpdate]) throws {
@@ -210,7 +236,9 @@ struct SQLGroupingStorage: GroupingStorage {
   }
 
   mutating func addEdges(_ edges: [ScoredPair]) throws {
-    for e in edges { try insertEdge.execute(arguments: [e.a, e.b, e.score, e.conflict]) }
+    for e in edges {
+      try insertEdge.execute(arguments: [e.a, e.b, e.score, e.conflict, e.novelty, e.newFacts, e.cosine, e.rareNames])
+    }
   }
 
   mutating func writeStories(_ stories: [StoryRecord], grown: [StoryGrowth], replacing replaced: Set<String>) throws {
@@ -222,7 +250,7 @@ struct SQLGroupingStorage: GroupingStorage {
       for member in story.members { try setStory.execute(arguments: [story.id, member, story.id]) }
       try insertStory.execute(arguments: [
         story.id, story.title, story.members.count, story.latest, StorySources.encode(story.sources),
-        story.members.first,
+        story.members.first, story.thread,
       ])
     }
     try Store.refreshDerived(db, stories: stories.map(\.id))
@@ -242,7 +270,7 @@ struct SQLGroupingStorage: GroupingStorage {
     for story in stories {
       guard let row = try Row.fetchOne(tally, arguments: [story]) else { continue }
       out[story] = StoryTally(
-        anchor: Self.member(row), size: row[7], latest: row[8], sources: StorySources.decode(row[9]))
+        anchor: Self.member(row), size: row[8], latest: row[9], sources: StorySources.decode(row[10]))
     }
     return out
   }

@@ -370,7 +370,45 @@ public final class Store: Sendable {
       // The collection's size for term weights counts originals only, read from this index.
       try db.execute(sql: "CREATE INDEX article_original ON article(story) WHERE copyOf IS NULL")
     }
+    migrator.registerMigration("v10-two-levels") { db in
+      // Two levels: a story is one report in all its versions, and each story belongs to a
+      // thread (a developing story). Pairs keep the evidence both levels are decided on;
+      // signatures gain the lead's quotations (FactPrint), so stored articles are signed
+      // again from their text. Stored stories stay as they are, each its own thread, until
+      // `parallax regroup` (their pairs carry no fact evidence: they read as versions).
+      try db.alter(table: "edge") { t in
+        t.add(column: "novelty", .double).notNull().defaults(to: 0)
+        t.add(column: "newFacts", .integer).notNull().defaults(to: 0)
+        t.add(column: "cosine", .double).notNull().defaults(to: 0)
+        t.add(column: "rareNames", .integer).notNull().defaults(to: 0)
+      }
+      try db.alter(table: "story") { t in t.add(column: "thread", .text) }
+      try db.execute(sql: "UPDATE story SET thread = 't' || substr(id, 2)")
+      try db.create(index: "story_thread", on: "story", columns: ["thread"])
+      try Self.signAgain(db, sql: "SELECT * FROM article")
+    }
     return migrator
+  }
+
+  /// Signs every article `sql` selects again from its text, on all cores, 2,000 at a time
+  /// (memory stays bounded), keeping each signature's digest.
+  static func signAgain(_ db: Database, sql: String) throws {
+    let leadTokens = GroupingParameters.default.leadTokens
+    let update = try db.makeStatement(sql: "UPDATE signature SET data = ?, digest = ? WHERE articleID = ?")
+    let rows = try StoredArticle.fetchCursor(db, sql: sql)
+    var batch: [StoredArticle] = []
+    func flush() throws {
+      let signatures = StoryGrouper.hashedSignatures(of: batch.map(\.article), leadTokens: leadTokens)
+      for (row, signature) in zip(batch, signatures) {
+        try update.execute(arguments: [signature.encoded, Int64(bitPattern: signature.digest), row.rowID])
+      }
+      batch.removeAll(keepingCapacity: true)
+    }
+    while let row = try rows.next() {
+      batch.append(row)
+      if batch.count == 2_000 { try flush() }
+    }
+    try flush()
   }
 
   /// Reads in a snapshot; a failure is a ``StoreProblem`` naming this store.

@@ -37,7 +37,7 @@ struct PairFeatures {
 
   /// Article `i`'s facts as the engine compares them.
   func print(_ i: Int) -> FactPrint {
-    FactPrint(article: articles[i], signature: HashedSignature(signatures[i]), leadTokens: leadTokens)
+    FactPrint(signature: HashedSignature(signatures[i]))
   }
 
   /// IDF-weighted share of the smaller lead's terms found in the other lead.
@@ -95,6 +95,34 @@ struct PairFeatures {
         String(format: "%.4f", shares.first), String(format: "%.4f", shares.second),
       ]
       out += fields.joined(separator: "\t") + "\n"
+    }
+    try out.write(toFile: path, atomically: true, encoding: .utf8)
+  }
+
+  /// Every pair's evidence, one row each: ids, score, cosine, entity overlap, the fact
+  /// print's smaller new share, shared names, rare shared names, days apart.
+  /// `copies` are (original, copy) pairs of identical copies, which the engine never scores:
+  /// written as `copy` rows.
+  func writeEdges(_ pairs: [(Int, Int)], copies: [(Int, Int)], to path: String) throws {
+    var out = "first\tsecond\tscore\tcosine\tentityOverlap\tnovelty\tsharedNames\trareNames\tdays\tconflict\tadds\n"
+    let prints = articles.indices.map(print)
+    for (a, b) in pairs {
+      let parts = scorer.breakdown(a, b)
+      let names = Set(signatures[a].names.keys).intersection(signatures[b].names.keys)
+      out +=
+        [
+          articles[a].id, articles[b].id, String(format: "%.4f", parts.score), String(format: "%.4f", parts.cosine),
+          String(format: "%.4f", parts.entityOverlap), String(format: "%.4f", FactPrint.novelty(prints[a], prints[b])),
+          // Rare as the engine counts them (GroupingParameters.rareNameShare and floor).
+          String(names.count), String(parts.rareNames),
+          daysApart(a, b).map { String(format: "%.3f", $0) } ?? "", parts.isConflict ? "1" : "0",
+          { (x: (added: Int, facts: Int), y: (added: Int, facts: Int)) in "\(x.added)/\(x.facts)/\(y.added)/\(y.facts)"
+          }(
+            prints[a].added(over: prints[b]), prints[b].added(over: prints[a])),
+        ].joined(separator: "\t") + "\n"
+    }
+    for (original, copy) in copies {
+      out += "\(articles[original].id)\t\(articles[copy].id)\t1\t1\t1\t0\t0\t0\t\tcopy\t0/0/0/0\n"
     }
     try out.write(toFile: path, atomically: true, encoding: .utf8)
   }

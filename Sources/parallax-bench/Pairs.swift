@@ -9,7 +9,7 @@ struct Pairs: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List a corpus's scored pairs for labelling, or score grouping on labelled pairs.",
     discussion: """
-      Groups FILE as one batch. Without --labels, prints every kept pair scoring at least --min-score as tab-separated lines: first id, second id, score, whether grouping joined them (joined or apart), and both titles. With --labels (a TSV of first id, second id, same, follow-up or different, and an optional note; # starts a comment; pairs of another corpus are left out), prints for each label the share of its pairs grouping puts in one story, then precision (joined pairs labelled same) and recall (same pairs joined), and lists the disagreements.
+      Groups FILE as one batch. Without --labels, prints every kept pair scoring at least --min-score as tab-separated lines: first id, second id, score, whether grouping joined them (joined or apart), and both titles. With --labels (a TSV of first id, second id, same, follow-up or different, and an optional note; # starts a comment; pairs of another corpus are left out), prints for each label the share of its pairs grouping puts in one story (one report) and in one thread, then precision (joined pairs labelled same) and recall (same pairs joined), and lists the disagreements.
       """
   )
 
@@ -24,6 +24,12 @@ struct Pairs: ParsableCommand {
       "With --labels: write each labelled pair's evidence (pair score and its parts, lead overlap, shared and rare names, days apart, the facts each adds over the other and its own, by kind, and the share of each side's fact print the other shares) to this TSV, for choosing what separates one report, a follow-up and another story."
   )
   var features: String?
+
+  @Option(
+    help:
+      "Write every kept pair's evidence (score, cosine, name overlap, fact novelty, shared names and rare names, days apart) to this TSV, for trying clusterings of both levels outside the engine."
+  )
+  var edges: String?
 
   @Option(help: "Smallest pair score listed (without --labels).")
   var minScore = 0.1
@@ -42,6 +48,15 @@ struct Pairs: ParsableCommand {
     var index = [String: Int64]()
     for (i, article) in articles.enumerated() { index[article.id] = Int64(i) }
     func joined(_ a: Int64, _ b: Int64) -> Bool { storage.story(of: a) == storage.story(of: b) }
+    if let edges {
+      // Identical copies are not scored: each stands beside its original.
+      let copies = articles.indices.compactMap { i -> (Int, Int)? in
+        let original = Int(storage.original(Int64(i)))
+        return original == i ? nil : (original, i)
+      }
+      let pairs = storage.scoredPairs(minimumScore: 0).map { (Int($0.a), Int($0.b)) }
+      try PairFeatures(articles: articles, parameters: settings.parameters).writeEdges(pairs, copies: copies, to: edges)
+    }
 
     guard let labels else {
       let pairs = storage.scoredPairs(minimumScore: minScore).sorted { $0.score > $1.score }
@@ -68,7 +83,7 @@ struct Pairs: ParsableCommand {
     var (truePositives, falsePositives, falseNegatives, trueNegatives) = (0, 0, 0, 0)
     var disagreements: [String] = []
     // Per label: pairs, and how many grouping puts in one story.
-    var tally: [String: (pairs: Int, oneStory: Int)] = [:]
+    var tally: [String: (pairs: Int, oneStory: Int, oneThread: Int)] = [:]
     var elsewhere = 0
     for row in rows {
       guard row.count >= 3, PairLabel.all.contains(row[2]) else {
@@ -83,8 +98,9 @@ struct Pairs: ParsableCommand {
       }
       let same = row[2] == PairLabel.same
       let together = joined(a, b)
-      tally[row[2], default: (0, 0)].pairs += 1
-      if together { tally[row[2], default: (0, 0)].oneStory += 1 }
+      tally[row[2], default: (0, 0, 0)].pairs += 1
+      if together { tally[row[2], default: (0, 0, 0)].oneStory += 1 }
+      if storage.thread(of: a) == storage.thread(of: b) { tally[row[2], default: (0, 0, 0)].oneThread += 1 }
       switch (same, together) {
       case (true, true): truePositives += 1
       case (false, true): falsePositives += 1
@@ -108,8 +124,8 @@ struct Pairs: ParsableCommand {
       guard let t = tally[label] else { continue }
       print(
         String(
-          format: "%-10@ %4d pairs  in one story %.3f (%d)", label, t.pairs, Double(t.oneStory) / Double(t.pairs),
-          t.oneStory))
+          format: "%-10@ %4d pairs  in one story %.3f (%d)  in one thread %.3f (%d)", label, t.pairs,
+          Double(t.oneStory) / Double(t.pairs), t.oneStory, Double(t.oneThread) / Double(t.pairs), t.oneThread))
     }
     let precision = Double(truePositives) / Double(max(1, truePositives + falsePositives))
     let recall = Double(truePositives) / Double(max(1, truePositives + falseNegatives))

@@ -12,11 +12,19 @@ struct ParameterOptions: ParsableArguments {
   @Option(help: "Override how many numbers both articles need before their number sets are compared.")
   var minNumbers: Int?
 
+  @Option(help: "Override the largest fact novelty of two versions of one report (1 turns the fact test off).")
+  var maxNovelty: Double?
+
+  @Option(help: "Override the most days between two dated versions of one report.")
+  var maxVersionDays: Double?
+
   var parameters: GroupingParameters {
     var p = GroupingParameters.default
     if let threshold { p.threshold = threshold }
     if let weekdayConflict { p.weekdayConflict = weekdayConflict }
     if let minNumbers { p.minNumbersForConflict = minNumbers }
+    if let maxNovelty { p.maxVersionNovelty = maxNovelty }
+    if let maxVersionDays { p.maxVersionDays = maxVersionDays }
     return p
   }
 }

@@ -10,9 +10,7 @@ import Testing
   func print(_ title: String, _ body: String) -> FactPrint {
     let article = Article(id: title, title: title, body: body)
     let leadTokens = GroupingParameters.default.leadTokens
-    return FactPrint(
-      article: article, signature: HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens)),
-      leadTokens: leadTokens)
+    return FactPrint(signature: HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens)))
   }
 
   static let report = """
@@ -64,9 +62,7 @@ import Testing
     try #require(articles.count == 5)
     let leadTokens = GroupingParameters.default.leadTokens
     let prints = articles.map {
-      FactPrint(
-        article: $0, signature: HashedSignature(ArticleSignature(article: $0, leadTokens: leadTokens)),
-        leadTokens: leadTokens)
+      FactPrint(signature: HashedSignature(ArticleSignature(article: $0, leadTokens: leadTokens)))
     }
     func smallerShare(_ a: Int, _ b: Int) -> Double {
       let s = FactPrint.newShares(prints[a], prints[b])

@@ -17,6 +17,19 @@ import Testing
     #expect(Set(groups) == [["003", "004"], ["000"], ["001"], ["002"]])
   }
 
+  /// Two levels: the five seeds are one developing story (the Istanbul talks) of four
+  /// reports, one of them in two versions (003 and 004).
+  @Test func theSeedsAreOneThreadOfFourReports() {
+    let stories = StoryGrouper().group(load(TestSupport.seeds))
+    #expect(stories.count == 4)
+    #expect(Set(stories.map(\.thread)).count == 1)
+    let thread = stories[0].thread
+    // Named after its first report (undated: the smallest key, 000).
+    #expect(stories.contains { $0.thread == thread && StoryID.thread(story: $0.id) == thread })
+    #expect(
+      stories.first { $0.size == 2 }?.members.map(\.articleID).sorted().map { String($0.prefix(3)) } == ["003", "004"])
+  }
+
   @Test func aParaphraseIsGroupedAndDifferentEventsOfTheSameKindStayApart() {
     let stories = StoryGrouper().group(load(TestSupport.fixtures.appendingPathComponent("grouping")))
     let groups = storyMembers(stories)

@@ -44,11 +44,30 @@ import Testing
     #expect(signature.weekdays == 2 | 8)
     let decoded = try #require(HashedSignature(signature.encoded))
     #expect(decoded == signature)
-    // A blob written before store format 5 ends before the weekday field.
-    let old = signature.encoded.dropLast(4)
+    // A blob written before store format 5 ends before the weekday field (and the quotes
+    // of format 10, none here: one count).
+    let old = signature.encoded.dropLast(8)
     let oldDecoded = try #require(HashedSignature(Data(old)))
     #expect(oldDecoded.weekdays == 0)
     #expect(oldDecoded.terms == signature.terms)
+  }
+
+  @Test func quotationsSurviveTheStoredFormAndOldBlobsReadWithout() throws {
+    let article = Article(
+      id: "a", title: "Talks", body: #"The minister said: "Talks will resume next week." Aides said "soon"."#)
+    let signature = HashedSignature(ArticleSignature(article: article, leadTokens: 500))
+    #expect(signature.quotes.count == 2)
+    #expect(signature.quotes.allSatisfy { $0 == $0.sorted() })
+    let decoded = try #require(HashedSignature(signature.encoded))
+    #expect(decoded == signature)
+    // A blob written before store format 10 ends after the weekday field.
+    let size = 4 + signature.quotes.reduce(0) { $0 + 4 + 8 * $1.count }
+    let old = try #require(HashedSignature(Data(signature.encoded.dropLast(size))))
+    #expect(old.quotes.isEmpty)
+    #expect(old.terms == signature.terms)
+    // A damaged tail is damage, not a shorter signature.
+    #expect(HashedSignature(Data(signature.encoded.dropLast(3))) == nil)
+    #expect(HashedSignature(signature.encoded + Data([1, 2, 3, 4])) == nil)
   }
 
   @Test func scatteredDotProductsEqualMergedOnesExactly() {

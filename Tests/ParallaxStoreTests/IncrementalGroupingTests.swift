@@ -110,25 +110,41 @@ import Testing
     #expect(try partition(s) == inMemory)
   }
 
-  /// Each article's story id and title, from the store.
+  /// Each article's story id and title, thread id and title, from the store.
   func naming(_ store: Store) throws -> [String: [String]] {
-    let titles = Dictionary(
-      uniqueKeysWithValues: try store.storyPage(offset: 0, limit: 10_000).map { ($0.id, $0.title) })
+    let rows = try store.storyPage(offset: 0, limit: 10_000)
+    let titles = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.title) })
+    let threads = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.thread ?? "none") })
     var out: [String: [String]] = [:]
     for row in try store.allArticles() {
       let story = try #require(row.story, "\(row.inputID) is grouped")
-      out[row.inputID] = [story, try #require(titles[story], "story \(story) has a row")]
+      let thread = threads[story] ?? "none"
+      out[row.inputID] = [
+        story, try #require(titles[story], "story \(story) has a row"), thread,
+        titles["s" + thread.dropFirst()] ?? "?",
+      ]
     }
     return out
   }
 
   @Test func memoryOneImportAndTenImportsGiveEveryArticleTheSameStoryIdAndTitle() throws {
     var inMemory: [String: [String]] = [:]
-    for story in StoryGrouper().group(Self.collection) {
-      for member in story.members { inMemory[member.articleID] = [story.id, story.title] }
+    let stories = StoryGrouper().group(Self.collection)
+    // A thread's title is its first report's (StoryNaming): the story it is named after.
+    let threadTitles = Dictionary(
+      stories.filter { StoryID.thread(story: $0.id) == $0.thread }.map { ($0.thread, $0.title) },
+      uniquingKeysWith: { a, _ in a })
+    for story in stories {
+      for member in story.members {
+        inMemory[member.articleID] = [story.id, story.title, story.thread, threadTitles[story.thread] ?? "?"]
+      }
     }
     #expect(inMemory.count == Self.collection.count)
     #expect(Set(inMemory.values.map { $0[0] }).count < Self.collection.count, "rewrites are grouped")
+    #expect(
+      Set(inMemory.values.map { $0[2] }).count < Set(inMemory.values.map { $0[0] }).count,
+      "follow-ups are threaded")
+    #expect(!inMemory.values.contains { $0[3] == "?" }, "every thread is named after one of its reports")
 
     let once = try store()
     try once.add(Self.collection)
@@ -142,7 +158,11 @@ import Testing
       for start in stride(from: 0, to: shuffled.count, by: size) {
         try tenImports.add(Array(shuffled[start..<min(shuffled.count, start + size)]))
       }
-      #expect(try naming(tenImports) == inMemory)
+      let named = try naming(tenImports)
+      #expect(named == inMemory)
+      for (id, names) in named.sorted(by: { $0.key < $1.key }) where names != inMemory[id] {
+        Issue.record("\(id): \(names) in ten imports, \(inMemory[id] ?? []) in memory")
+      }
       // Story rows too: size, newest time and sources, however the stories grew.
       let rows = { (store: Store) in
         try store.storyPage(offset: 0, limit: 10_000).sorted { $0.id < $1.id }.map {

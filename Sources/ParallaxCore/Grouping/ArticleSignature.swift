@@ -12,18 +12,46 @@ public struct ArticleSignature: Sendable, Hashable {
   public var numberContexts: [String: [String]] = [:]
   /// Days of the week the lead names, one bit each (Monday is bit 0): when it happened.
   public var weekdays: UInt8 = 0
+  /// The quotations of the lead's body (the title restates it), each as its distinct content
+  /// terms (``TermBag/terms(of:)``), in order; quotations without terms are left out. What
+  /// the report says was said: a rewrite restates it, a follow-up quotes anew (``FactPrint``).
+  public var quotes: [[String]] = []
 
   /// Extracts the signature of `article` from its title and the first `leadTokens` tokens.
   public init(article: Article, leadTokens: Int) {
     // Words average well under 15 bytes; cutting there spares normalising a long tail.
     let text = article.title + "\n" + article.body
-    let cut = text.utf8.count > leadTokens * 15 ? String(text.prefix(leadTokens * 15)) : text
-    self.init(text: cut, leadTokens: leadTokens)
+    let budget = leadTokens * 15
+    let cut = text.utf8.count > budget ? String(text.prefix(budget)) : text
+    self.init(text: cut, leadTokens: leadTokens, quotes: false)
+    // Quotations are paired within a paragraph, so they are read paragraph by paragraph.
+    var left = budget
+    for paragraph in article.paragraphs where left > 0 {
+      left -= paragraph.utf8.count
+      quotes += Self.quotes(in: TextNormalizer.normalize(paragraph))
+    }
+  }
+
+  /// Each quotation of normalized `text` as its distinct content terms.
+  static func quotes(in text: String) -> [[String]] {
+    FactExtractor.quotes(in: text).compactMap { quote in
+      var seen = Set<String>()
+      let terms = TermBag.terms(of: quote).filter { seen.insert($0).inserted }
+      return terms.isEmpty ? nil : terms
+    }
   }
 
   /// Extracts the signature of raw text.
   public init(text: String, leadTokens: Int = .max) {
-    let tokens = Tokenizer.tokenize(TextNormalizer.normalize(text), limit: leadTokens)
+    self.init(text: text, leadTokens: leadTokens, quotes: true)
+  }
+
+  /// The signature of raw text, with its quotations when `quotes` (an article's are read by
+  /// paragraph instead).
+  init(text: String, leadTokens: Int, quotes withQuotes: Bool) {
+    let normalized = TextNormalizer.normalize(text)
+    let tokens = Tokenizer.tokenize(normalized, limit: leadTokens)
+    if withQuotes { quotes = Self.quotes(in: normalized) }
     numberContexts = Self.contexts(of: tokens)
     func count(_ key: String) { termCounts[key, default: 0] += 1 }
     for token in tokens {

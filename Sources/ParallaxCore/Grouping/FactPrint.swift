@@ -22,19 +22,9 @@ public struct FactPrint: Sendable, Hashable {
     self.terms = terms
   }
 
-  /// The print of an article: quotations of its body's lead (the title restates the body),
-  /// numbers and terms from its hashed signature.
-  public init(article: Article, signature: HashedSignature, leadTokens: Int) {
-    var quotes: [[UInt64]] = []
-    var budget = leadTokens * 15
-    for paragraph in article.paragraphs where budget > 0 {
-      budget -= paragraph.utf8.count
-      for quote in FactExtractor.quotes(in: TextNormalizer.normalize(paragraph)) {
-        let terms = Set(TermBag.terms(of: quote).map(StoryID.fnv1a)).sorted()
-        if !terms.isEmpty { quotes.append(terms) }
-      }
-    }
-    self.init(numbers: signature.numbers, quotes: quotes, terms: signature.terms)
+  /// The print of a signed article: its numbers, its lead's quotations and its terms.
+  public init(signature: HashedSignature) {
+    self.init(numbers: signature.numbers, quotes: signature.quotes, terms: signature.terms)
   }
 
   /// How many facts this print has that `other` lacks, and how many it has.
@@ -56,6 +46,26 @@ public struct FactPrint: Sendable, Hashable {
   public static func newShares(_ a: FactPrint, _ b: FactPrint) -> (first: Double, second: Double) {
     func share(_ x: (added: Int, facts: Int)) -> Double { x.facts == 0 ? 0 : Double(x.added) / Double(x.facts) }
     return (share(a.added(over: b)), share(b.added(over: a)))
+  }
+
+  /// The smaller of the two shares (``newShares(_:_:)``): near 0 when either article
+  /// restates the other's facts (one report, one side perhaps trimmed), near 1 when each
+  /// reports its own (a follow-up, another story).
+  public static func novelty(_ a: FactPrint, _ b: FactPrint) -> Double {
+    let shares = newShares(a, b)
+    return min(shares.first, shares.second)
+  }
+
+  /// The smaller count of facts either print adds over the other.
+  public static func newFacts(_ a: FactPrint, _ b: FactPrint) -> Int {
+    min(a.added(over: b).added, b.added(over: a).added)
+  }
+
+  /// ``novelty(_:_:)`` and ``newFacts(_:_:)`` at once (each side compared once).
+  public static func evidence(_ a: FactPrint, _ b: FactPrint) -> (novelty: Double, newFacts: Int) {
+    let (x, y) = (a.added(over: b), b.added(over: a))
+    func share(_ x: (added: Int, facts: Int)) -> Double { x.facts == 0 ? 0 : Double(x.added) / Double(x.facts) }
+    return (min(share(x), share(y)), min(x.added, y.added))
   }
 
   /// How many values two increasing arrays share.

@@ -196,14 +196,22 @@ extension GroupingEngine {
           termIDs: p.map { step.termIDs[$0].map { rank[Int($0)] } } ?? ranked(s.terms), counts: s.counts,
           entities: ranked(s.entities), numbers: ranked(s.numbers), contexts: s.contexts, weekdays: s.weekdays)
       }
-      let scorer = PairScorer(space: FeatureSpace(interned: interned, idf: weights), parameters: parameters)
+      let scorer = PairScorer(
+        space: FeatureSpace(interned: interned, idf: weights), parameters: parameters, articles: total)
       let pairs = step.candidates[run.range].compactMap { pair -> (Int32, Int32)? in
         let (a, b) = (local[Int(pair.0)], local[Int(pair.1)])
         return a < 0 || b < 0 ? nil : (a, b)
       }
-      kept += Self.score(pairs, with: scorer).map {
-        let (x, y) = (ids[Int($0.0)], ids[Int($0.1)])
-        return ScoredPair(a: min(x, y), b: max(x, y), score: $0.2.score, conflict: $0.2.isConflict)
+      let prints = signatures.map(FactPrint.init(signature:))
+      let scored = Self.score(pairs, with: scorer)
+      let facts = Self.concurrentMap(scored.count) { k in
+        FactPrint.evidence(prints[Int(scored[k].0)], prints[Int(scored[k].1)])
+      }
+      kept += scored.enumerated().map { k, pair in
+        let (x, y) = (ids[Int(pair.0)], ids[Int(pair.1)])
+        return ScoredPair(
+          a: min(x, y), b: max(x, y), score: pair.2.score, conflict: pair.2.isConflict, novelty: facts[k].novelty,
+          newFacts: facts[k].newFacts, cosine: pair.2.cosine, rareNames: pair.2.rareNames)
       }
       for slot in run.slots { local[Int(slot)] = -1 }
     }

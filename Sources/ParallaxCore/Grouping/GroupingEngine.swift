@@ -100,34 +100,36 @@ public struct GroupingEngine: Sendable {
     report.edges = newEdges.count
     report.scoreSeconds = lap()
 
-    // 3. Neighbourhoods: the new articles with the stories they reach by a pair at or above
-    // the threshold (average linkage merges only across such pairs), joined when they share
-    // a story or such a pair. Only these are clustered again: the work depends on the new
-    // articles and the stories they touch, never on the store's size or on how far chains of
-    // related stories have grown. Stories that only gain copies are renamed, not clustered.
-    let threshold = parameters.threshold
+    // 3. Neighbourhoods: the new articles with the threads they reach by a pair that could
+    // link them (a version pair at or above the threshold, or a thread link), joined when
+    // they share a thread or such a pair. Only these are clustered again: the work depends on
+    // the new articles and the threads they touch, never on the store's size. Stories that
+    // only gain copies are grown, not clustered.
     var newEdgesOf = [Int64: [ScoredPair]]()
-    var strongStored = Set<Int64>()
+    var reached = Set<Int64>()
     for edge in newEdges {
       newEdgesOf[edge.a, default: []].append(edge)
-      if edge.score >= threshold {
-        if !isNew.contains(edge.a) { strongStored.insert(edge.a) }
-        if !isNew.contains(edge.b) { strongStored.insert(edge.b) }
+      if reaches(edge) {
+        if !isNew.contains(edge.a) { reached.insert(edge.a) }
+        if !isNew.contains(edge.b) { reached.insert(edge.b) }
       }
     }
     let storedOriginals = Set(copyOf.values).subtracting(isNew)
     var storyOf = [Int64: String]()
-    for member in try storage.members(strongStored.union(storedOriginals).sorted()) {
-      if let s = member.story { storyOf[member.id] = s }
+    var threadOf = [Int64: String]()
+    for member in try storage.members(reached.union(storedOriginals).sorted()) {
+      guard let s = member.story else { continue }
+      storyOf[member.id] = s
+      threadOf[member.id] = member.thread ?? StoryID.thread(story: s)
     }
-    // Union-find over new articles (slots 0..<n, pending order) and touched stories (after).
-    let touchedStories = Set(storyOf.values).sorted()
+    // Union-find over new articles (slots 0..<n, pending order) and touched threads (after).
+    let touchedThreads = Set(threadOf.values).sorted()
     let n = newIDs.count
     var slotOf = [Int64: Int](minimumCapacity: n)
     for (i, id) in newIDs.enumerated() { slotOf[id] = i }
-    var storySlot = [String: Int]()
-    for (k, story) in touchedStories.enumerated() { storySlot[story] = n + k }
-    var parent = Array(0..<(n + touchedStories.count))
+    var threadSlot = [String: Int]()
+    for (k, thread) in touchedThreads.enumerated() { threadSlot[thread] = n + k }
+    var parent = Array(0..<(n + touchedThreads.count))
     func find(_ x: Int) -> Int {
       var root = x
       while parent[root] != root { root = parent[root] }
@@ -139,47 +141,60 @@ public struct GroupingEngine: Sendable {
       }
       return root
     }
-    func node(_ id: Int64) -> Int? { slotOf[id] ?? storyOf[id].flatMap { storySlot[$0] } }
-    for edge in newEdges where edge.score >= threshold {
+    func node(_ id: Int64) -> Int? { slotOf[id] ?? threadOf[id].flatMap { threadSlot[$0] } }
+    for edge in newEdges where reaches(edge) {
       guard let x = node(edge.a), let y = node(edge.b) else { continue }
       let (rx, ry) = (find(x), find(y))
       if rx != ry { parent[max(rx, ry)] = min(rx, ry) }
     }
-    var groups = [Int: (articles: [Int64], stories: [String], copies: [Int64])]()
+    var groups = [Int: (articles: [Int64], threads: [String], copies: [Int64])]()
     for (i, id) in newIDs.enumerated() { groups[find(i), default: ([], [], [])].articles.append(id) }
-    for (k, story) in touchedStories.enumerated() { groups[find(n + k), default: ([], [], [])].stories.append(story) }
+    for (k, thread) in touchedThreads.enumerated() {
+      groups[find(n + k), default: ([], [], [])].threads.append(thread)
+    }
     for (copy, original) in copyOf {
       // A stored original always has a story; otherwise the copy waits for the next pass.
       guard let x = node(original) else { continue }
       groups[find(x), default: ([], [], [])].copies.append(copy)
     }
 
-    // 4. Cluster each component again (copies take their original's cluster) and name its
-    // stories. Components are read one at a time, so a pass holds one component's members.
+    // 4. Cluster each component again (copies take their original's cluster): versions into
+    // reports (stories), reports into threads; name both. Components are read one at a time,
+    // so a pass holds one component's members.
     var stories: [StoryRecord] = []
     var grown: [StoryGrowth] = []
     var replaced = Set<String>()
     for key in groups.keys.sorted() {
       let group = groups[key]!
-      let cluster = !group.articles.isEmpty
-      // A story that only gains copies grows without reading its members (unless a copy is
-      // its first report now).
-      if !cluster, group.stories.count == 1,
-        let growth = try growth(of: group.stories[0], by: group.copies, in: storage)
+      // Stories that only gain copies grow without reading their members (unless a copy is
+      // a first report now); their threads keep their reports.
+      if group.articles.isEmpty,
+        let growths = try growths(by: group.copies, copyOf: copyOf, storyOf: storyOf, in: storage)
       {
-        grown.append(growth)
+        grown += growths
         continue
       }
       var rows = try storage.members(group.articles + group.copies)
-      if !group.stories.isEmpty { rows += try storage.members(ofStories: group.stories) }
+      if !group.threads.isEmpty { rows += try storage.members(ofThreads: group.threads) }
       rows.sort { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
-      var labels = [Int32](repeating: 0, count: rows.count)
-      if cluster {
+      var labels: (versions: [Int32], threads: [Int32])
+      if group.articles.isEmpty {
+        // Only copies, one of them a first report now: every story and thread keeps its
+        // members (a copy those of its original) and is renamed.
+        labels = Self.currentLabels(rows, copyOf: copyOf)
+      } else {
         labels = try clusterLabels(rows, isNew: isNew, copyOf: copyOf, newEdgesOf: newEdgesOf, in: storage)
         report.reclustered += rows.count
       }
       var clusters = [Int32: [GroupingMember]]()
-      for (i, label) in labels.enumerated() { clusters[label, default: []].append(rows[i]) }
+      var threadMembers = [Int32: [GroupingMember]]()
+      var threadOfCluster = [Int32: Int32]()
+      for (i, row) in rows.enumerated() {
+        clusters[labels.versions[i], default: []].append(row)
+        threadMembers[labels.threads[i], default: []].append(row)
+        threadOfCluster[labels.versions[i]] = labels.threads[i]
+      }
+      let threadIDs = threadMembers.mapValues(StoryNaming.threadID)
       var carried = [String: Int]()
       for row in rows {
         if let s = row.story {
@@ -187,12 +202,14 @@ public struct GroupingEngine: Sendable {
           carried[s, default: 0] += 1
         }
       }
-      for members in clusters.values {
-        let record = StoryNaming.record(of: members)
-        // A story that keeps its id and every member that carried it is unchanged, or only
-        // grew: it is updated, not replaced.
+      for (label, members) in clusters {
+        let record = StoryNaming.record(of: members, thread: threadIDs[threadOfCluster[label]!]!)
+        // A story that keeps its id, its thread and every member that carried it is
+        // unchanged, or only grew: it is updated, not replaced.
         let holders = members.lazy.filter { $0.story == record.id }.count
-        if holders > 0 && carried[record.id] == holders {
+        if holders > 0 && carried[record.id] == holders
+          && members.allSatisfy({ $0.story != record.id || $0.thread == record.thread })
+        {
           replaced.remove(record.id)
           if holders < members.count {
             grown.append(
@@ -213,6 +230,52 @@ public struct GroupingEngine: Sendable {
     return report
   }
 
+  /// The stories and threads `rows` have now as labels; a copy takes its original's.
+  static func currentLabels(_ rows: [GroupingMember], copyOf: [Int64: Int64]) -> (versions: [Int32], threads: [Int32]) {
+    var byID = [Int64: GroupingMember]()
+    for row in rows { byID[row.id] = row }
+    var codes = [String: Int32]()
+    func code(_ name: String?) -> Int32 {
+      let name = name ?? ""
+      if let c = codes[name] { return c }
+      codes[name] = Int32(codes.count)
+      return codes[name]!
+    }
+    var versions: [Int32] = []
+    var threads: [Int32] = []
+    for row in rows {
+      let holder = copyOf[row.id].flatMap { byID[$0] } ?? row
+      versions.append(code("s" + (holder.story ?? "")))
+      threads.append(code("t" + (holder.thread ?? holder.story ?? "")))
+    }
+    return (versions, threads)
+  }
+
+  /// Whether a new pair could link its articles at either level, at any distance in time:
+  /// the pairs that decide which stored threads a pass clusters again.
+  func reaches(_ edge: ScoredPair) -> Bool {
+    edge.score >= min(parameters.threshold, parameters.threadThreshold)
+      || (edge.rareNames >= parameters.threadManyRareNames && edge.cosine >= parameters.threadCosine)
+  }
+
+  /// Each story of the copies' originals grown by its copies; nil when any cannot be (a copy
+  /// is its first report now, or it is gone), so that the component is clustered instead.
+  func growths<S: GroupingStorage>(
+    by copies: [Int64], copyOf: [Int64: Int64], storyOf: [Int64: String], in storage: S
+  ) throws -> [StoryGrowth]? {
+    var byStory = [String: [Int64]]()
+    for copy in copies {
+      guard let story = copyOf[copy].flatMap({ storyOf[$0] }) else { return nil }
+      byStory[story, default: []].append(copy)
+    }
+    var out: [StoryGrowth] = []
+    for (story, joined) in byStory.sorted(by: { $0.key < $1.key }) {
+      guard let growth = try growth(of: story, by: joined.sorted(), in: storage) else { return nil }
+      out.append(growth)
+    }
+    return out
+  }
+
   /// `story` grown by `copies`, from its tally; nil when a copy is its first report now (it
   /// is renamed from its members) or it is gone.
   func growth<S: GroupingStorage>(of story: String, by copies: [Int64], in storage: S) throws -> StoryGrowth? {
@@ -225,14 +288,16 @@ public struct GroupingEngine: Sendable {
       sources: StoryNaming.sources(anchor: tally.anchor.source, all: tally.sources + joined.map(\.source)))
   }
 
-  /// Average-linkage labels of a component's `rows` (in key order) from their stored pairs
-  /// and the pass's new ones. Only articles that are not copies are clustered; a copy takes
-  /// its original's label, and a pair naming a copy counts for its original (stores from
-  /// before copies were collapsed hold such pairs).
+  /// The labels of a component's `rows` (in key order) from their stored pairs and the
+  /// pass's new ones: versions of one report by average linkage over the pairs that pass the
+  /// version test (``isVersionPair(_:days:)``), then reports joined into threads by any pair
+  /// of their versions that links them (``isThreadLink(_:days:)``). Only articles that are
+  /// not copies are clustered; a copy takes its original's labels, and a pair naming a copy
+  /// counts for its original (stores from before copies were collapsed hold such pairs).
   func clusterLabels<S: GroupingStorage>(
     _ rows: [GroupingMember], isNew: Set<Int64>, copyOf: [Int64: Int64], newEdgesOf: [Int64: [ScoredPair]],
     in storage: S
-  ) throws -> [Int32] {
+  ) throws -> (versions: [Int32], threads: [Int32]) {
     var position = [Int64: Int32](minimumCapacity: rows.count)
     for (i, row) in rows.enumerated() { position[row.id] = Int32(i) }
     // Each row's unit: its original's position when that is here, else its own.
@@ -240,12 +305,18 @@ public struct GroupingEngine: Sendable {
     for (i, row) in rows.enumerated() {
       unit[row.id] = (copyOf[row.id] ?? row.copyOf).flatMap { position[$0] } ?? Int32(i)
     }
-    var scores = [Pair: Double]()
+    // The best-scoring pair of each two units (ties to the smaller ids), and conflicts.
+    var best = [Pair: ScoredPair]()
     var conflicts = Set<Pair>()
     func add(_ e: ScoredPair) {
       guard let x = unit[e.a], let y = unit[e.b], x != y else { return }
       let pair = Pair(min(x, y), max(x, y))
-      if e.score >= parameters.minEdgeScore { scores[pair] = max(scores[pair] ?? 0, e.score) }
+      if e.score >= parameters.minEdgeScore {
+        if let kept = best[pair], kept.score > e.score || (kept.score == e.score && (kept.a, kept.b) <= (e.a, e.b)) {
+        } else {
+          best[pair] = e
+        }
+      }
       if e.conflict { conflicts.insert(pair) }
     }
     for (i, row) in rows.enumerated() where unit[row.id] == Int32(i) {
@@ -255,12 +326,62 @@ public struct GroupingEngine: Sendable {
       }
       for e in newEdgesOf[row.id] ?? [] { add(e) }
     }
-    let edges = scores.map { ($0.key.a, $0.key.b, $0.value) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    let times = rows.map { $0.published.flatMap(PublicationTime.seconds) }
+    func days(_ pair: Pair) -> Double? {
+      guard let x = times[Int(pair.a)], let y = times[Int(pair.b)] else { return nil }
+      return abs(x - y) / 86_400
+    }
+    let pairs = best.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    let edges = pairs.compactMap { pair -> (Int32, Int32, Double)? in
+      isVersionPair(best[pair]!, days: days(pair)) ? (pair.a, pair.b, best[pair]!.score) : nil
+    }
     let conflictList = conflicts.map { ($0.a, $0.b) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-    var labels = AverageLinkClusterer.cluster(
+    var versions = AverageLinkClusterer.cluster(
       count: rows.count, edges: edges, conflicts: conflictList, threshold: parameters.threshold)
-    for (i, row) in rows.enumerated() { labels[i] = labels[Int(unit[row.id]!)] }
-    return labels
+    // Threads: reports joined by any linking pair of their versions (union-find, so the
+    // result does not depend on the order of the pairs).
+    var parent = versions
+    func find(_ x: Int32) -> Int32 {
+      var root = x
+      while parent[Int(root)] != root { root = parent[Int(root)] }
+      var node = x
+      while parent[Int(node)] != root {
+        let next = parent[Int(node)]
+        parent[Int(node)] = root
+        node = next
+      }
+      return root
+    }
+    for pair in pairs where isThreadLink(best[pair]!, days: days(pair)) {
+      let (x, y) = (find(versions[Int(pair.a)]), find(versions[Int(pair.b)]))
+      if x != y { parent[Int(max(x, y))] = min(x, y) }
+    }
+    var threads = (0..<rows.count).map { find(versions[$0]) }
+    for (i, row) in rows.enumerated() {
+      let u = Int(unit[row.id]!)
+      versions[i] = versions[u]
+      threads[i] = threads[u]
+    }
+    return (versions, threads)
+  }
+
+  /// Whether a pair can join two articles as versions of one report: few facts of its own on
+  /// the side that restates more of the other (``FactPrint``), and, when both are dated,
+  /// published within ``GroupingParameters/maxVersionDays``. A follow-up reports news.
+  public func isVersionPair(_ e: ScoredPair, days: Double?) -> Bool {
+    (e.novelty <= parameters.maxVersionNovelty || e.newFacts <= parameters.maxVersionNewFacts)
+      && (days.map { $0 <= parameters.maxVersionDays } ?? true)
+  }
+
+  /// Whether a pair links the reports of its two articles into one thread: a good score with
+  /// a rare name in common, or many rare names in common with a fair cosine; and, when both
+  /// are dated, published within ``GroupingParameters/maxThreadDays``.
+  public func isThreadLink(_ e: ScoredPair, days: Double?) -> Bool {
+    let p = parameters
+    let linked =
+      (e.score >= p.threadThreshold && e.rareNames >= p.threadRareNames)
+      || (e.rareNames >= p.threadManyRareNames && e.cosine >= p.threadCosine)
+    return linked && (days.map { $0 <= p.maxThreadDays } ?? true)
   }
 
   /// Two positions, `a < b`.

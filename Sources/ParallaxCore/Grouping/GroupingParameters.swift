@@ -17,6 +17,30 @@ public struct GroupingParameters: Sendable, Hashable, Codable {
   public var minNumbersForConflict = 2
   /// The factor on a pair whose leads both name days of the week and share none.
   public var weekdayConflict = 0.5
+  /// Two articles are versions of one report only when the one that restates more of the
+  /// other's facts leaves at most this share of its own facts (numbers, quotations) unsaid
+  /// by the other (``FactPrint/novelty(_:_:)``), or at most ``maxVersionNewFacts`` of them.
+  /// A follow-up reports what is new.
+  public var maxVersionNovelty = 0.35
+  /// Or at most this many new facts on the side with fewer (a share of few facts is noise).
+  public var maxVersionNewFacts = 2
+  /// Two dated articles more than this many days apart are not versions of one report
+  /// (a follow-up is usually days later); undated articles are judged on their text alone.
+  public var maxVersionDays = 1.0
+  /// Names carried by at most this share of the collection (plus ``rareNameFloor``
+  /// articles) are rare: they name a case, not a topic.
+  public var rareNameShare = 0.003
+  public var rareNameFloor = 10
+  /// Two reports are one thread (one developing story) when a pair of their versions scores
+  /// at least this and shares at least ``threadRareNames`` rare names...
+  public var threadThreshold = 0.2
+  public var threadRareNames = 1
+  /// ...or shares at least this many rare names with a lead cosine of at least
+  /// ``threadCosine`` (follow-ups tell new facts with the same people).
+  public var threadManyRareNames = 4
+  public var threadCosine = 0.2
+  /// Two dated reports more than this many days apart are not linked into one thread.
+  public var maxThreadDays = 14.0
 
   public init() {}
 

@@ -20,6 +20,8 @@ public protocol GroupingStorage {
   func signatures(of ids: [Int64]) throws -> [Int64: HashedSignature]
   /// The members of stories, as naming and story rows need them.
   func members(ofStories stories: [String]) throws -> [GroupingMember]
+  /// The members of every story of threads.
+  func members(ofThreads threads: [String]) throws -> [GroupingMember]
   /// What stories are now (first report, size, newest time, sources), for stories that only
   /// gain copies: enough to update them without reading their members.
   func tallies(ofStories stories: [String]) throws -> [String: StoryTally]
@@ -64,12 +66,28 @@ public struct ScoredPair: Sendable, Hashable {
   public var score: Double
   /// Most shared number contexts disagree: a cannot-link pair.
   public var conflict: Bool
+  /// The smaller share of either article's facts the other does not report
+  /// (``FactPrint/novelty(_:_:)``): near 0 for versions of one report, near 1 for a follow-up.
+  public var novelty: Double
+  /// The smaller count of facts either article adds over the other.
+  public var newFacts: Int
+  /// The TF-IDF cosine of the two leads.
+  public var cosine: Double
+  /// Rare names both carry (``GroupingParameters/rareNameShare``).
+  public var rareNames: Int
 
-  public init(a: Int64, b: Int64, score: Double, conflict: Bool) {
+  public init(
+    a: Int64, b: Int64, score: Double, conflict: Bool, novelty: Double = 0, newFacts: Int = 0, cosine: Double = 0,
+    rareNames: Int = 0
+  ) {
     self.a = a
     self.b = b
     self.score = score
     self.conflict = conflict
+    self.novelty = novelty
+    self.newFacts = newFacts
+    self.cosine = cosine
+    self.rareNames = rareNames
   }
 }
 
@@ -99,9 +117,12 @@ public struct GroupingMember: Sendable, Hashable {
   public var story: String?
   /// The article it is an identical copy of (same signature), when it is one.
   public var copyOf: Int64?
+  /// Its story's thread now (nil while pending).
+  public var thread: String?
 
   public init(
-    id: Int64, key: String, title: String, source: String?, published: String?, story: String?, copyOf: Int64? = nil
+    id: Int64, key: String, title: String, source: String?, published: String?, story: String?, copyOf: Int64? = nil,
+    thread: String? = nil
   ) {
     self.id = id
     self.key = key
@@ -110,14 +131,18 @@ public struct GroupingMember: Sendable, Hashable {
     self.published = published
     self.story = story
     self.copyOf = copyOf
+    self.thread = thread
   }
 }
 
-/// A story as the engine decides it: id and title from its first report, members first
-/// report first.
+/// A story (one report, in all its versions) as the engine decides it: id and title from its
+/// first report, members first report first, and the thread it belongs to.
 public struct StoryRecord: Sendable, Hashable {
   public var id: String
   public var title: String
+  /// The thread (developing story) the report belongs to: ``StoryID/thread(anchor:)`` of the
+  /// first report of all the thread's reports.
+  public var thread: String
   /// Member ids, the first report first, then by publication time and key.
   public var members: [Int64]
   /// The newest publication time.
@@ -125,9 +150,10 @@ public struct StoryRecord: Sendable, Hashable {
   /// Distinct sources, in member order.
   public var sources: [String]
 
-  public init(id: String, title: String, members: [Int64], latest: String?, sources: [String]) {
+  public init(id: String, title: String, members: [Int64], latest: String?, sources: [String], thread: String? = nil) {
     self.id = id
     self.title = title
+    self.thread = thread ?? StoryID.thread(story: id)
     self.members = members
     self.latest = latest
     self.sources = sources

@@ -15,6 +15,9 @@ public struct HashedSignature: Sendable, Hashable {
   /// Days of the week the lead names, one bit each (0 in signatures stored before store
   /// format 5, and when none is named: no evidence either way).
   public var weekdays: UInt8 = 0
+  /// Each quotation of the lead's body as its distinct term hashes, increasing (empty in
+  /// signatures stored before store format 10).
+  public var quotes: [[UInt64]] = []
 
   public init(_ signature: ArticleSignature) {
     let rows = signature.termCounts.map { (StoryID.fnv1a($0.key), Int32(clamping: $0.value)) }.sorted { $0.0 < $1.0 }
@@ -26,6 +29,7 @@ public struct HashedSignature: Sendable, Hashable {
       NumberContext(context: StoryID.fnv1a($0.key), numbers: $0.value.map(StoryID.fnv1a).sorted())
     }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
     weekdays = signature.weekdays
+    quotes = signature.quotes.map { $0.map(StoryID.fnv1a).sorted() }
   }
 
   /// FNV-1a 64 of the blob form: equal signatures have equal digests. Articles with one
@@ -66,6 +70,12 @@ public struct HashedSignature: Sendable, Hashable {
     }
     // Added in store format 5; older blobs end before it.
     put32(UInt32(weekdays))
+    // Added in store format 10; older blobs end before it.
+    put32(UInt32(quotes.count))
+    for quote in quotes {
+      put32(UInt32(quote.count))
+      quote.forEach(put64)
+    }
     return Data(out)
   }
 
@@ -103,6 +113,13 @@ public struct HashedSignature: Sendable, Hashable {
     guard r.offset < r.raw.count else { return }  // a blob from before store format 5
     guard let days = r.u32() else { return nil }
     weekdays = UInt8(truncatingIfNeeded: days)
+    guard r.offset < r.raw.count else { return }  // a blob from before store format 10
+    guard let nq = r.u32(), Int(nq) <= (r.raw.count - r.offset) / 4 else { return nil }
+    for _ in 0..<nq {
+      guard let k = r.u32(), let terms = r.u64s(k) else { return nil }
+      quotes.append(terms)
+    }
+    guard r.offset == r.raw.count else { return nil }
   }
 }
 

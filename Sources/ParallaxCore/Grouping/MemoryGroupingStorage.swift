@@ -12,6 +12,8 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
   var originalByDigest = [UInt64: Int64]()
   /// Stories by id.
   public private(set) var stories = [String: StoryRecord]()
+  /// The stories of each thread.
+  var storiesOfThread = [String: Set<String>]()
 
   public init() {}
 
@@ -36,8 +38,11 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
   /// The story of an article.
   public func story(of id: Int64) -> String? { memberOf[id]?.story }
 
+  /// The thread of an article.
+  public func thread(of id: Int64) -> String? { memberOf[id]?.thread }
+
   /// The article `id` is a copy of, or itself.
-  func original(_ id: Int64) -> Int64 { memberOf[id]?.copyOf ?? id }
+  public func original(_ id: Int64) -> Int64 { memberOf[id]?.copyOf ?? id }
 
   /// A stored pair's score, when it was kept; copies score as their originals, and two
   /// copies of one text score 1.
@@ -98,6 +103,10 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
     ids.flatMap { (stories[$0]?.members ?? []).compactMap { memberOf[$0] } }
   }
 
+  public func members(ofThreads ids: [String]) -> [GroupingMember] {
+    members(ofStories: ids.flatMap { (storiesOfThread[$0] ?? []).sorted() })
+  }
+
   public func edges(from id: Int64) -> [ScoredPair] { edgesFrom[id] ?? [] }
 
   public func members(_ ids: [Int64]) -> [GroupingMember] { ids.compactMap { memberOf[$0] } }
@@ -126,14 +135,25 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
   }
 
   public mutating func writeStories(_ records: [StoryRecord], grown: [StoryGrowth], replacing replaced: Set<String>) {
-    for id in replaced { stories[id] = nil }
+    for id in replaced {
+      if let thread = stories[id]?.thread { storiesOfThread[thread]?.remove(id) }
+      stories[id] = nil
+    }
     for record in records {
       stories[record.id] = record
-      for member in record.members { memberOf[member]?.story = record.id }
+      storiesOfThread[record.thread, default: []].insert(record.id)
+      for member in record.members {
+        memberOf[member]?.story = record.id
+        memberOf[member]?.thread = record.thread
+      }
     }
+    storiesOfThread = storiesOfThread.filter { !$0.value.isEmpty }
     for growth in grown {
       guard var story = stories[growth.id] else { continue }
-      for member in growth.joined { memberOf[member]?.story = growth.id }
+      for member in growth.joined {
+        memberOf[member]?.story = growth.id
+        memberOf[member]?.thread = story.thread
+      }
       // Members stay first report first, then by publication time and key.
       story.members = (story.members + growth.joined).compactMap { memberOf[$0] }.sorted(by: StoryNaming.precedes)
         .map(\.id)

@@ -21,6 +21,8 @@ public struct PairScorer: Sendable {
     /// 1, or the weekday factor when both leads name days of the week and share none.
     public var whenAgreement: Double
     public var score: Double
+    /// Rare names both carry (``GroupingParameters/rareNameShare``): evidence of one case.
+    public var rareNames = 0
 
     /// Most wording contexts the two share give different numbers: never the same story.
     public var isConflict: Bool { contextAgreement < 0.5 }
@@ -29,11 +31,29 @@ public struct PairScorer: Sendable {
   let space: FeatureSpace
   let parameters: GroupingParameters
   private let entityMass: [Double]
+  /// The weight at or above which a name is rare.
+  private let rareWeight: Double
 
-  public init(space: FeatureSpace, parameters: GroupingParameters) {
+  /// A scorer over `space`, whose weights come from a collection of `articles` (the space's
+  /// own articles unless given).
+  public init(space: FeatureSpace, parameters: GroupingParameters, articles: Int? = nil) {
     self.space = space
     self.parameters = parameters
     entityMass = space.entities.map { $0.reduce(0) { $0 + space.idf[Int($1)] } }
+    let total = articles ?? space.count
+    let rare = Int(Double(total) * parameters.rareNameShare) + parameters.rareNameFloor
+    rareWeight = FeatureSpace.idf(documentFrequency: rare, articles: total)
+  }
+
+  /// How many rare names (not numbers) `a` and `b` share.
+  func rareNames(_ a: Int, _ b: Int) -> Int {
+    let (ea, numbers) = (space.entities[a], space.numbers[a])
+    var count = 0
+    SortedArrays.forEachShared(ea, space.entities[b]) { i, _ in
+      let term = ea[i]
+      if space.idf[Int(term)] >= rareWeight && !SortedArrays.contains(numbers, term) { count += 1 }
+    }
+    return count
   }
 
   /// The score of articles `a` and `b` with its parts.
@@ -63,7 +83,8 @@ public struct PairScorer: Sendable {
     let when = da != 0 && db != 0 && da & db == 0 ? parameters.weekdayConflict : 1
     return Breakdown(
       cosine: cosine, entityOverlap: overlap, numberAgreement: agreement, contextAgreement: context,
-      whenAgreement: when, score: cosine * (0.5 + 0.5 * overlap) * agreement * context * when)
+      whenAgreement: when, score: cosine * (0.5 + 0.5 * overlap) * agreement * context * when,
+      rareNames: rareNames(a, b))
   }
 
   /// The summed weight of the ids two sorted arrays share, in increasing id order.

@@ -6,6 +6,16 @@ public struct Story: Sendable, Hashable, Codable, Identifiable {
   public var title: String
   /// Members, the representative first, then by id.
   public var members: [StoryMember]
+  /// The thread (developing story) this report belongs to; its own (``StoryID/thread(story:)``)
+  /// when it is the only report.
+  public var thread: String
+
+  public init(id: String, title: String, members: [StoryMember], thread: String? = nil) {
+    self.id = id
+    self.title = title
+    self.members = members
+    self.thread = thread ?? StoryID.thread(story: id)
+  }
 
   /// Number of versions.
   public var size: Int { members.count }

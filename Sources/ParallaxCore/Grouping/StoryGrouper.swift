@@ -109,7 +109,7 @@ public struct StoryGrouper: Sendable {
         articleID: articles[Int(id)].id, inputIndex: Int(id), score: mean,
         evidence: other.flatMap { o in explainer?.evidence(Int(id), Int(o), articles[Int(id)], articles[Int(o)]) })
     }
-    return Story(id: record.id, title: record.title, members: members)
+    return Story(id: record.id, title: record.title, members: members, thread: record.thread)
   }
 
   /// The hashed signatures of `articles` (what the store keeps), computed on all cores.

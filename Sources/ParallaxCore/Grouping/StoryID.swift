@@ -18,4 +18,11 @@ public enum StoryID {
     let hex = String(fnv1a(anchor), radix: 16)
     return "s" + String(repeating: "0", count: 16 - hex.count) + hex
   }
+
+  /// The thread id for a thread whose first report's anchor is `anchor`: the story id of
+  /// that report with `t` for `s`.
+  public static func thread(anchor: String) -> String { thread(story: make(anchor: anchor)) }
+
+  /// The thread id of a thread whose first report has the story id `story`.
+  public static func thread(story: String) -> String { "t" + story.dropFirst() }
 }

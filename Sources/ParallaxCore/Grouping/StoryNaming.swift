@@ -17,14 +17,23 @@ public enum StoryNaming {
     }
   }
 
-  /// The story record of `members` (in any order).
-  public static func record(of members: [GroupingMember]) -> StoryRecord {
+  /// The story record of `members` (in any order), in the thread `thread` (its own when nil:
+  /// a report alone in its thread).
+  public static func record(of members: [GroupingMember], thread: String? = nil) -> StoryRecord {
     let ordered = members.sorted(by: precedes)
     let anchor = ordered[0]
     return StoryRecord(
       id: StoryID.make(anchor: anchor.key), title: anchor.title, members: ordered.map(\.id),
-      latest: ordered.compactMap(\.published).max(), sources: sources(anchor: anchor.source, all: ordered.map(\.source))
-    )
+      latest: ordered.compactMap(\.published).max(),
+      sources: sources(anchor: anchor.source, all: ordered.map(\.source)),
+      thread: thread)
+  }
+
+  /// The thread id of the reports whose members are `members` (all versions of all reports):
+  /// named after the first of them, as a story is, so that a thread keeps its id when later
+  /// reports join it.
+  public static func threadID(of members: [GroupingMember]) -> String {
+    StoryID.thread(anchor: members.min(by: precedes)!.key)
   }
 
   /// A story's distinct sources: the first report's first, then the others in byte order.

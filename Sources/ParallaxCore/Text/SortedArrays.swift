@@ -20,6 +20,16 @@ enum SortedArrays {
     }
   }
 
+  /// Whether sorted `a` holds `value` (binary search).
+  static func contains<T: Comparable>(_ a: [T], _ value: T) -> Bool {
+    var (low, high) = (0, a.count)
+    while low < high {
+      let mid = (low + high) / 2
+      if a[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low < a.count && a[low] == value
+  }
+
   /// Elements common to two sorted arrays, in order.
   static func intersection<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
     var out: [T] = []
