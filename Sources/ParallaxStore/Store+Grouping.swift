@@ -89,7 +89,9 @@ struct SQLGroupingStorage: GroupingStorage {
         WHERE story.thread = ?
         """)
     edgesFrom = try db.makeStatement(
-      sql: "SELECT b, score, conflict, novelty, newFacts, cosine, rareNames FROM edge WHERE a = ?")
+      sql:
+        "SELECT b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, leadOverlap FROM edge WHERE a = ?"
+    )
     member = try db.makeStatement(
       sql:
         "SELECT article.id, article.key, article.title, article.source, article.published, article.story, article.copyOf, story.thread FROM article LEFT JOIN story ON story.id = article.story WHERE article.id = ?"
@@ -108,8 +110,9 @@ struct SQLGroupingStorage: GroupingStorage {
         """)
     insertEdge = try db.makeStatement(
       sql: """
-        INSERT OR REPLACE INTO edge (a, b, score, conflict, novelty, newFacts, cosine, rareNames)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT OR REPLACE INTO edge
+          (a, b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, leadOverlap)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     setStory = try db.makeStatement(sql: "UPDATE article SET story = ? WHERE id = ? AND story IS NOT ?")
     insertStory = try db.makeStatement(
@@ -211,7 +214,9 @@ struct SQLGroupingStorage: GroupingStorage {
   func edges(from id: Int64) throws -> [ScoredPair] {
     try Row.fetchAll(edgesFrom, arguments: [id]).map {
       ScoredPair(
-        a: id, b: $0[0], score: $0[1], conflict: $0[2], novelty: $0[3], newFacts: $0[4], cosine: $0[5], rareNames: $0[6]
+        a: id, b: $0[0], score: $0[1], conflict: $0[2], novelty: $0[3], newFacts: $0[4], cosine: $0[5],
+        rareNames: $0[6],
+        leadRareNames: $0[7], leadOverlap: $0[8]
       )
     }
   }
@@ -237,7 +242,9 @@ struct SQLGroupingStorage: GroupingStorage {
 
   mutating func addEdges(_ edges: [ScoredPair]) throws {
     for e in edges {
-      try insertEdge.execute(arguments: [e.a, e.b, e.score, e.conflict, e.novelty, e.newFacts, e.cosine, e.rareNames])
+      try insertEdge.execute(arguments: [
+        e.a, e.b, e.score, e.conflict, e.novelty, e.newFacts, e.cosine, e.rareNames, e.leadRareNames, e.leadOverlap,
+      ])
     }
   }
 

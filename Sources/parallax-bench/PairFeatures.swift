@@ -104,7 +104,8 @@ struct PairFeatures {
   /// `copies` are (original, copy) pairs of identical copies, which the engine never scores:
   /// written as `copy` rows.
   func writeEdges(_ pairs: [(Int, Int)], copies: [(Int, Int)], to path: String) throws {
-    var out = "first\tsecond\tscore\tcosine\tentityOverlap\tnovelty\tsharedNames\trareNames\tdays\tconflict\tadds\n"
+    var out =
+      "first\tsecond\tscore\tcosine\tentityOverlap\tnovelty\tsharedNames\trareNames\tdays\tconflict\tadds\tleadRareNames\tleadOverlap\n"
     let prints = articles.indices.map(print)
     for (a, b) in pairs {
       let parts = scorer.breakdown(a, b)
@@ -119,10 +120,11 @@ struct PairFeatures {
           { (x: (added: Int, facts: Int), y: (added: Int, facts: Int)) in "\(x.added)/\(x.facts)/\(y.added)/\(y.facts)"
           }(
             prints[a].added(over: prints[b]), prints[b].added(over: prints[a])),
+          String(parts.leadRareNames), String(format: "%.4f", parts.leadOverlap),
         ].joined(separator: "\t") + "\n"
     }
     for (original, copy) in copies {
-      out += "\(articles[original].id)\t\(articles[copy].id)\t1\t1\t1\t0\t0\t0\t\tcopy\t0/0/0/0\n"
+      out += "\(articles[original].id)\t\(articles[copy].id)\t1\t1\t1\t0\t0\t0\t\tcopy\t0/0/0/0\t0\t1\n"
     }
     try out.write(toFile: path, atomically: true, encoding: .utf8)
   }

@@ -30,6 +30,35 @@ import Testing
       stories.first { $0.size == 2 }?.members.map(\.articleID).sorted().map { String($0.prefix(3)) } == ["003", "004"])
   }
 
+  /// Threads need a rare name both leads carry: two reports on one topic in the same words,
+  /// about different people, are two threads; a follow-up about the same person (a new
+  /// event, three facts of its own against three of the first report's) is one.
+  @Test func aThreadNeedsTheSamePeopleNotTheSameTopic() {
+    func report(_ id: String, _ title: String, _ body: String) -> Article {
+      Article(id: id, title: title, body: body)
+    }
+    let first = report(
+      "a", "Kenteris charged over missed test",
+      "Greek sprinter Kostas Kenteris was charged on Monday by the athletics federation over a missed drugs test "
+        + "before the Athens Olympics. The 31-year-old faces a ban of up to 24 months and a fine of 10,000 euros. "
+        + "\"We will prove he did nothing wrong,\" his lawyer said. The federation said a hearing would follow.")
+    let followUp = report(
+      "b", "Kenteris cleared by Greek tribunal",
+      "A Greek tribunal cleared sprinter Kostas Kenteris of charges over a missed drugs test before the Athens "
+        + "Olympics by 3 votes to 2, 41 days after the federation charged him. \"I have always said I was "
+        + "innocent,\" Kenteris said. The athletics body has 14 days to appeal the verdict.")
+    let otherPerson = report(
+      "c", "Sprinter charged over missed test",
+      "Jamaican sprinter Delroy Maxwell was charged on Friday by the athletics federation over a missed drugs test "
+        + "before the world championships. The federation said a hearing would follow within weeks.")
+    let stories = StoryGrouper().group([first, followUp, otherPerson])
+    let thread = Dictionary(uniqueKeysWithValues: stories.flatMap { s in s.members.map { ($0.articleID, s.thread) } })
+    let story = Dictionary(uniqueKeysWithValues: stories.flatMap { s in s.members.map { ($0.articleID, s.id) } })
+    #expect(story["a"] != story["b"], "a follow-up is another report")
+    #expect(thread["a"] == thread["b"], "of the same developing story")
+    #expect(thread["a"] != thread["c"], "the same kind of news about someone else is another story")
+  }
+
   @Test func aParaphraseIsGroupedAndDifferentEventsOfTheSameKindStayApart() {
     let stories = StoryGrouper().group(load(TestSupport.fixtures.appendingPathComponent("grouping")))
     let groups = storyMembers(stories)

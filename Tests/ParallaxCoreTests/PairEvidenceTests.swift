@@ -45,11 +45,23 @@ import Testing
     let decoded = try #require(HashedSignature(signature.encoded))
     #expect(decoded == signature)
     // A blob written before store format 5 ends before the weekday field (and the quotes
-    // of format 10, none here: one count).
-    let old = signature.encoded.dropLast(8)
+    // and lead names of format 10: no quotes here, one count; the lead names, a count and
+    // their hashes).
+    let old = signature.encoded.dropLast(8 + 4 + 8 * signature.leadTerms.count)
     let oldDecoded = try #require(HashedSignature(Data(old)))
     #expect(oldDecoded.weekdays == 0)
     #expect(oldDecoded.terms == signature.terms)
+  }
+
+  @Test func theLeadsNamesAreTheTitlesAndFirstWordsNames() throws {
+    let body =
+      "Officials in Ankara said on Monday that Hakan Fidan would host the talks. "
+      + String(repeating: "The delegations met again and spoke at length about the proposals. ", count: 6)
+      + "Later Mevlut Cavusoglu joined them."
+    let signature = ArticleSignature(article: Article(id: "a", title: "Talks in Istanbul", body: body), leadTokens: 500)
+    #expect(signature.leadTerms.isSuperset(of: ["N:istanbul", "N:ankara", "N:hakan", "N:fidan"]))
+    #expect(!signature.leadTerms.contains("N:cavusoglu"))
+    #expect(signature.names["N:cavusoglu"] != nil)
   }
 
   @Test func quotationsSurviveTheStoredFormAndOldBlobsReadWithout() throws {
@@ -61,9 +73,10 @@ import Testing
     let decoded = try #require(HashedSignature(signature.encoded))
     #expect(decoded == signature)
     // A blob written before store format 10 ends after the weekday field.
-    let size = 4 + signature.quotes.reduce(0) { $0 + 4 + 8 * $1.count }
+    let size = 4 + signature.quotes.reduce(0) { $0 + 4 + 8 * $1.count } + 4 + 8 * signature.leadTerms.count
     let old = try #require(HashedSignature(Data(signature.encoded.dropLast(size))))
     #expect(old.quotes.isEmpty)
+    #expect(old.leadTerms.isEmpty)
     #expect(old.terms == signature.terms)
     // A damaged tail is damage, not a shorter signature.
     #expect(HashedSignature(Data(signature.encoded.dropLast(3))) == nil)

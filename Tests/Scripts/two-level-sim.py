@@ -26,6 +26,7 @@ def load_edges(path):
             d['sharedNames'] = int(d['sharedNames']); d['rareNames'] = int(d['rareNames'])
             d['days'] = float(d['days']) if d['days'] else None
             d['copy'] = d['conflict'] == 'copy'
+            d['leadRare'] = int(d.get('leadRareNames') or 0)
             x = [int(t) for t in d['adds'].split('/')]
             d['minAdded'] = min(x[0], x[2])
             d['conflict'] = d['conflict'] == '1'
@@ -101,7 +102,7 @@ def cluster(edges_rows, ids, P):
         if e['score'] < P.tmin: continue
         a, b = ridx[vlab[idx[e['first']]]], ridx[vlab[idx[e['second']]]]
         if a == b: continue
-        ok = ((e['score'] >= P.tthr and e['rareNames'] >= P.rare and e['cosine'] >= P.tcos) or (e['rareNames'] >= P.rare2 and e['cosine'] >= P.cos2)) and (e['days'] is None or e['days'] <= P.tdays)
+        ok = ((e['score'] >= P.tthr and e['leadRare'] >= P.lrare and e['rareNames'] >= P.rare and e['cosine'] >= P.tcos) or (e['leadRare'] >= P.lrare2 and e['rareNames'] >= P.rare2 and e['cosine'] >= P.cos2)) and (e['days'] is None or e['days'] <= P.tdays)
         if ok:
             k = (min(a, b), max(a, b))
             te[k] = max(te.get(k, 0), e['score'])
@@ -146,15 +147,17 @@ def main():
     ap.add_argument('--nov', type=float, default=0.35)
     ap.add_argument('--vdays', type=float, default=1.0)
     ap.add_argument('--vsure', type=float, default=9)
-    ap.add_argument('--kadd', type=int, default=-1)
+    ap.add_argument('--kadd', type=int, default=2)
     ap.add_argument('--knov', type=float, default=1)
-    ap.add_argument('--rare2', type=int, default=99)
+    ap.add_argument('--rare2', type=int, default=4)
     ap.add_argument('--cos2', type=float, default=0.2)
     ap.add_argument('--tmin', type=float, default=0.02)
+    ap.add_argument('--lrare', type=int, default=1)
+    ap.add_argument('--lrare2', type=int, default=2)
     ap.add_argument('--vthr', type=float, default=0.2)
-    ap.add_argument('--cannot', type=int, default=1)
+    ap.add_argument('--cannot', type=int, default=0)
     ap.add_argument('--tthr', type=float, default=0.2)
-    ap.add_argument('--rare', type=int, default=1)
+    ap.add_argument('--rare', type=int, default=0)
     ap.add_argument('--tdays', type=float, default=14)
     ap.add_argument('--tcos', type=float, default=0.0)
     ap.add_argument('--tmode', default='single')

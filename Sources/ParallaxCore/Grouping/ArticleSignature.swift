@@ -16,6 +16,13 @@ public struct ArticleSignature: Sendable, Hashable {
   /// terms (``TermBag/terms(of:)``), in order; quotations without terms are left out. What
   /// the report says was said: a rewrite restates it, a follow-up quotes anew (``FactPrint``).
   public var quotes: [[String]] = []
+  /// The terms (stems, names, numbers: `termCounts` keys) of the title and the first words
+  /// of the body (``leadTermTokens`` tokens in all): what the report is about and what
+  /// happened. A version restates its lead; a follow-up names the same people in its lead
+  /// with a new event; another story about them names them further down.
+  public var leadTerms: Set<String> = []
+  /// How many tokens (title first) the lead's terms are read from.
+  public static let leadTermTokens = 50
 
   /// Extracts the signature of `article` from its title and the first `leadTokens` tokens.
   public init(article: Article, leadTokens: Int) {
@@ -54,21 +61,25 @@ public struct ArticleSignature: Sendable, Hashable {
     if withQuotes { quotes = Self.quotes(in: normalized) }
     numberContexts = Self.contexts(of: tokens)
     func count(_ key: String) { termCounts[key, default: 0] += 1 }
-    for token in tokens {
+    for (index, token) in tokens.enumerated() {
       if token.isNumber {
         guard token.text.utf8.count >= 2 else { continue }  // digits and separators: ASCII
         let key = "#:" + token.text
         count(key)
         if numbers[key] == nil { numbers[key] = token.original }
+        if index < Self.leadTermTokens { leadTerms.insert(key) }
         continue
       }
       if let day = Self.weekdayBits[token.text] { weekdays |= day }
       if token.text.utf8.count <= Stopwords.longest && Stopwords.english.contains(token.text) { continue }
-      count(Stemmer.stem(token.text))
+      let stem = Stemmer.stem(token.text)
+      count(stem)
+      if index < Self.leadTermTokens { leadTerms.insert(stem) }
       if Self.isName(token) {
         let key = "N:" + token.text
         count(key)
         if names[key] == nil { names[key] = token.original }
+        if index < Self.leadTermTokens { leadTerms.insert(key) }
       }
     }
   }

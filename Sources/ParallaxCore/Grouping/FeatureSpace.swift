@@ -21,6 +21,8 @@ public struct FeatureSpace: Sendable {
   public private(set) var numberContexts: [[NumberContext]] = []
   /// Days of the week each article's lead names, one bit each.
   public private(set) var weekdays: [UInt8] = []
+  /// Sorted ids of the terms each article's lead (title and first words) carries.
+  public private(set) var leadTerms: [[Int32]] = []
   /// Inverse document frequency of each term.
   public private(set) var idf: [Double] = []
   /// Term id for each term text.
@@ -73,6 +75,7 @@ public struct FeatureSpace: Sendable {
       numbers.append(signature.numbers.sorted())
       numberContexts.append(signature.contexts)
       weekdays.append(signature.weekdays)
+      leadTerms.append(signature.leadTerms.sorted())
     }
   }
 

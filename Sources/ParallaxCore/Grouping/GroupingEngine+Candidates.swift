@@ -194,7 +194,8 @@ extension GroupingEngine {
       let interned = zip(signatures, pendingIndex).map { s, p -> InternedSignature in
         InternedSignature(
           termIDs: p.map { step.termIDs[$0].map { rank[Int($0)] } } ?? ranked(s.terms), counts: s.counts,
-          entities: ranked(s.entities), numbers: ranked(s.numbers), contexts: s.contexts, weekdays: s.weekdays)
+          entities: ranked(s.entities), numbers: ranked(s.numbers), contexts: s.contexts, weekdays: s.weekdays,
+          leadTerms: ranked(s.leadTerms))
       }
       let scorer = PairScorer(
         space: FeatureSpace(interned: interned, idf: weights), parameters: parameters, articles: total)
@@ -211,7 +212,8 @@ extension GroupingEngine {
         let (x, y) = (ids[Int(pair.0)], ids[Int(pair.1)])
         return ScoredPair(
           a: min(x, y), b: max(x, y), score: pair.2.score, conflict: pair.2.isConflict, novelty: facts[k].novelty,
-          newFacts: facts[k].newFacts, cosine: pair.2.cosine, rareNames: pair.2.rareNames)
+          newFacts: facts[k].newFacts, cosine: pair.2.cosine, rareNames: pair.2.rareNames,
+          leadRareNames: pair.2.leadRareNames, leadOverlap: pair.2.leadOverlap)
       }
       for slot in run.slots { local[Int(slot)] = -1 }
     }

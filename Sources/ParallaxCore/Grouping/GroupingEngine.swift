@@ -254,8 +254,7 @@ public struct GroupingEngine: Sendable {
   /// Whether a new pair could link its articles at either level, at any distance in time:
   /// the pairs that decide which stored threads a pass clusters again.
   func reaches(_ edge: ScoredPair) -> Bool {
-    edge.score >= min(parameters.threshold, parameters.threadThreshold)
-      || (edge.rareNames >= parameters.threadManyRareNames && edge.cosine >= parameters.threadCosine)
+    edge.score >= min(parameters.threshold, parameters.threadThreshold) || isThreadLink(edge, days: nil)
   }
 
   /// Each story of the copies' originals grown by its copies; nil when any cannot be (a copy
@@ -367,20 +366,25 @@ public struct GroupingEngine: Sendable {
 
   /// Whether a pair can join two articles as versions of one report: few facts of its own on
   /// the side that restates more of the other (``FactPrint``), and, when both are dated,
-  /// published within ``GroupingParameters/maxVersionDays``. A follow-up reports news.
+  /// published within ``GroupingParameters/maxVersionDays`` or one restating the other
+  /// nearly whole (``GroupingParameters/restatedScore``). A follow-up reports news.
   public func isVersionPair(_ e: ScoredPair, days: Double?) -> Bool {
-    (e.novelty <= parameters.maxVersionNovelty || e.newFacts <= parameters.maxVersionNewFacts)
-      && (days.map { $0 <= parameters.maxVersionDays } ?? true)
+    let p = parameters
+    let restated = e.score >= p.restatedScore && e.novelty == 0
+    return (e.novelty <= p.maxVersionNovelty || e.newFacts <= p.maxVersionNewFacts)
+      && (days.map { $0 <= p.maxVersionDays } ?? true || restated)
   }
 
   /// Whether a pair links the reports of its two articles into one thread: a good score with
-  /// a rare name in common, or many rare names in common with a fair cosine; and, when both
-  /// are dated, published within ``GroupingParameters/maxThreadDays``.
+  /// a rare name in both leads, or rare names in both leads and many in both articles with a
+  /// fair cosine; and, when both are dated, published within
+  /// ``GroupingParameters/maxThreadDays``. Topic words alone never link: a name must be rare.
   public func isThreadLink(_ e: ScoredPair, days: Double?) -> Bool {
     let p = parameters
     let linked =
-      (e.score >= p.threadThreshold && e.rareNames >= p.threadRareNames)
-      || (e.rareNames >= p.threadManyRareNames && e.cosine >= p.threadCosine)
+      (e.score >= p.threadThreshold && e.leadRareNames >= p.threadLeadRareNames)
+      || (e.leadRareNames >= p.threadManyLeadRareNames && e.rareNames >= p.threadManyRareNames
+        && e.cosine >= p.threadCosine)
     return linked && (days.map { $0 <= p.maxThreadDays } ?? true)
   }
 

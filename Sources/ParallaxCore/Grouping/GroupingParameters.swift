@@ -27,16 +27,23 @@ public struct GroupingParameters: Sendable, Hashable, Codable {
   /// Two dated articles more than this many days apart are not versions of one report
   /// (a follow-up is usually days later); undated articles are judged on their text alone.
   public var maxVersionDays = 1.0
+  /// ...unless one restates the other nearly whole: a pair scoring at least this, one side
+  /// adding no fact (novelty 0), is one report however far apart (an update that keeps the
+  /// whole first text, a repeat sent again days later).
+  public var restatedScore = 0.8
   /// Names carried by at most this share of the collection (plus ``rareNameFloor``
   /// articles) are rare: they name a case, not a topic.
   public var rareNameShare = 0.003
   public var rareNameFloor = 10
   /// Two reports are one thread (one developing story) when a pair of their versions scores
-  /// at least this and shares at least ``threadRareNames`` rare names...
+  /// at least this and both leads (title and first words) name at least
+  /// ``threadLeadRareNames`` of the same rare names: the reports are about the same people...
   public var threadThreshold = 0.2
-  public var threadRareNames = 1
-  /// ...or shares at least this many rare names with a lead cosine of at least
-  /// ``threadCosine`` (follow-ups tell new facts with the same people).
+  public var threadLeadRareNames = 1
+  /// ...or when both leads share at least ``threadManyLeadRareNames`` rare names, the
+  /// articles at least ``threadManyRareNames``, with a cosine of at least ``threadCosine``
+  /// (follow-ups tell new facts about the same people in other words).
+  public var threadManyLeadRareNames = 2
   public var threadManyRareNames = 4
   public var threadCosine = 0.2
   /// Two dated reports more than this many days apart are not linked into one thread.

@@ -18,6 +18,9 @@ public struct HashedSignature: Sendable, Hashable {
   /// Each quotation of the lead's body as its distinct term hashes, increasing (empty in
   /// signatures stored before store format 10).
   public var quotes: [[UInt64]] = []
+  /// Hashes of the lead's terms (``ArticleSignature/leadTerms``), increasing (empty in
+  /// signatures stored before store format 10).
+  public var leadTerms: [UInt64] = []
 
   public init(_ signature: ArticleSignature) {
     let rows = signature.termCounts.map { (StoryID.fnv1a($0.key), Int32(clamping: $0.value)) }.sorted { $0.0 < $1.0 }
@@ -30,6 +33,7 @@ public struct HashedSignature: Sendable, Hashable {
     }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
     weekdays = signature.weekdays
     quotes = signature.quotes.map { $0.map(StoryID.fnv1a).sorted() }
+    leadTerms = signature.leadTerms.map(StoryID.fnv1a).sorted()
   }
 
   /// FNV-1a 64 of the blob form: equal signatures have equal digests. Articles with one
@@ -76,6 +80,8 @@ public struct HashedSignature: Sendable, Hashable {
       put32(UInt32(quote.count))
       quote.forEach(put64)
     }
+    put32(UInt32(leadTerms.count))
+    leadTerms.forEach(put64)
     return Data(out)
   }
 
@@ -119,6 +125,8 @@ public struct HashedSignature: Sendable, Hashable {
       guard let k = r.u32(), let terms = r.u64s(k) else { return nil }
       quotes.append(terms)
     }
+    guard let nl = r.u32(), let names = r.u64s(nl) else { return nil }
+    leadTerms = names
     guard r.offset == r.raw.count else { return nil }
   }
 }

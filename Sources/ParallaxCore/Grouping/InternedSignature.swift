@@ -13,11 +13,14 @@ public struct InternedSignature: Sendable, Hashable {
   public var contexts: [NumberContext]
   /// Days of the week the lead names, one bit each.
   public var weekdays: UInt8 = 0
+  /// Ids of the lead's terms (``ArticleSignature/leadTerms``).
+  public var leadTerms: [Int32] = []
 
   public init(
     termIDs: [Int32], counts: [Int32], entities: [Int32], numbers: [Int32], contexts: [NumberContext],
-    weekdays: UInt8 = 0
+    weekdays: UInt8 = 0, leadTerms: [Int32] = []
   ) {
+    self.leadTerms = leadTerms
     self.termIDs = termIDs
     self.counts = counts
     self.entities = entities
@@ -37,6 +40,7 @@ public struct InternedSignature: Sendable, Hashable {
       NumberContext(context: StoryID.fnv1a($0.key), numbers: $0.value.map(StoryID.fnv1a).sorted())
     }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
     weekdays = signature.weekdays
+    leadTerms = signature.leadTerms.sorted().map(intern)
   }
 
 }

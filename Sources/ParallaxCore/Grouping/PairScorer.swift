@@ -23,6 +23,11 @@ public struct PairScorer: Sendable {
     public var score: Double
     /// Rare names both carry (``GroupingParameters/rareNameShare``): evidence of one case.
     public var rareNames = 0
+    /// Rare names both leads carry (title and first words): whom both reports are about.
+    public var leadRareNames = 0
+    /// IDF mass of the terms both leads carry over the smaller lead's: whether both tell
+    /// the same news first (a version restates its lead; a follow-up leads with a new event).
+    public var leadOverlap = 0.0
 
     /// Most wording contexts the two share give different numbers: never the same story.
     public var isConflict: Bool { contextAgreement < 0.5 }
@@ -43,6 +48,29 @@ public struct PairScorer: Sendable {
     let total = articles ?? space.count
     let rare = Int(Double(total) * parameters.rareNameShare) + parameters.rareNameFloor
     rareWeight = FeatureSpace.idf(documentFrequency: rare, articles: total)
+  }
+
+  /// How many rare names (not numbers) both leads of `a` and `b` carry.
+  func leadRareNames(_ a: Int, _ b: Int) -> Int {
+    let (lead, entities, numbers) = (space.leadTerms[a], space.entities[a], space.numbers[a])
+    var count = 0
+    SortedArrays.forEachShared(lead, space.leadTerms[b]) { i, _ in
+      let term = lead[i]
+      if space.idf[Int(term)] >= rareWeight && SortedArrays.contains(entities, term)
+        && !SortedArrays.contains(numbers, term)
+      {
+        count += 1
+      }
+    }
+    return count
+  }
+
+  /// The IDF mass of the terms both leads carry over the smaller lead's mass.
+  func leadOverlap(_ a: Int, _ b: Int) -> Double {
+    let (x, y) = (space.leadTerms[a], space.leadTerms[b])
+    let shared = Self.sharedMass(x, y, idf: space.idf)
+    let smaller = min(x.reduce(0) { $0 + space.idf[Int($1)] }, y.reduce(0) { $0 + space.idf[Int($1)] })
+    return smaller > 0 ? min(1, shared / smaller) : 0
   }
 
   /// How many rare names (not numbers) `a` and `b` share.
@@ -84,7 +112,7 @@ public struct PairScorer: Sendable {
     return Breakdown(
       cosine: cosine, entityOverlap: overlap, numberAgreement: agreement, contextAgreement: context,
       whenAgreement: when, score: cosine * (0.5 + 0.5 * overlap) * agreement * context * when,
-      rareNames: rareNames(a, b))
+      rareNames: rareNames(a, b), leadRareNames: leadRareNames(a, b), leadOverlap: leadOverlap(a, b))
   }
 
   /// The summed weight of the ids two sorted arrays share, in increasing id order.
