@@ -14,6 +14,8 @@ public enum StoryReport {
     var title: String
     var size: Int
     var thread: String
+    /// Why the report is in its thread (a thread of two or more reports).
+    var threadLink: ThreadLink?
     var members: [MemberEntry]
   }
 
@@ -68,7 +70,7 @@ public enum StoryReport {
       articles: articles.count,
       stories: stories.map { story in
         StoryEntry(
-          id: story.id, title: story.title, size: story.size, thread: story.thread,
+          id: story.id, title: story.title, size: story.size, thread: story.thread, threadLink: story.threadLink,
           members: story.members.map { m in
             let a = articles[m.inputIndex]
             return MemberEntry(
@@ -107,6 +109,9 @@ public enum StoryReport {
   static func text(_ story: Story, articles: [Article], explain: Bool, indent: String, into out: inout [String]) {
     let versions = story.size == 1 ? "1 version" : "\(story.size) versions"
     out.append(indent + "\(story.title)  [\(versions)]  \(story.id)")
+    if explain, let link = story.threadLink {
+      out.append(indent + "  in its thread: \(link.article) vs \(link.otherArticle): " + threadReason(link.levels))
+    }
     for member in story.members {
       let a = articles[member.inputIndex]
       let source = a.source ?? a.id
@@ -123,6 +128,7 @@ public enum StoryReport {
               e.comparedWith, e.pair.score, e.pair.cosine, e.pair.entityOverlap, e.pair.numberAgreement,
               e.pair.whenAgreement,
               e.alignedSentences, e.sentences))
+        if let levels = e.levels { out.append(indent + "      " + versionReason(levels)) }
         if !e.sharedNames.isEmpty { out.append(indent + "      names: " + e.sharedNames.joined(separator: ", ")) }
         if !e.sharedNumbers.isEmpty {
           out.append(indent + "      numbers: " + e.sharedNumbers.joined(separator: ", "))
@@ -132,4 +138,23 @@ public enum StoryReport {
   }
 
   public static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
+
+  /// Why two articles are, or are not, versions of one report.
+  static func versionReason(_ l: LevelEvidence) -> String {
+    var parts = [
+      String(format: "facts the other lacks: %d on the side adding fewer (share %.2f)", l.newFacts, l.novelty)
+    ]
+    if let days = l.daysApart { parts.append(String(format: "%.1f days apart", days)) }
+    return (l.versionPair ? "versions of one report: " : "not versions of one report: ")
+      + parts.joined(separator: ", ")
+  }
+
+  /// Why a report is in its thread.
+  static func threadReason(_ l: LevelEvidence) -> String {
+    var parts = ["\(l.leadRareNames) rare names in both leads, \(l.rareNames) in both articles"]
+    if let days = l.daysApart { parts.append(String(format: "%.1f days apart", days)) }
+    parts.append(
+      String(format: "facts the other lacks: %d on the side adding fewer (share %.2f)", l.newFacts, l.novelty))
+    return parts.joined(separator: ", ")
+  }
 }

@@ -30,6 +30,18 @@ import Testing
       stories.first { $0.size == 2 }?.members.map(\.articleID).sorted().map { String($0.prefix(3)) } == ["003", "004"])
   }
 
+  /// `--explain`: why each seed report is in the thread, and why two articles are, or are
+  /// not, versions of one report.
+  @Test func explanationsSayWhyAtBothLevels() throws {
+    let stories = StoryGrouper().group(load(TestSupport.seeds), explain: true)
+    #expect(stories.allSatisfy { $0.threadLink?.levels.threadLink == true })
+    let pair = try #require(stories.first { $0.size == 2 })
+    #expect(pair.members.allSatisfy { $0.evidence?.levels?.versionPair == true })
+    let alone = stories.filter { $0.size == 1 }
+    #expect(alone.count == 3)
+    #expect(alone.allSatisfy { $0.members[0].evidence?.levels?.versionPair == false })
+  }
+
   /// Threads need a rare name both leads carry: two reports on one topic in the same words,
   /// about different people, are two threads; a follow-up about the same person (a new
   /// event, three facts of its own against three of the first report's) is one.

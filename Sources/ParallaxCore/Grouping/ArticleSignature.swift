@@ -30,14 +30,22 @@ public struct ArticleSignature: Sendable, Hashable {
     let text = article.title + "\n" + article.body
     let budget = leadTokens * 15
     let cut = text.utf8.count > budget ? String(text.prefix(budget)) : text
-    self.init(text: cut, leadTokens: leadTokens, quotes: false)
-    // Quotations are paired within a paragraph, so they are read paragraph by paragraph.
-    var left = budget
-    for paragraph in article.paragraphs where left > 0 {
-      left -= paragraph.utf8.count
-      quotes += Self.quotes(in: TextNormalizer.normalize(paragraph))
-    }
+    // Quotations are paired within a paragraph, so they are read line by line of the
+    // normalised text (paragraphs are lines; the title's lines, which restate the body, are
+    // left out).
+    self.init(text: cut, leadTokens: leadTokens, quotes: .bodyLines(skipping: article.title.count { $0 == "\n" } + 1))
   }
+
+  /// Where a signature's quotations come from.
+  enum QuoteSource {
+    /// The whole text.
+    case text
+    /// Each line of the text but the first `skipping`.
+    case bodyLines(skipping: Int)
+  }
+
+  /// Whether a character can open a quotation in normalised text.
+  static func quoteMark(_ c: Character) -> Bool { c == "\"" || c == "'" }
 
   /// Each quotation of normalized `text` as its distinct content terms.
   static func quotes(in text: String) -> [[String]] {
@@ -50,15 +58,20 @@ public struct ArticleSignature: Sendable, Hashable {
 
   /// Extracts the signature of raw text.
   public init(text: String, leadTokens: Int = .max) {
-    self.init(text: text, leadTokens: leadTokens, quotes: true)
+    self.init(text: text, leadTokens: leadTokens, quotes: .text)
   }
 
-  /// The signature of raw text, with its quotations when `quotes` (an article's are read by
-  /// paragraph instead).
-  init(text: String, leadTokens: Int, quotes withQuotes: Bool) {
+  /// The signature of raw text, with its quotations from `source`.
+  init(text: String, leadTokens: Int, quotes source: QuoteSource) {
     let normalized = TextNormalizer.normalize(text)
     let tokens = Tokenizer.tokenize(normalized, limit: leadTokens)
-    if withQuotes { quotes = Self.quotes(in: normalized) }
+    switch source {
+    case .text: quotes = Self.quotes(in: normalized)
+    case .bodyLines(let skipped):
+      for line in normalized.split(separator: "\n").dropFirst(skipped) where line.contains(where: Self.quoteMark) {
+        quotes += Self.quotes(in: String(line))
+      }
+    }
     numberContexts = Self.contexts(of: tokens)
     func count(_ key: String) { termCounts[key, default: 0] += 1 }
     for (index, token) in tokens.enumerated() {

@@ -19,6 +19,44 @@ public struct Story: Sendable, Hashable, Codable, Identifiable {
 
   /// Number of versions.
   public var size: Int { members.count }
+  /// With explanations, why this report is in its thread: its strongest link to another
+  /// report of the thread (nil alone in its thread, or without explanations).
+  public var threadLink: ThreadLink?
+}
+
+/// Why a report is in its thread: one of its versions and a version of another report, and
+/// the evidence of that pair.
+public struct ThreadLink: Sendable, Hashable, Codable {
+  public var article: String
+  public var otherArticle: String
+  public var otherStory: String
+  public var levels: LevelEvidence
+}
+
+/// The evidence both levels are decided on, for one pair of articles, with the verdicts:
+/// whether the pair can join the two as versions of one report, and whether it links their
+/// reports into one thread (``GroupingEngine/isVersionPair(_:days:)``, ``GroupingEngine/isThreadLink(_:days:)``).
+public struct LevelEvidence: Sendable, Hashable, Codable {
+  /// The smaller share of either side's facts (numbers, quotes) the other lacks.
+  public var novelty: Double
+  /// The smaller count of facts either side adds.
+  public var newFacts: Int
+  public var rareNames: Int
+  public var leadRareNames: Int
+  /// Days between the two publication times (nil when either is unknown).
+  public var daysApart: Double?
+  public var versionPair: Bool
+  public var threadLink: Bool
+
+  public init(_ pair: ScoredPair, daysApart: Double?, engine: GroupingEngine) {
+    novelty = pair.novelty
+    newFacts = pair.newFacts
+    rareNames = pair.rareNames
+    leadRareNames = pair.leadRareNames
+    self.daysApart = daysApart
+    versionPair = engine.isVersionPair(pair, days: daysApart)
+    threadLink = engine.isThreadLink(pair, days: daysApart)
+  }
 }
 
 /// One article's place in a story.
@@ -48,4 +86,6 @@ public struct MatchEvidence: Sendable, Hashable, Codable {
   public var alignedSentences: Int
   /// How many sentences this article has.
   public var sentences: Int
+  /// The two-level evidence of the pair, when it was kept (scored above the smallest edge).
+  public var levels: LevelEvidence?
 }

@@ -53,6 +53,7 @@ public struct StoryGrouper: Sendable {
     var stories = storage.stories.values.map { record in
       story(record, articles: articles, storage: storage, explainer: explainer)
     }
+    if explain { explainThreads(&stories, articles: articles, storage: storage) }
     stories.sort { $0.size != $1.size ? $0.size > $1.size : $0.id < $1.id }
     return stories
   }
@@ -107,9 +108,61 @@ public struct StoryGrouper: Sendable {
       if ids.count == 1 { other = storage.bestPartner(of: id) }
       return StoryMember(
         articleID: articles[Int(id)].id, inputIndex: Int(id), score: mean,
-        evidence: other.flatMap { o in explainer?.evidence(Int(id), Int(o), articles[Int(id)], articles[Int(o)]) })
+        evidence: other.flatMap { o in
+          explainer.map {
+            var evidence = $0.evidence(Int(id), Int(o), articles[Int(id)], articles[Int(o)])
+            evidence.levels = levels(id, o, articles: articles, storage: storage)
+            return evidence
+          }
+        })
     }
     return Story(id: record.id, title: record.title, members: members, thread: record.thread)
+  }
+
+  /// The two-level evidence of a kept pair of articles `a` and `b` (input indices).
+  func levels(_ a: Int64, _ b: Int64, articles: [Article], storage: MemoryGroupingStorage) -> LevelEvidence? {
+    guard let pair = storage.score(a, b) else { return nil }
+    var days: Double? = nil
+    if let x = articles[Int(a)].published.flatMap(PublicationTime.seconds),
+      let y = articles[Int(b)].published.flatMap(PublicationTime.seconds)
+    {
+      days = abs(x - y) / 86_400
+    }
+    return LevelEvidence(pair, daysApart: days, engine: GroupingEngine(parameters: parameters))
+  }
+
+  /// Each report of a thread of two or more: its strongest kept pair (by score, among those
+  /// that link threads) with a version of another report of the thread.
+  func explainThreads(_ stories: inout [Story], articles: [Article], storage: MemoryGroupingStorage) {
+    var storyOf = [Int: String]()
+    var byThread = [String: [Int]]()
+    for (k, story) in stories.enumerated() {
+      byThread[story.thread, default: []].append(k)
+      for m in story.members { storyOf[m.inputIndex] = story.id }
+    }
+    for (_, reports) in byThread where reports.count > 1 {
+      for k in reports {
+        var best: (Double, ThreadLink)? = nil
+        for m in stories[k].members.prefix(StoryExplainer.maxScoredMembers) {
+          let id = Int64(m.inputIndex)
+          for other in reports where other != k {
+            for o in stories[other].members.prefix(StoryExplainer.maxScoredMembers) {
+              guard let pair = storage.score(id, Int64(o.inputIndex)),
+                let levels = levels(id, Int64(o.inputIndex), articles: articles, storage: storage), levels.threadLink
+              else { continue }
+              if best == nil || pair.score > best!.0 {
+                best = (
+                  pair.score,
+                  ThreadLink(
+                    article: m.articleID, otherArticle: o.articleID, otherStory: stories[other].id, levels: levels)
+                )
+              }
+            }
+          }
+        }
+        stories[k].threadLink = best?.1
+      }
+    }
   }
 
   /// The hashed signatures of `articles` (what the store keeps), computed on all cores.
