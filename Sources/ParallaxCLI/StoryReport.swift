@@ -128,7 +128,7 @@ public enum StoryReport {
               e.comparedWith, e.pair.score, e.pair.cosine, e.pair.entityOverlap, e.pair.numberAgreement,
               e.pair.whenAgreement,
               e.alignedSentences, e.sentences))
-        if let levels = e.levels { out.append(indent + "      " + versionReason(levels)) }
+        if let levels = e.levels { out.append(indent + "      " + versionReason(levels, score: e.pair.score)) }
         if !e.sharedNames.isEmpty { out.append(indent + "      names: " + e.sharedNames.joined(separator: ", ")) }
         if !e.sharedNumbers.isEmpty {
           out.append(indent + "      numbers: " + e.sharedNumbers.joined(separator: ", "))
@@ -140,13 +140,19 @@ public enum StoryReport {
   public static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
 
   /// Why two articles are, or are not, versions of one report.
-  static func versionReason(_ l: LevelEvidence) -> String {
+  static func versionReason(_ l: LevelEvidence, score: Double) -> String {
     var parts = [
       String(format: "facts the other lacks: %d on the side adding fewer (share %.2f)", l.newFacts, l.novelty)
     ]
     if let days = l.daysApart { parts.append(String(format: "%.1f days apart", days)) }
-    return (l.versionPair ? "versions of one report: " : "not versions of one report: ")
-      + parts.joined(separator: ", ")
+    let threshold = GroupingParameters.default.threshold
+    let verdict =
+      !l.versionPair
+      ? "not versions of one report: "
+      : score < threshold
+        ? String(format: "not versions of one report: the texts differ (pair %.2f < %.2f), though ", score, threshold)
+        : "versions of one report: "
+    return verdict + parts.joined(separator: ", ")
   }
 
   /// Why a report is in its thread.

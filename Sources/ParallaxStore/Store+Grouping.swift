@@ -90,7 +90,7 @@ struct SQLGroupingStorage: GroupingStorage {
         """)
     edgesFrom = try db.makeStatement(
       sql:
-        "SELECT b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, leadOverlap FROM edge WHERE a = ?"
+        "SELECT b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames FROM edge WHERE a = ?"
     )
     member = try db.makeStatement(
       sql:
@@ -111,8 +111,8 @@ struct SQLGroupingStorage: GroupingStorage {
     insertEdge = try db.makeStatement(
       sql: """
         INSERT OR REPLACE INTO edge
-          (a, b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, leadOverlap)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          (a, b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     setStory = try db.makeStatement(sql: "UPDATE article SET story = ? WHERE id = ? AND story IS NOT ?")
     insertStory = try db.makeStatement(
@@ -216,7 +216,7 @@ struct SQLGroupingStorage: GroupingStorage {
       ScoredPair(
         a: id, b: $0[0], score: $0[1], conflict: $0[2], novelty: $0[3], newFacts: $0[4], cosine: $0[5],
         rareNames: $0[6],
-        leadRareNames: $0[7], leadOverlap: $0[8]
+        leadRareNames: $0[7]
       )
     }
   }
@@ -243,7 +243,7 @@ struct SQLGroupingStorage: GroupingStorage {
   mutating func addEdges(_ edges: [ScoredPair]) throws {
     for e in edges {
       try insertEdge.execute(arguments: [
-        e.a, e.b, e.score, e.conflict, e.novelty, e.newFacts, e.cosine, e.rareNames, e.leadRareNames, e.leadOverlap,
+        e.a, e.b, e.score, e.conflict, e.novelty, e.newFacts, e.cosine, e.rareNames, e.leadRareNames,
       ])
     }
   }

@@ -382,7 +382,6 @@ public final class Store: Sendable {
         t.add(column: "cosine", .double).notNull().defaults(to: 0)
         t.add(column: "rareNames", .integer).notNull().defaults(to: 0)
         t.add(column: "leadRareNames", .integer).notNull().defaults(to: 0)
-        t.add(column: "leadOverlap", .double).notNull().defaults(to: 0)
       }
       try db.alter(table: "story") { t in t.add(column: "thread", .text) }
       try db.execute(sql: "UPDATE story SET thread = 't' || substr(id, 2)")

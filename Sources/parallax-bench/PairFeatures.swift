@@ -120,7 +120,7 @@ struct PairFeatures {
           { (x: (added: Int, facts: Int), y: (added: Int, facts: Int)) in "\(x.added)/\(x.facts)/\(y.added)/\(y.facts)"
           }(
             prints[a].added(over: prints[b]), prints[b].added(over: prints[a])),
-          String(parts.leadRareNames), String(format: "%.4f", parts.leadOverlap),
+          String(parts.leadRareNames), String(format: "%.4f", scorer.leadOverlap(a, b)),
         ].joined(separator: "\t") + "\n"
     }
     for (original, copy) in copies {

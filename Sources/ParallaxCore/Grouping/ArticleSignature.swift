@@ -19,8 +19,9 @@ public struct ArticleSignature: Sendable, Hashable {
   /// The terms (stems, names, numbers: `termCounts` keys) of the title and the first words
   /// of the body (``leadTermTokens`` tokens in all): what the report is about and what
   /// happened. A version restates its lead; a follow-up names the same people in its lead
-  /// with a new event; another story about them names them further down.
-  public var leadTerms: Set<String> = []
+  /// with a new event; another story about them names them further down. In text order,
+  /// repeats kept (appending is cheaper than hashing into a set; the hashed form is distinct).
+  public var leadTerms: [String] = []
   /// How many tokens (title first) the lead's terms are read from.
   public static let leadTermTokens = 50
 
@@ -80,19 +81,19 @@ public struct ArticleSignature: Sendable, Hashable {
         let key = "#:" + token.text
         count(key)
         if numbers[key] == nil { numbers[key] = token.original }
-        if index < Self.leadTermTokens { leadTerms.insert(key) }
+        if index < Self.leadTermTokens { leadTerms.append(key) }
         continue
       }
       if let day = Self.weekdayBits[token.text] { weekdays |= day }
       if token.text.utf8.count <= Stopwords.longest && Stopwords.english.contains(token.text) { continue }
       let stem = Stemmer.stem(token.text)
       count(stem)
-      if index < Self.leadTermTokens { leadTerms.insert(stem) }
+      if index < Self.leadTermTokens { leadTerms.append(stem) }
       if Self.isName(token) {
         let key = "N:" + token.text
         count(key)
         if names[key] == nil { names[key] = token.original }
-        if index < Self.leadTermTokens { leadTerms.insert(key) }
+        if index < Self.leadTermTokens { leadTerms.append(key) }
       }
     }
   }

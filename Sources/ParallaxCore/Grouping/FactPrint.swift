@@ -36,7 +36,7 @@ public struct FactPrint: Sendable, Hashable {
         return 2 * common >= quote.count + there.count || (there.count >= 2 && common == there.count)
       }
       if quotedThere { continue }
-      if 2 * Self.sharedCount(quote, other.terms) < quote.count { added += 1 }
+      if 2 * Self.sharedCount(searching: quote, in: other.terms) < quote.count { added += 1 }
     }
     return (added, numbers.count + quotes.count)
   }
@@ -66,6 +66,13 @@ public struct FactPrint: Sendable, Hashable {
     let (x, y) = (a.added(over: b), b.added(over: a))
     func share(_ x: (added: Int, facts: Int)) -> Double { x.facts == 0 ? 0 : Double(x.added) / Double(x.facts) }
     return (min(share(x), share(y)), min(x.added, y.added))
+  }
+
+  /// How many values of short increasing `few` the long increasing `many` holds (a binary
+  /// search each: a quotation's terms against a lead's).
+  static func sharedCount(searching few: [UInt64], in many: [UInt64]) -> Int {
+    guard few.count * 8 < many.count else { return sharedCount(few, many) }
+    return few.reduce(0) { $0 + (SortedArrays.contains(many, $1) ? 1 : 0) }
   }
 
   /// How many values two increasing arrays share.

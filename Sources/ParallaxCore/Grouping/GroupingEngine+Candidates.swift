@@ -205,15 +205,19 @@ extension GroupingEngine {
       }
       let prints = signatures.map(FactPrint.init(signature:))
       let scored = Self.score(pairs, with: scorer)
+      // Facts are compared for pairs that could join versions (half the threshold and up);
+      // a weaker pair only adds to an average, and counts as restating.
+      let factScore = parameters.threshold / 2
       let facts = Self.concurrentMap(scored.count) { k in
-        FactPrint.evidence(prints[Int(scored[k].0)], prints[Int(scored[k].1)])
+        scored[k].2.score < factScore
+          ? (novelty: 0, newFacts: 0) : FactPrint.evidence(prints[Int(scored[k].0)], prints[Int(scored[k].1)])
       }
       kept += scored.enumerated().map { k, pair in
         let (x, y) = (ids[Int(pair.0)], ids[Int(pair.1)])
         return ScoredPair(
           a: min(x, y), b: max(x, y), score: pair.2.score, conflict: pair.2.isConflict, novelty: facts[k].novelty,
           newFacts: facts[k].newFacts, cosine: pair.2.cosine, rareNames: pair.2.rareNames,
-          leadRareNames: pair.2.leadRareNames, leadOverlap: pair.2.leadOverlap)
+          leadRareNames: pair.2.leadRareNames)
       }
       for slot in run.slots { local[Int(slot)] = -1 }
     }

@@ -77,14 +77,11 @@ public struct ScoredPair: Sendable, Hashable {
   public var rareNames: Int
   /// Rare names both leads carry (title and first words).
   public var leadRareNames: Int
-  /// How much of the smaller lead the other restates (``PairScorer/Breakdown/leadOverlap``).
-  public var leadOverlap: Double
 
   public init(
     a: Int64, b: Int64, score: Double, conflict: Bool, novelty: Double = 0, newFacts: Int = 0, cosine: Double = 0,
-    rareNames: Int = 0, leadRareNames: Int = 0, leadOverlap: Double = 0
+    rareNames: Int = 0, leadRareNames: Int = 0
   ) {
-    self.leadOverlap = leadOverlap
     self.leadRareNames = leadRareNames
     self.a = a
     self.b = b

@@ -33,7 +33,15 @@ public struct HashedSignature: Sendable, Hashable {
     }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
     weekdays = signature.weekdays
     quotes = signature.quotes.map { $0.map(StoryID.fnv1a).sorted() }
-    leadTerms = signature.leadTerms.map(StoryID.fnv1a).sorted()
+    leadTerms = Self.distinct(signature.leadTerms.map(StoryID.fnv1a).sorted())
+  }
+
+  /// Increasing `sorted` without repeats.
+  static func distinct(_ sorted: [UInt64]) -> [UInt64] {
+    var out: [UInt64] = []
+    out.reserveCapacity(sorted.count)
+    for value in sorted where out.last != value { out.append(value) }
+    return out
   }
 
   /// FNV-1a 64 of the blob form: equal signatures have equal digests. Articles with one

@@ -40,7 +40,7 @@ public struct InternedSignature: Sendable, Hashable {
       NumberContext(context: StoryID.fnv1a($0.key), numbers: $0.value.map(StoryID.fnv1a).sorted())
     }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
     weekdays = signature.weekdays
-    leadTerms = signature.leadTerms.sorted().map(intern)
+    leadTerms = Set(signature.leadTerms.map(intern)).sorted()
   }
 
 }

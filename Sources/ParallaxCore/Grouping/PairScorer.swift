@@ -25,9 +25,6 @@ public struct PairScorer: Sendable {
     public var rareNames = 0
     /// Rare names both leads carry (title and first words): whom both reports are about.
     public var leadRareNames = 0
-    /// IDF mass of the terms both leads carry over the smaller lead's: whether both tell
-    /// the same news first (a version restates its lead; a follow-up leads with a new event).
-    public var leadOverlap = 0.0
 
     /// Most wording contexts the two share give different numbers: never the same story.
     public var isConflict: Bool { contextAgreement < 0.5 }
@@ -36,8 +33,11 @@ public struct PairScorer: Sendable {
   let space: FeatureSpace
   let parameters: GroupingParameters
   private let entityMass: [Double]
-  /// The weight at or above which a name is rare.
-  private let rareWeight: Double
+  /// Each article's rare names (not numbers), and those of them its lead carries, sorted.
+  private let rare: [[Int32]]
+  private let rareInLead: [[Int32]]
+  /// Each article's lead's IDF mass.
+  private let leadMass: [Double]
 
   /// A scorer over `space`, whose weights come from a collection of `articles` (the space's
   /// own articles unless given).
@@ -46,43 +46,29 @@ public struct PairScorer: Sendable {
     self.parameters = parameters
     entityMass = space.entities.map { $0.reduce(0) { $0 + space.idf[Int($1)] } }
     let total = articles ?? space.count
-    let rare = Int(Double(total) * parameters.rareNameShare) + parameters.rareNameFloor
-    rareWeight = FeatureSpace.idf(documentFrequency: rare, articles: total)
+    let floor = Int(Double(total) * parameters.rareNameShare) + parameters.rareNameFloor
+    let rareWeight = FeatureSpace.idf(documentFrequency: floor, articles: total)
+    let rare = space.entities.indices.map { i in
+      space.entities[i].filter { space.idf[Int($0)] >= rareWeight && !SortedArrays.contains(space.numbers[i], $0) }
+    }
+    self.rare = rare
+    rareInLead = space.leadTerms.indices.map { i in SortedArrays.intersection(rare[i], space.leadTerms[i]) }
+    leadMass = space.leadTerms.map { $0.reduce(0) { $0 + space.idf[Int($1)] } }
   }
 
   /// How many rare names (not numbers) both leads of `a` and `b` carry.
-  func leadRareNames(_ a: Int, _ b: Int) -> Int {
-    let (lead, entities, numbers) = (space.leadTerms[a], space.entities[a], space.numbers[a])
-    var count = 0
-    SortedArrays.forEachShared(lead, space.leadTerms[b]) { i, _ in
-      let term = lead[i]
-      if space.idf[Int(term)] >= rareWeight && SortedArrays.contains(entities, term)
-        && !SortedArrays.contains(numbers, term)
-      {
-        count += 1
-      }
-    }
-    return count
-  }
+  func leadRareNames(_ a: Int, _ b: Int) -> Int { Self.sharedCount(rareInLead[a], rareInLead[b]) }
 
-  /// The IDF mass of the terms both leads carry over the smaller lead's mass.
-  func leadOverlap(_ a: Int, _ b: Int) -> Double {
-    let (x, y) = (space.leadTerms[a], space.leadTerms[b])
-    let shared = Self.sharedMass(x, y, idf: space.idf)
-    let smaller = min(x.reduce(0) { $0 + space.idf[Int($1)] }, y.reduce(0) { $0 + space.idf[Int($1)] })
-    return smaller > 0 ? min(1, shared / smaller) : 0
+  /// The IDF mass of the terms both leads carry over the smaller lead's mass: whether both
+  /// tell the same news first (measured, not used by the engine: paraphrases share little of
+  /// their lead; `parallax-bench pairs --edges` writes it).
+  public func leadOverlap(_ a: Int, _ b: Int) -> Double {
+    let smaller = min(leadMass[a], leadMass[b])
+    return smaller > 0 ? min(1, Self.sharedMass(space.leadTerms[a], space.leadTerms[b], idf: space.idf) / smaller) : 0
   }
 
   /// How many rare names (not numbers) `a` and `b` share.
-  func rareNames(_ a: Int, _ b: Int) -> Int {
-    let (ea, numbers) = (space.entities[a], space.numbers[a])
-    var count = 0
-    SortedArrays.forEachShared(ea, space.entities[b]) { i, _ in
-      let term = ea[i]
-      if space.idf[Int(term)] >= rareWeight && !SortedArrays.contains(numbers, term) { count += 1 }
-    }
-    return count
-  }
+  func rareNames(_ a: Int, _ b: Int) -> Int { Self.sharedCount(rare[a], rare[b]) }
 
   /// The score of articles `a` and `b` with its parts.
   public func breakdown(_ a: Int, _ b: Int) -> Breakdown {
@@ -109,10 +95,13 @@ public struct PairScorer: Sendable {
     let context = Self.contextAgreement(space.numberContexts[a], space.numberContexts[b])
     let (da, db) = (space.weekdays[a], space.weekdays[b])
     let when = da != 0 && db != 0 && da & db == 0 ? parameters.weekdayConflict : 1
+    let score = cosine * (0.5 + 0.5 * overlap) * agreement * context * when
+    // Names are counted for pairs worth keeping only (most candidates are not).
+    let kept = score >= parameters.minEdgeScore
     return Breakdown(
       cosine: cosine, entityOverlap: overlap, numberAgreement: agreement, contextAgreement: context,
-      whenAgreement: when, score: cosine * (0.5 + 0.5 * overlap) * agreement * context * when,
-      rareNames: rareNames(a, b), leadRareNames: leadRareNames(a, b), leadOverlap: leadOverlap(a, b))
+      whenAgreement: when, score: score, rareNames: kept ? rareNames(a, b) : 0,
+      leadRareNames: kept ? leadRareNames(a, b) : 0)
   }
 
   /// The summed weight of the ids two sorted arrays share, in increasing id order.

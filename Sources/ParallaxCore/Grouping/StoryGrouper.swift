@@ -121,7 +121,16 @@ public struct StoryGrouper: Sendable {
 
   /// The two-level evidence of a kept pair of articles `a` and `b` (input indices).
   func levels(_ a: Int64, _ b: Int64, articles: [Article], storage: MemoryGroupingStorage) -> LevelEvidence? {
-    guard let pair = storage.score(a, b) else { return nil }
+    guard var pair = storage.score(a, b) else { return nil }
+    if pair.score < parameters.threshold / 2 && pair.a != pair.b {
+      // The engine compares facts of pairs that could join versions only; an explanation
+      // compares them for any pair it names.
+      let prints = [a, b].map {
+        FactPrint(
+          signature: HashedSignature(ArticleSignature(article: articles[Int($0)], leadTokens: parameters.leadTokens)))
+      }
+      (pair.novelty, pair.newFacts) = FactPrint.evidence(prints[0], prints[1])
+    }
     var days: Double? = nil
     if let x = articles[Int(a)].published.flatMap(PublicationTime.seconds),
       let y = articles[Int(b)].published.flatMap(PublicationTime.seconds)
