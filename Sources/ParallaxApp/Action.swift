@@ -6,6 +6,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
   case pageUp = "page-up"
   case top, bottom
   case open, compare, mark
+  case openThread = "open-thread"
   case search
   case searchNext = "search-next"
   case searchPrevious = "search-previous"
@@ -33,7 +34,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 
 /// Where an action applies.
 public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
-  case list, feeds, versions, reader, comparison, log, help
+  case list, feeds, versions, thread, reader, comparison, log, help
 }
 
 /// One row of the action table.
@@ -47,7 +48,7 @@ public struct ActionSpec: Sendable {
 /// The table of actions: default keys, help text and scope, in help order.
 public enum ActionTable {
   static let all = Set(ScreenKind.allCases)
-  static let moving: Set<ScreenKind> = [.list, .feeds, .versions, .reader, .comparison, .log, .help]
+  static let moving: Set<ScreenKind> = [.list, .feeds, .versions, .thread, .reader, .comparison, .log, .help]
 
   public static let specs: [ActionSpec] = [
     ActionSpec(action: .down, keys: [.character("j"), .down], help: "move down", screens: moving),
@@ -58,12 +59,15 @@ public enum ActionTable {
     ActionSpec(action: .bottom, keys: [.character("G"), .end], help: "go to the bottom", screens: moving),
     ActionSpec(
       action: .open, keys: [.enter],
-      help: "open: a story (reader, or its versions), a version, a feed's stories",
-      screens: [.list, .feeds, .versions]),
+      help: "open: a story (reader or versions), a version, a thread's report, a feed",
+      screens: [.list, .feeds, .versions, .thread]),
     ActionSpec(
       action: .compare, keys: [.character("c")],
       help: "compare the marked versions, or the first two of the story", screens: [.list, .versions, .reader]),
     ActionSpec(action: .mark, keys: [.character("m")], help: "mark a version for comparison", screens: [.versions]),
+    ActionSpec(
+      action: .openThread, keys: [.character("t")],
+      help: "the story's thread: its reports oldest first, with what each adds", screens: [.list, .versions]),
     ActionSpec(
       action: .search, keys: [.character("/")], help: "search in this screen",
       screens: [.list, .versions, .reader, .comparison]),

@@ -20,6 +20,7 @@ extension AppState {
 
   public mutating func libraryChanged() {
     if case .versions(let story) = screen { loadVersions(story) }
+    if case .thread(let story) = screen { threadCache = makeThreadRows(story) }
     let count = library.storyCount
     list.selected = max(0, min(list.selected, count - 1))
     list.scroll = Self.follow(list.selected, scroll: min(list.scroll, max(0, count - 1)), height: listHeight)
@@ -64,6 +65,10 @@ extension AppState {
       versions.selected = clamp(
         versions.selected.addingReportingOverflow(delta).partialValue, versionHandles(story).count)
       versions.scroll = Self.follow(versions.selected, scroll: versions.scroll, height: listHeight)
+    case .thread:
+      threadList.selected = clamp(
+        threadList.selected.addingReportingOverflow(delta).partialValue, threadCache?.reports.count ?? 0)
+      threadList.scroll = Self.follow(threadList.selected, scroll: threadList.scroll, height: listHeight)
     case .reader(let article):
       let limit = max(0, ReaderView.lines(article, in: self).count - contentHeight)
       readerScroll = max(0, min(limit, readerScroll.addingReportingOverflow(delta).partialValue))
@@ -112,6 +117,8 @@ extension AppState {
       let m = versionHandles(story)
       guard m.indices.contains(versions.selected) else { return }
       openReader(m[versions.selected])
+    case .thread:
+      openThreadReport()
     case .feeds:
       openFeedStories()
     default:

@@ -34,6 +34,15 @@ extension AppState {
         versions.scroll = Self.follow(i, scroll: versions.scroll, height: listHeight)
         found = true
       }
+    case .thread:
+      let reports = threadCache?.reports ?? []
+      if let i = pick(
+        reports.count, from: threadList.selected, matches: { reports[$0].title.lowercased().contains(query) })
+      {
+        threadList.selected = i
+        threadList.scroll = Self.follow(i, scroll: threadList.scroll, height: listHeight)
+        found = true
+      }
     case .reader(let article):
       let lines = ReaderView.lines(article, in: self).map {
         $0.map(\.text).joined().lowercased()

@@ -97,6 +97,7 @@ extension AppState {
     case .open: open()
     case .compare: return compareSelected()
     case .mark: toggleMark()
+    case .openThread: openThread()
     case .search:
       search.editing = true
       search.purpose = .search
@@ -190,6 +191,10 @@ extension AppState {
       let index = versions.scroll + y - 1
       guard y >= 1, y <= listHeight, versionHandles(story).indices.contains(index) else { return [] }
       if index == versions.selected { open() } else { versions.selected = index }
+    case .thread:
+      let index = threadList.scroll + y - 1
+      guard y >= 1, y <= listHeight, (threadCache?.reports.indices ?? 0..<0).contains(index) else { return [] }
+      if index == threadList.selected { open() } else { threadList.selected = index }
     case .feeds:
       let index = feedList.scroll + y - 1
       guard y >= 1, y <= listHeight, feedRows.indices.contains(index) else { return [] }

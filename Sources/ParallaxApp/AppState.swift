@@ -9,6 +9,8 @@ public struct AppState: Sendable {
   public enum Screen: Sendable, Equatable {
     case list
     case versions(story: Int)
+    /// The reports of the thread of a story, oldest first.
+    case thread(story: Int)
     case reader(article: Int)
     case comparison
     case help
@@ -23,6 +25,7 @@ public struct AppState: Sendable {
       case .log: return .log
       case .list: return .list
       case .versions: return .versions
+      case .thread: return .thread
       case .reader: return .reader
       case .comparison: return .comparison
       case .help: return .help
@@ -81,6 +84,9 @@ public struct AppState: Sendable {
   public var screens: [Screen] = [.list]
   public var list = ListState()
   public var versions = ListState()
+  /// The thread screen's selection, and its rows (read when it opens).
+  public var threadList = ListState()
+  public var threadCache: ThreadRows?
   public var marked: [Int] = []
   /// The feeds screen's rows (read when it opens) and selection.
   public var feedRows: [FeedRow] = []

@@ -16,11 +16,14 @@ public struct StorySummary: Sendable, Equatable {
   public var newVersions: Int
   /// Whether any member is starred.
   public var starred: Bool
+  /// The thread (developing story) it is a report of.
+  public var thread: String?
 
   public init(
     id: String, title: String, size: Int, latest: String?, sources: [String], unread: Bool, newVersions: Int = 0,
-    starred: Bool = false
+    starred: Bool = false, thread: String? = nil
   ) {
+    self.thread = thread
     self.id = id
     self.title = title
     self.size = size
@@ -90,6 +93,11 @@ public protocol Library: AnyObject, Sendable {
   func story(at index: Int) -> StorySummary?
   /// Handles of a story's versions, in display order.
   func members(ofStory index: Int) -> [Int]
+  /// The reports of the thread of the story at `index`, oldest first (by their first
+  /// reports), whether the filter shows them or not; the story alone when it is the only one.
+  func reports(inThreadOf index: Int) -> [StorySummary]
+  /// Handles of the versions of the story `id`, in display order, shown or not.
+  func members(ofStoryID id: String) -> [Int]
   /// The article behind a handle (an empty article when it has gone).
   func article(_ handle: Int) -> Article
   func isRead(_ handle: Int) -> Bool

@@ -64,7 +64,11 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   }
 
   public func story(at index: Int) -> StorySummary? {
-    guard let s = storyAt(index) else { return nil }
+    storyAt(index).map(summary)
+  }
+
+  /// The summary of `stories[s]`.
+  private func summary(_ s: Int) -> StorySummary {
     let story = stories[s]
     let handles = story.members.map(\.inputIndex)
     let members = handles.map { article($0) }
@@ -73,7 +77,22 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
     return StorySummary(
       id: story.id, title: story.title, size: story.size, latest: members.compactMap(\.published).max(),
       sources: sources, unread: unread > 0, newVersions: unread < handles.count ? unread : 0,
-      starred: handles.contains { isStarred($0) })
+      starred: handles.contains { isStarred($0) }, thread: story.thread)
+  }
+
+  public func reports(inThreadOf index: Int) -> [StorySummary] {
+    guard let s = storyAt(index) else { return [] }
+    let thread = stories[s].thread
+    // Oldest first by first report (StoryNaming's order: dated first, then identity).
+    func first(_ k: Int) -> (Int, String, String) {
+      let a = articles[stories[k].members[0].inputIndex]
+      return (a.published == nil ? 1 : 0, a.published ?? "", a.identityKey)
+    }
+    return stories.indices.filter { stories[$0].thread == thread }.sorted { first($0) < first($1) }.map(summary)
+  }
+
+  public func members(ofStoryID id: String) -> [Int] {
+    stories.first { $0.id == id }?.members.map(\.inputIndex) ?? []
   }
 
   public func members(ofStory index: Int) -> [Int] {

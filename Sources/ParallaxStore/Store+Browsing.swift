@@ -65,6 +65,31 @@ extension Store {
     }
   }
 
+  /// The reports (stories) of a thread, oldest first by their first reports (dated first,
+  /// then by identity), with the read and starred state the list shows.
+  public func threadReports(_ thread: String) throws -> [StoryRecord] {
+    try reading { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT story.id, story.title, story.size, story.latest, story.sources,
+            story.unread, story.unread < story.size,
+            EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isStarred = 1), story.thread
+          FROM story LEFT JOIN article AS first ON first.id = story.anchor
+          WHERE story.thread = ?
+          ORDER BY first.published IS NULL, first.published, first.key, story.id
+          """, arguments: [thread]
+      ).map { row in
+        let sources: String = row[4]
+        let unread: Int = row[5]
+        let anyRead: Bool = row[6]
+        return StoryRecord(
+          id: row[0], title: row[1], size: row[2], latest: row[3], sources: StorySources.decode(sources),
+          unread: unread > 0, newVersions: anyRead ? unread : 0, starred: row[7], thread: row[8])
+      }
+    }
+  }
+
   /// The number of stories `view` shows.
   public func storyCount(view: StoryView) throws -> Int {
     if view.isAll { return try storyAndArticleCounts().stories }

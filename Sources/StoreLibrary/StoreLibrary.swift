@@ -133,11 +133,7 @@ public final class StoreLibrary: Library, @unchecked Sendable {
           try store.storyPage(offset: page * Self.pageSize, limit: Self.pageSize, view: view)
         })
     else { return nil }
-    let rows = records.map {
-      StorySummary(
-        id: $0.id, title: $0.title, size: $0.size, latest: $0.latest, sources: $0.sources, unread: $0.unread,
-        newVersions: $0.newVersions, starred: $0.starred)
-    }
+    let rows = records.map(Self.summary)
     lock.withLock {
       pages[page] = rows
       pageOrder.append(page)
@@ -146,16 +142,33 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     return rows.indices.contains(index % Self.pageSize) ? rows[index % Self.pageSize] : nil
   }
 
+  /// A list row from a story row.
+  static func summary(_ record: Store.StoryRecord) -> StorySummary {
+    StorySummary(
+      id: record.id, title: record.title, size: record.size, latest: record.latest, sources: record.sources,
+      unread: record.unread, newVersions: record.newVersions, starred: record.starred, thread: record.thread)
+  }
+
   public func members(ofStory index: Int) -> [Int] {
     guard let story = story(at: index) else { return [] }
-    if let cached = lock.withLock({ memberCache[story.id] }) { return cached }
-    guard let ids = attempt("read a story's versions", { try store.memberIDs(ofStory: story.id).map { Int($0) } })
+    return members(ofStoryID: story.id)
+  }
+
+  public func members(ofStoryID id: String) -> [Int] {
+    if let cached = lock.withLock({ memberCache[id] }) { return cached }
+    guard let ids = attempt("read a story's versions", { try store.memberIDs(ofStory: id).map { Int($0) } })
     else { return [] }
     lock.withLock {
       if memberCache.count > 256 { memberCache = [:] }
-      memberCache[story.id] = ids
+      memberCache[id] = ids
     }
     return ids
+  }
+
+  public func reports(inThreadOf index: Int) -> [StorySummary] {
+    guard let story = story(at: index) else { return [] }
+    guard let thread = story.thread else { return [story] }
+    return attempt("read a thread's reports", { try store.threadReports(thread) })?.map(Self.summary) ?? [story]
   }
 
   public func article(_ handle: Int) -> Article {

@@ -54,6 +54,24 @@ wait_for "[left]"
 t send-keys -t "$session" Tab
 wait_for "[right]"
 
+# The thread (t): the five seeds are one developing story of four reports, oldest first
+# (undated: by identity, 000 first), the Istanbul report with its 2 versions; Enter opens
+# that report's versions; back to the list, and the comparison again.
+t send-keys -t "$session" q
+wait_for "Parallax — 4 stories, 5 articles"
+t send-keys -t "$session" t
+wait_for "Thread: Diplomatic Push: Ukraine and Russia to Resume Talks — 4 report"
+order=$(screen | sed -n '2,5p' | grep -oE 'Diplomatic Push|Pivotal Negotiations|Ukraine and Russia Set|Russia and Ukraine to Hold' | tr '\n' '|')
+[ "$order" = "Diplomatic Push|Pivotal Negotiations|Ukraine and Russia Set|Russia and Ukraine to Hold|" ] || fail "thread reports not oldest first: $order"
+screen | sed -n '3,5p' | grep -q "+[0-9]* facts" || fail "no report says what it adds"
+screen | sed -n '5p' | grep -q "2 versions" || fail "the Istanbul report does not show its 2 versions"
+t send-keys -t "$session" Enter
+wait_for "— 2 versions"
+t send-keys -t "$session" q q
+wait_for "Parallax — 4 stories, 5 articles"
+t send-keys -t "$session" c
+wait_for "next-difference"
+
 # Help, then back out and quit.
 t send-keys -t "$session" ?
 wait_for "move down"

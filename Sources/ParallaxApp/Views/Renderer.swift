@@ -18,6 +18,7 @@ public enum Renderer {
     case .feeds: FeedsView.render(state, into: &buffer)
     case .log: LogView.render(state, into: &buffer)
     case .versions(let story): VersionsView.render(state, story: story, into: &buffer)
+    case .thread: ThreadView.render(state, into: &buffer)
     case .reader(let article): ReaderView.render(state, article: article, into: &buffer)
     case .comparison: ComparisonView.render(state, into: &buffer)
     case .help: HelpView.render(state, into: &buffer)

@@ -7,6 +7,7 @@ enum StatusLine {
     .feeds: [.open, .reload, .reloadAll, .showLog, .back],
     .log: [.back],
     .versions: [.open, .mark, .compare, .back],
+    .thread: [.open, .back],
     .reader: [.nextArticle, .previousArticle, .compare, .search, .fetchPage, .back],
     .comparison: [.nextDifference, .previousDifference, .switchPane, .swapSides, .search, .back],
     .help: [.back],
