@@ -197,6 +197,9 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
         case .after(let date): return latest.map { $0 >= date } ?? false
         case .before(let date): return latest.map { $0 < date } ?? false
         case .versions(let comparison, let n): return comparison.holds(handles.count, n)
+        case .reports(let comparison, let n):
+          let thread = stories[s].thread
+          return comparison.holds(stories.lazy.filter { $0.thread == thread }.count, n)
         }
       }
     }

@@ -112,6 +112,9 @@ public struct StoryView: Sendable, Hashable {
           case .versions(let comparison, let n):
             arguments += [n]
             return "story.size \(comparison.rawValue) ?"
+          case .reports(let comparison, let n):
+            arguments += [n]
+            return "(SELECT COUNT(*) FROM story AS report WHERE report.thread = story.thread) \(comparison.rawValue) ?"
           }
         }.joined(separator: " AND ") + ")"
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ParallaxApp
 import ParallaxCore
 import ParallaxTestSupport
 import Testing
@@ -23,6 +24,25 @@ import Testing
     #expect(reports.count == 4)
     #expect(reports.first?.title.hasPrefix("Diplomatic Push") == true)
     #expect(reports.last?.size == 2)
+  }
+
+  /// `reports>N`: stories whose thread has more than N reports, alike in the store and in
+  /// memory.
+  @Test func theReportsFilterCountsTheThreadsReports() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    try store.add(Self.seeds)
+    let memory = MemoryLibrary(articles: Self.seeds, stories: StoryGrouper().group(Self.seeds))
+    for (text, expected) in [
+      ("reports>3", 4), ("reports>=4", 4), ("reports>4", 0), ("reports=1", 0), ("reports>1 versions>1", 1),
+    ] {
+      let query = try StoryQuery(parsing: text)
+      #expect(try store.storyCount(view: StoryView(query: query)) == expected, "\(text) in the store")
+      memory.setFilter(ListFilter(query: query))
+      #expect(memory.storyCount == expected, "\(text) in memory")
+    }
+    #expect(throws: StoryQuery.ParseError.self) { try StoryQuery(parsing: "reports>many") }
+    // A word that starts like the term is a word.
+    #expect(try StoryQuery(parsing: "reportsfrom").alternatives == [[.words(["reportsfrom"])]])
   }
 
   /// A store of format 9 (before two levels): opening it adds the pair evidence and the

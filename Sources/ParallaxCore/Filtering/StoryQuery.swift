@@ -4,7 +4,8 @@
 /// (a feed whose title or address contains NAME), `source:NAME` (an outlet whose name
 /// contains NAME), `tag:NAME` (a feed tagged NAME, as newsboat tags feeds), `after:DATE`
 /// and `before:DATE` (`YYYY-MM-DD`, by the newest version), `age<N` (a version from the
-/// last N days), `versions>N` (also `<`, `>=`, `<=`, `=`). Matching ignores case.
+/// last N days), `versions>N` (also `<`, `>=`, `<=`, `=`), `reports>N` (the story's thread
+/// has more than N reports; the same comparisons). Matching ignores case.
 public struct StoryQuery: Sendable, Hashable {
   /// One required condition.
   public enum Term: Sendable, Hashable {
@@ -19,6 +20,8 @@ public struct StoryQuery: Sendable, Hashable {
     case after(String)
     case before(String)
     case versions(Comparison, Int)
+    /// The number of reports of the story's thread.
+    case reports(Comparison, Int)
   }
 
   /// How `versions` compares.
@@ -100,6 +103,8 @@ public struct StoryQuery: Sendable, Hashable {
         alternatives[alternatives.count - 1].append(.before(try Self.date(value, term: raw)))
       } else if lower.hasPrefix("versions") {
         alternatives[alternatives.count - 1].append(try Self.versions(lower, term: raw))
+      } else if lower.hasPrefix("reports"), let term = try Self.count(lower, of: "reports", term: raw) {
+        alternatives[alternatives.count - 1].append(.reports(term.0, term.1))
       } else {
         words.append(lower)
       }
@@ -125,6 +130,20 @@ public struct StoryQuery: Sendable, Hashable {
       && parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     guard valid else { throw ParseError(description: "\(term): a date is written YYYY-MM-DD") }
     return value
+  }
+
+  /// `reports>3` and the like: the comparison and the number; nil when `token` is only a
+  /// word that starts with `name` (`reportsfrom`), an error when the number is missing.
+  static func count(_ token: String, of name: String, term: String) throws -> (Comparison, Int)? {
+    let rest = token.dropFirst(name.count)
+    for comparison in Comparison.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
+    where rest.hasPrefix(comparison.rawValue) {
+      guard let n = Int(rest.dropFirst(comparison.rawValue.count)), n >= 0 else {
+        throw ParseError(description: "\(term): \(name) is compared with a number (\(name)>2)")
+      }
+      return (comparison, n)
+    }
+    return nil
   }
 
   /// `versions>3`, `versions>=2`, `versions=1`.
