@@ -29,6 +29,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
   case toggleUnreadOnly = "toggle-unread-only"
   case star
   case toggleStarredOnly = "toggle-starred-only"
+  case toggleThreads = "toggle-threads"
   case help, back
 }
 
@@ -125,6 +126,9 @@ public enum ActionTable {
     ActionSpec(
       action: .toggleStarredOnly, keys: [.character("S")], help: "show only starred stories, or every story again",
       screens: [.list]),
+    ActionSpec(
+      action: .toggleThreads, keys: [.character("T")],
+      help: "list threads (a developing story once, by its newest report) or every report", screens: [.list]),
     ActionSpec(action: .help, keys: [.character("?")], help: "help: every key", screens: all),
     ActionSpec(
       action: .back, keys: [.character("q"), .escape], help: "back (clears a filter first); quit from the story list",

@@ -34,7 +34,7 @@ extension AppState {
   /// `A`: every story of the list as filtered.
   mutating func markAllRead() {
     let changed = library.markAllRead()
-    let scope = library.filter.isAll ? "every story" : "every \(library.filter.label) story"
+    let scope = library.filter.label.isEmpty ? "every story" : "every \(library.filter.label) story"
     message = changed == 0 ? "nothing unread here" : "\(scope) marked read (\(changed) versions)"
     libraryChanged()
   }
@@ -66,7 +66,24 @@ extension AppState {
       list.selected = index
     }
     list.scroll = Self.follow(list.selected, scroll: 0, height: listHeight)
-    message = filter.isAll ? "every story" : "only \(filter.label) stories"
+    message = filter.label.isEmpty ? "every story" : "only \(filter.label) stories"
+  }
+
+  /// `T`: threads (one row per developing story, by its newest report) or every report; the
+  /// cursor stays on the selected story's thread.
+  mutating func toggleThreads() {
+    let thread = library.story(at: list.selected)?.thread
+    var filter = library.filter
+    filter.threads.toggle()
+    library.setFilter(filter)
+    list = ListState()
+    if let thread,
+      let index = (0..<min(library.storyCount, 2_000)).first(where: { library.story(at: $0)?.thread == thread })
+    {
+      list.selected = index
+    }
+    list.scroll = Self.follow(list.selected, scroll: 0, height: listHeight)
+    message = filter.threads ? "threads: each developing story once" : "every report"
   }
 
   /// An article and its identical copies on the versions screen (itself elsewhere).

@@ -142,6 +142,7 @@ extension AppState {
     case .toggleRead: toggleRead()
     case .markAllRead: markAllRead()
     case .toggleUnreadOnly: toggleFilter(unread: true)
+    case .toggleThreads: toggleThreads()
     case .star: toggleStar()
     case .toggleStarredOnly: toggleFilter(unread: false)
     case .openInBrowser:

@@ -18,6 +18,10 @@ public struct StorySummary: Sendable, Equatable {
   public var starred: Bool
   /// The thread (developing story) it is a report of.
   public var thread: String?
+  /// With threads listed (``ListFilter/threads``): the thread's reports, and the unread ones
+  /// of a thread that has a read one (`+1 report`).
+  public var reports = 1
+  public var newReports = 0
 
   public init(
     id: String, title: String, size: Int, latest: String?, sources: [String], unread: Bool, newVersions: Int = 0,

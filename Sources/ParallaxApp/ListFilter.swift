@@ -18,11 +18,14 @@ public struct ListFilter: Sendable, Hashable {
   public var scopeName: String?
   /// A typed filter (`F`).
   public var query: StoryQuery?
+  /// One row per thread (developing story), by its newest report (`T`).
+  public var threads = false
 
   public init(
     unreadOnly: Bool = false, starredOnly: Bool = false, scope: Scope? = nil, scopeName: String? = nil,
-    query: StoryQuery? = nil
+    query: StoryQuery? = nil, threads: Bool = false
   ) {
+    self.threads = threads
     self.unreadOnly = unreadOnly
     self.starredOnly = starredOnly
     self.scope = scope

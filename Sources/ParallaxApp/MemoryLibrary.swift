@@ -46,12 +46,20 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   public func setFilter(_ filter: ListFilter) {
     lock.withLock {
       self.filter = filter
+      // With threads: each thread's newest report stands for it (stories are newest first).
+      var seen = Set<String>()
+      let heads = Set(stories.indices.filter { seen.insert(stories[$0].thread).inserted })
       shown = stories.indices.filter { s in
+        if filter.threads && !heads.contains(s) { return false }
         let handles = stories[s].members.map(\.inputIndex)
         var inScope = true
         if case .source(let name) = filter.scope { inScope = handles.contains { articles[$0].source == name } }
         if case .feed = filter.scope { inScope = false }
-        return inScope && (!filter.unreadOnly || handles.contains { !read.contains($0) })
+        let unread =
+          filter.threads
+          ? reportsOf(stories[s].thread).contains { r in stories[r].members.contains { !read.contains($0.inputIndex) } }
+          : handles.contains { !read.contains($0) }
+        return inScope && (!filter.unreadOnly || unread)
           && (!filter.starredOnly || handles.contains { starred.contains($0) })
           && (filter.query.map { matches($0, story: s) } ?? true)
       }
@@ -64,8 +72,21 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   }
 
   public func story(at index: Int) -> StorySummary? {
-    storyAt(index).map(summary)
+    guard let s = storyAt(index) else { return nil }
+    var row = summary(s)
+    if lock.withLock({ filter.threads }) {
+      // The thread's row: its reports, unread while any is, new reports since it was read.
+      let reports = reportsOf(stories[s].thread).map(summary)
+      row.reports = reports.count
+      row.unread = reports.contains(where: \.unread)
+      let read = reports.contains { $0.size > 0 && $0.unread == false || $0.newVersions > 0 }
+      row.newReports = read ? reports.filter(\.unread).count : 0
+    }
+    return row
   }
+
+  /// Indices into `stories` of the reports of `thread`.
+  private func reportsOf(_ thread: String) -> [Int] { stories.indices.filter { stories[$0].thread == thread } }
 
   /// The summary of `stories[s]`.
   private func summary(_ s: Int) -> StorySummary {
@@ -126,11 +147,17 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   }
 
   public func setStoryRead(_ index: Int, _ isRead: Bool) {
-    for handle in members(ofStory: index) { setRead(handle, isRead) }
+    // With threads listed, a row is its thread: every report of it.
+    let handles =
+      filter.threads ? reports(inThreadOf: index).flatMap { members(ofStoryID: $0.id) } : members(ofStory: index)
+    for handle in handles { setRead(handle, isRead) }
   }
 
   public func markAllRead() -> Int {
-    let handles = lock.withLock { shown.flatMap { stories[$0].members.map(\.inputIndex) } }
+    let handles = lock.withLock {
+      let rows = filter.threads ? shown.flatMap { reportsOf(stories[$0].thread) } : shown
+      return rows.flatMap { stories[$0].members.map(\.inputIndex) }
+    }
     return lock.withLock { handles.filter { read.insert($0).inserted }.count }
   }
 

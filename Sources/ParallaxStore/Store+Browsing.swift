@@ -20,6 +20,10 @@ extension Store {
     public var starred: Bool = false
     /// The thread (developing story) the report belongs to.
     public var thread: String? = nil
+    /// With threads listed: the thread's reports, and those of them that arrived after the
+    /// thread was read (unread reports of a thread with a read one; 0 when none was read).
+    public var reports = 1
+    public var newReports = 0
   }
 
   /// Counts the interface shows in its heading.
@@ -50,8 +54,12 @@ extension Store {
         sql: """
           SELECT id, title, size, latest, sources,
             story.unread, story.unread < story.size,
-            EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isStarred = 1), thread
-          FROM story WHERE \(condition) ORDER BY latest DESC, id LIMIT ? OFFSET ?
+            EXISTS (SELECT 1 FROM article WHERE article.story = story.id AND article.isStarred = 1), thread,
+            (SELECT COUNT(*) FROM story AS report WHERE report.thread = story.thread),
+            (SELECT COUNT(*) FROM story AS report WHERE report.thread = story.thread AND report.unread > 0),
+            (SELECT COUNT(*) FROM story AS report WHERE report.thread = story.thread AND report.unread < report.size)
+          FROM story \(view.threads ? "INDEXED BY story_heads" : "") WHERE \(condition)
+          ORDER BY latest DESC, id LIMIT ? OFFSET ?
           """, arguments: arguments + [limit, offset]
       ).map { row in
         let sources: String = row[4]
@@ -59,8 +67,10 @@ extension Store {
         let anyRead: Bool = row[6]
         return StoryRecord(
           id: row[0], title: row[1], size: row[2], latest: row[3],
-          sources: StorySources.decode(sources), unread: unread > 0,
-          newVersions: anyRead ? unread : 0, starred: row[7], thread: row[8])
+          // A thread's row is unread while any of its reports is.
+          sources: StorySources.decode(sources), unread: view.threads ? (row[10] as Int) > 0 : unread > 0,
+          newVersions: anyRead ? unread : 0, starred: row[7], thread: row[8], reports: row[9],
+          newReports: (row[11] as Int) > 0 ? row[10] : 0)
       }
     }
   }

@@ -70,6 +70,8 @@ struct SQLGroupingStorage: GroupingStorage {
   let deleteStory: Statement
   let deleteStoryFeeds: Statement
   let linkFeeds: Statement
+  let threadOfStory: Statement
+  let markThreadHead: Statement
 
   init(_ db: Database) throws {
     self.db = db
@@ -128,6 +130,13 @@ struct SQLGroupingStorage: GroupingStorage {
         """)
     deleteStory = try db.makeStatement(sql: "DELETE FROM story WHERE id = ?")
     deleteStoryFeeds = try db.makeStatement(sql: "DELETE FROM storyFeed WHERE storyID = ?")
+    threadOfStory = try db.makeStatement(sql: "SELECT thread FROM story WHERE id = ?")
+    // The list's order: newest first, then id.
+    markThreadHead = try db.makeStatement(
+      sql: """
+        UPDATE story SET threadHead = (id IS (SELECT t.id FROM story t WHERE t.thread = ?1 ORDER BY t.latest DESC, t.id LIMIT 1))
+        WHERE thread = ?1
+        """)
     linkFeeds = try db.makeStatement(
       sql: "INSERT OR IGNORE INTO storyFeed (storyID, feedID) SELECT ?, feedID FROM articleFeed WHERE articleID = ?")
   }
@@ -249,6 +258,11 @@ struct SQLGroupingStorage: GroupingStorage {
   }
 
   mutating func writeStories(_ stories: [StoryRecord], grown: [StoryGrowth], replacing replaced: Set<String>) throws {
+    // Threads whose newest report may change: those of every story written, grown or gone.
+    var threads = Set(stories.map(\.thread))
+    for id in replaced.sorted() + grown.map(\.id) {
+      if let thread = try String.fetchOne(threadOfStory, arguments: [id]) { threads.insert(thread) }
+    }
     for id in replaced.sorted() {
       try deleteStory.execute(arguments: [id])
       try deleteStoryFeeds.execute(arguments: [id])
@@ -270,6 +284,7 @@ struct SQLGroupingStorage: GroupingStorage {
       try growStory.execute(arguments: [growth.size, growth.latest, StorySources.encode(growth.sources), growth.id])
     }
     try Store.refreshUnread(db, stories: grown.map(\.id))
+    for thread in threads.sorted() { try markThreadHead.execute(arguments: [thread]) }
   }
 
   func tallies(ofStories stories: [String]) throws -> [String: StoryTally] {

@@ -41,7 +41,12 @@ extension Store {
           sql: "UPDATE story SET unread = 0 WHERE unread != 0; UPDATE storyFeed SET unread = 0 WHERE unread")
       } else {
         // The stories first: marking them read changes what an unread-only view holds.
-        let stories = try String.fetchAll(db, sql: "SELECT id FROM story WHERE \(condition)", arguments: arguments)
+        // With threads listed, every report of each thread shown.
+        let sql =
+          view.threads
+          ? "SELECT id FROM story WHERE thread IN (SELECT story.thread FROM story WHERE \(condition))"
+          : "SELECT id FROM story WHERE \(condition)"
+        let stories = try String.fetchAll(db, sql: sql, arguments: arguments)
         let update = try db.cachedStatement(
           sql: "UPDATE article SET isRead = 1, newFacts = NULL WHERE story = ? AND isRead = 0")
         var count = 0

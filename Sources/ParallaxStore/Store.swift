@@ -386,6 +386,11 @@ public final class Store: Sendable {
       try db.alter(table: "story") { t in t.add(column: "thread", .text) }
       try db.execute(sql: "UPDATE story SET thread = 't' || substr(id, 2)")
       try db.create(index: "story_thread", on: "story", columns: ["thread"])
+      // Whether a story is its thread's newest report (the list's row for the thread when
+      // the list shows threads), kept by every grouping pass; read through a partial index
+      // in the list's order.
+      try db.alter(table: "story") { t in t.add(column: "threadHead", .boolean).notNull().defaults(to: true) }
+      try db.execute(sql: "CREATE INDEX story_heads ON story(latest DESC, id) WHERE threadHead")
       try Self.signAgain(db, sql: "SELECT * FROM article")
     }
     return migrator

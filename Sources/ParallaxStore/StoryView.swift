@@ -17,11 +17,14 @@ public struct StoryView: Sendable, Hashable {
   public var source: String??
   /// A typed filter (`F`).
   public var query: StoryQuery?
+  /// One row per thread, its newest report (unread-only: threads with an unread report).
+  public var threads = false
 
   public init(
     unreadOnly: Bool = false, starredOnly: Bool = false, feedID: Int64? = nil, source: String?? = nil,
-    query: StoryQuery? = nil
+    query: StoryQuery? = nil, threads: Bool = false
   ) {
+    self.threads = threads
     self.unreadOnly = unreadOnly
     self.starredOnly = starredOnly
     self.feedID = feedID
@@ -39,8 +42,14 @@ public struct StoryView: Sendable, Hashable {
   var condition: (sql: String, arguments: StatementArguments) {
     var parts: [String] = []
     var arguments = StatementArguments()
+    if threads {
+      parts.append("story.threadHead")
+    }
     if unreadOnly {
-      parts.append("story.unread > 0")
+      parts.append(
+        threads
+          ? "EXISTS (SELECT 1 FROM story AS report WHERE report.thread = story.thread AND report.unread > 0)"
+          : "story.unread > 0")
     }
     if starredOnly {
       parts.append("EXISTS (SELECT 1 FROM article v WHERE v.story = story.id AND v.isStarred = 1)")

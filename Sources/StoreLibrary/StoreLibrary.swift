@@ -37,7 +37,8 @@ public final class StoreLibrary: Library, @unchecked Sendable {
 
   /// The store's view for the filter.
   var view: StoryView {
-    var view = StoryView(unreadOnly: filter.unreadOnly, starredOnly: filter.starredOnly, query: filter.query)
+    var view = StoryView(
+      unreadOnly: filter.unreadOnly, starredOnly: filter.starredOnly, query: filter.query, threads: filter.threads)
     switch filter.scope {
     case .feed(let id): view.feedID = id
     case .source(let name): view.source = .some(name)
@@ -144,9 +145,12 @@ public final class StoreLibrary: Library, @unchecked Sendable {
 
   /// A list row from a story row.
   static func summary(_ record: Store.StoryRecord) -> StorySummary {
-    StorySummary(
+    var summary = StorySummary(
       id: record.id, title: record.title, size: record.size, latest: record.latest, sources: record.sources,
       unread: record.unread, newVersions: record.newVersions, starred: record.starred, thread: record.thread)
+    summary.reports = record.reports
+    summary.newReports = record.newReports
+    return summary
   }
 
   public func members(ofStory index: Int) -> [Int] {
@@ -207,7 +211,13 @@ public final class StoreLibrary: Library, @unchecked Sendable {
 
   public func setStoryRead(_ index: Int, _ isRead: Bool) {
     guard let id = story(at: index)?.id else { return }
-    guard attempt("store the read state", { try store.setStoryRead(id, isRead) }) != nil else { return }
+    // With threads listed, a row is its thread: every report of it.
+    let ids = filter.threads ? reports(inThreadOf: index).map(\.id) : [id]
+    let stored: Bool? = attempt("store the read state") {
+      for id in ids { try store.setStoryRead(id, isRead) }
+      return true
+    }
+    guard stored != nil else { return }
     invalidate()
   }
 

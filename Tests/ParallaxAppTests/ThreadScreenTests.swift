@@ -67,3 +67,22 @@ import Testing
     #expect(Renderer.render(state).lines.contains { $0.contains("t") && $0.contains("thread") })
   }
 }
+
+/// `T`: the list shows each developing story once, by its newest report.
+@Suite struct ThreadListTests {
+  @Test func tTogglesBetweenThreadsAndEveryReport() {
+    var state = Seeds.state(width: 80, height: 8)
+    Seeds.press([.character("T")], on: &state)
+    let lines = Renderer.render(state).lines
+    #expect(lines[0] == "Parallax — 1 thread, 5 articles")
+    #expect(lines[1].hasPrefix("●   2 4 reports · "))
+    #expect(state.message == "threads: each developing story once")
+    // u on a thread's row reads every report of it.
+    Seeds.press([.character("u")], on: &state)
+    #expect((0..<5).allSatisfy { state.library.isRead($0) })
+    #expect(!Renderer.render(state).lines[1].hasPrefix("●"))
+    Seeds.press([.character("T")], on: &state)
+    #expect(Renderer.render(state).lines[0] == "Parallax — 4 stories, 5 articles")
+    #expect(ActionTable.spec(.toggleThreads).keys == [.character("T")])
+  }
+}

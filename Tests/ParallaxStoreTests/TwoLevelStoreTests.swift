@@ -64,6 +64,7 @@ import Testing
       try db.execute(
         sql: """
           DROP INDEX story_thread; ALTER TABLE story DROP COLUMN thread;
+          DROP INDEX story_heads; ALTER TABLE story DROP COLUMN threadHead;
           ALTER TABLE edge DROP COLUMN novelty; ALTER TABLE edge DROP COLUMN newFacts;
           ALTER TABLE edge DROP COLUMN cosine; ALTER TABLE edge DROP COLUMN rareNames;
           ALTER TABLE edge DROP COLUMN leadRareNames;
@@ -83,6 +84,7 @@ import Testing
     let stories = try store.storyPage(offset: 0, limit: 10)
     #expect(stories.count == 4)
     #expect(stories.allSatisfy { $0.thread == StoryID.thread(story: $0.id) }, "each story its own thread")
+    #expect(try store.storyCount(view: StoryView(threads: true)) == 4, "each its thread's newest report")
     let signatures = try store.pool.read { db in
       try Row.fetchAll(db, sql: "SELECT data FROM signature").compactMap { HashedSignature($0[0] as Data) }
     }
@@ -95,6 +97,71 @@ import Testing
     // Regroup: the seeds are one thread.
     try store.regroupAll()
     #expect(Set(try store.storyPage(offset: 0, limit: 10).map(\.thread)).count == 1)
+    #expect(try store.storyCount(view: StoryView(threads: true)) == 1)
     #expect(try store.allArticles().filter(\.isRead).count == 1)
+  }
+}
+
+/// Threads as list rows (`T`): one row per thread by its newest report, unread while any
+/// report is, `+1 report` when a report joins a read thread.
+@Suite struct ThreadRowsTests {
+  /// A follow-up of the seeds: the talks' outcome, with facts of its own.
+  static let followUp = Article(
+    id: "followup-1", title: "Istanbul talks end with prisoner swap as Umerov and Medinsky agree on 1,000 captives",
+    body: """
+      Russian and Ukrainian delegations led by Rustem Umerov and Vladimir Medinsky agreed in Istanbul on Friday \
+      to exchange 1,000 prisoners each, the largest swap of the war, after talks hosted by Turkish Foreign \
+      Minister Hakan Fidan at the Dolmabahce palace. "This is a first result," Umerov said, adding that Kyiv \
+      still demanded a 30-day ceasefire.
+
+      Kremlin spokesman Dmitry Peskov said Moscow would study the proposal for a meeting of Vladimir Putin and \
+      Volodymyr Zelenskyy. The talks lasted 90 minutes, Turkish officials said, and a second round was not set.
+      """, source: "Wire", published: nil)
+
+  @Test func oneRowPerThreadAndAReportJoiningAReadThreadBringsItBack() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    try store.add(TwoLevelStoreTests.seeds)
+    let threads = StoryView(threads: true)
+    #expect(try store.storyCount(view: threads) == 1)
+    var row = try #require(try store.storyPage(offset: 0, limit: 10, view: threads).first)
+    #expect(row.reports == 4 && row.unread && row.newReports == 0)
+    try store.markAllRead(view: threads)
+    #expect(try store.allArticles().allSatisfy(\.isRead), "every report of the thread is read")
+    row = try #require(try store.storyPage(offset: 0, limit: 10, view: threads).first)
+    #expect(!row.unread)
+    #expect(try store.storyCount(view: StoryView(unreadOnly: true, threads: true)) == 0)
+
+    try store.add([Self.followUp])
+    let article = try #require(try store.allArticles().first { $0.inputID == "followup-1" })
+    let stories = try store.storyPage(offset: 0, limit: 10)
+    #expect(stories.count == 5, "a report of its own")
+    #expect(Set(stories.map(\.thread)).count == 1, "in the seeds' thread")
+    row = try #require(try store.storyPage(offset: 0, limit: 10, view: threads).first)
+    #expect(row.reports == 5 && row.unread && row.newReports == 1)
+    #expect(try store.storyCount(view: StoryView(unreadOnly: true, threads: true)) == 1)
+    // The newest report stands for the thread (the follow-up is undated like the seeds: the
+    // list's order puts it where the store's order does; the row is one of the thread's).
+    #expect(stories.contains { $0.id == row.id })
+    _ = article
+  }
+
+  @Test func theMemoryLibraryListsThreadsAsTheStoreDoes() throws {
+    let articles = TwoLevelStoreTests.seeds + [Self.followUp]
+    let library = MemoryLibrary(articles: articles, stories: StoryGrouper().group(articles))
+    library.setFilter(ListFilter(threads: true))
+    #expect(library.storyCount == 1)
+    var row = try #require(library.story(at: 0))
+    #expect(row.reports == 5 && row.unread && row.newReports == 0)
+    // Read every report but the follow-up: it is the thread's news.
+    for (s, story) in library.stories.enumerated()
+    where !story.members.contains(where: { $0.articleID == "followup-1" }) {
+      for m in story.members { library.setRead(m.inputIndex, true) }
+      _ = s
+    }
+    row = try #require(library.story(at: 0))
+    #expect(row.unread && row.newReports == 1)
+    _ = library.setStoryRead(0, true)
+    row = try #require(library.story(at: 0))
+    #expect(!row.unread)
   }
 }

@@ -215,4 +215,38 @@ import json, sys
 s = json.load(sys.stdin)
 assert s["articles"] == 305 and s["unread"] == 303 and s["unread_stories"] == 303, s  # the Istanbul story (2 versions) read once
 print("two processes: interface and import side by side; read state stored:", s)' || fail "store after two processes"
+
+# Threads in the list (T): the seeds are one thread of 4 reports; A reads it; an identical
+# copy of a seed brings nothing back; a follow-up (a report of its own in the thread) brings
+# the thread back as unread with +1 report.
+t kill-session -t "$session"
+"$bin" import --store "$work/s7.sqlite" seeds >/dev/null
+mkdir -p "$work/copy" "$work/followup"
+cp seeds/000_*.txt "$work/copy/000-again.txt"
+cat > "$work/followup/istanbul-outcome.txt" <<'TXT'
+Istanbul talks end with prisoner swap as Umerov and Medinsky agree on 1,000 captives
+
+Russian and Ukrainian delegations led by Rustem Umerov and Vladimir Medinsky agreed in Istanbul on Friday to exchange 1,000 prisoners each, the largest swap of the war, after talks hosted by Turkish Foreign Minister Hakan Fidan at the Dolmabahce palace. "This is a first result," Umerov said, adding that Kyiv still demanded a 30-day ceasefire.
+
+Kremlin spokesman Dmitry Peskov said Moscow would study the proposal for a meeting of Vladimir Putin and Volodymyr Zelenskyy. The talks lasted 90 minutes, Turkish officials said, and a second round was not set.
+TXT
+t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
+  "PARALLAX_STORE='$work/s7.sqlite' TERM=xterm-256color '$bin'; echo \"exit-status=\$?\" > '$work/status7'; sleep 60"
+wait_for "Parallax — 4 stories, 5 articles"
+t send-keys -t "$session" T
+wait_for "Parallax — 1 thread, 5 articles"
+screen | grep -qE '^● .*4 reports · ' || fail "the thread's row does not count its reports"
+t send-keys -t "$session" A
+wait_for "marked"
+screen | grep -qE '^● ' && fail "the thread is still unread after A"
+"$bin" import --store "$work/s7.sqlite" "$work/copy" >/dev/null 2>&1 || fail "importing the copy failed"
+wait_for "Parallax — 1 thread, 6 articles" 15
+screen | grep -qE '^● ' && fail "an identical copy brought the read thread back"
+"$bin" import --store "$work/s7.sqlite" "$work/followup" >/dev/null 2>&1 || fail "importing the follow-up failed"
+wait_for "+1 report · 5 reports · " 15
+screen | grep -qE '^● .*\+1 report · 5 reports' || fail "the thread is not back as unread with +1 report"
+echo "threads: one row, read once; a copy brings nothing back; a follow-up brings it back with +1 report"
+t send-keys -t "$session" q
+for _ in $(seq 1 50); do [ -s "$work/status7" ] && break; sleep 0.1; done
+grep -qx "exit-status=0" "$work/status7" || fail "threads: $(cat "$work/status7" 2>/dev/null)"
 echo "e2e: ok"

@@ -7,7 +7,10 @@ enum StoryListView {
   static func render(_ state: AppState, into buffer: inout Buffer) {
     let library = state.library
     let shown = library.filter.label.isEmpty ? "" : library.filter.label + " "
-    let stories = "\(library.storyCount) \(shown)\(library.storyCount == 1 ? "story" : "stories")"
+    let noun =
+      library.filter.threads
+      ? (library.storyCount == 1 ? "thread" : "threads") : (library.storyCount == 1 ? "story" : "stories")
+    let stories = "\(library.storyCount) \(shown)\(noun)"
     let heading =
       library.filter.scopeName.map { "\(ControlCharacters.sanitize($0)) — \(stories)" }
       ?? "Parallax — \(stories), \(count(library.articleCount, "article", "articles"))"
@@ -16,7 +19,7 @@ enum StoryListView {
     if library.storyCount == 0, let query = library.filter.queryLabel {
       let key = state.keymap.spec(.back).keys.first?.name ?? "q"
       buffer.put("No story matches the \(query). \(key) clears it.", x: 2, y: 2, style: state.theme.dim)
-    } else if library.storyCount == 0 && !library.filter.isAll {
+    } else if library.storyCount == 0 && !library.filter.label.isEmpty {
       let keys = [Action.toggleUnreadOnly, .toggleStarredOnly].filter {
         library.filter.unreadOnly ? $0 == .toggleUnreadOnly : library.filter.starredOnly && $0 == .toggleStarredOnly
       }.compactMap { state.keymap.spec($0).keys.first?.name }
@@ -49,7 +52,11 @@ enum StoryListView {
       width >= 70 && state.library.showsMetadata
       ? DisplayWidth.pad(story.sources.joined(separator: ", "), to: 22) + " " + DisplayWidth.pad(date, to: 10) : ""
     let titleWidth = max(1, width - 2 - versions.count - (right.isEmpty ? 0 : DisplayWidth.of(right) + 1))
-    let title = story.newVersions > 0 ? "+\(story.newVersions) new · " + story.title : story.title
+    var title = story.newVersions > 0 ? "+\(story.newVersions) new · " + story.title : story.title
+    if story.reports > 1 && state.library.filter.threads {
+      let news = story.newReports > 0 ? "+\(story.newReports) report\(story.newReports == 1 ? "" : "s") · " : ""
+      title = news + "\(story.reports) reports · " + title
+    }
     return unread + star + versions + DisplayWidth.pad(title, to: titleWidth) + (right.isEmpty ? "" : " " + right)
   }
 }
