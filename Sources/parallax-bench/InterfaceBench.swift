@@ -13,7 +13,7 @@ struct InterfaceBench: ParsableCommand {
     commandName: "interface",
     abstract: "Time key press to frame (update, render, frame diff) with a corpus loaded, or over a store.",
     discussion: """
-      Loads and groups the corpus (or, with --store, opens a store as the interface does), then replays a key sequence (moves, pages, search, open, compare, back) on a 120×40 screen, timing for each key the update, the render into a buffer and the diff against the previous frame: what happens between a key and the cells sent to the terminal. Then times the daily loop's heavier keys the same way: the feeds screen (f, and q back), a filter (F, typed, Enter; then Esc), and the unread-only view (U on, U off), each --rounds times; medians are printed. The first frame of the seeds from process start is measured by Tests/Scripts/bench-first-frame.sh.
+      Loads and groups the corpus (or, with --store, opens a store as the interface does), then replays a key sequence (moves, pages, search, open, compare, back) on a 120×40 screen, timing for each key the update, the render into a buffer and the diff against the previous frame: what happens between a key and the cells sent to the terminal. Then times the daily loop's heavier keys the same way: the feeds screen (f, and q back), a filter (F, typed, Enter; then Esc), the unread-only view (U on, U off) and the threads view (T on, T off), each --rounds times; medians are printed. The first frame of the seeds from process start is measured by Tests/Scripts/bench-first-frame.sh.
       """
   )
 
@@ -95,6 +95,7 @@ struct InterfaceBench: ParsableCommand {
     var filters: [Double] = []
     var clears: [Double] = []
     var unread: [Double] = []
+    var threads: [Double] = []
     for _ in 0..<rounds {
       feeds.append(time(.character("f")))
       _ = time(.character("q"))
@@ -104,6 +105,8 @@ struct InterfaceBench: ParsableCommand {
       clears.append(time(.escape))
       unread.append(time(.character("U")))
       unread.append(time(.character("U")))
+      threads.append(time(.character("T")))
+      threads.append(time(.character("T")))
     }
     func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
     _ = state.apply(.key(.character("F")))
@@ -111,10 +114,14 @@ struct InterfaceBench: ParsableCommand {
     _ = state.apply(.key(.enter))
     let matched = state.library.storyCount
     _ = state.apply(.key(.escape))
+    _ = state.apply(.key(.character("T")))
+    let threadRows = state.library.storyCount
+    _ = state.apply(.key(.character("T")))
     print(
       String(
         format:
-          "feeds screen (f): median %.2f ms; filter \"%@\" (%d stories): median %.2f ms, clearing it %.2f ms; unread-only toggle (U): median %.2f ms",
-        median(feeds), filter, matched, median(filters), median(clears), median(unread)))
+          "feeds screen (f): median %.2f ms; filter \"%@\" (%d stories): median %.2f ms, clearing it %.2f ms; unread-only toggle (U): median %.2f ms; threads toggle (T, %d threads): median %.2f ms",
+        median(feeds), filter, matched, median(filters), median(clears), median(unread), threadRows,
+        median(threads)))
   }
 }
