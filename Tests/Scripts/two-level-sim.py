@@ -86,7 +86,7 @@ def cluster(edges_rows, ids, P):
     ve = {}; vc = []
     for e in edges_rows:
         a, b = idx[e['first']], idx[e['second']]
-        dated_far = e['days'] is not None and e['days'] > P.vdays
+        dated_far = e['days'] is not None and e['days'] > P.vdays and not (e['score'] >= P.restated and e['novelty'] == 0)
         version = (e['novelty'] <= P.nov or e['score'] >= P.vsure or (e['minAdded'] <= P.kadd and e['novelty'] <= P.knov)) and not dated_far
         if e['conflict']: vc.append((a, b))
         if e['score'] < 0.02: continue
@@ -154,6 +154,7 @@ def main():
     ap.add_argument('--tmin', type=float, default=0.02)
     ap.add_argument('--lrare', type=int, default=1)
     ap.add_argument('--lrare2', type=int, default=2)
+    ap.add_argument('--restated', type=float, default=0.8)
     ap.add_argument('--vthr', type=float, default=0.2)
     ap.add_argument('--cannot', type=int, default=0)
     ap.add_argument('--tthr', type=float, default=0.2)
