@@ -12,6 +12,8 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   private var read = Set<Int>()
   private var starred = Set<Int>()
   private var storyOf: [Int: Int] = [:]
+  /// Indices into `stories` of each thread's reports, newest first.
+  private var reportsByThread: [String: [Int]] = [:]
   /// Indices into `stories` of the stories the filter shows.
   private var shown: [Int]
   public private(set) var filter = ListFilter()
@@ -22,7 +24,10 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
     self.stories = Self.newestFirst(stories, articles: articles)
     showsMetadata = articles.contains { $0.source != nil || $0.published != nil }
     shown = Array(self.stories.indices)
-    for (s, story) in self.stories.enumerated() { for m in story.members { storyOf[m.inputIndex] = s } }
+    for (s, story) in self.stories.enumerated() {
+      for m in story.members { storyOf[m.inputIndex] = s }
+      reportsByThread[story.thread, default: []].append(s)
+    }
   }
 
   /// Newest first by the latest member date; stories without dates keep their order, last.
@@ -85,8 +90,8 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
     return row
   }
 
-  /// Indices into `stories` of the reports of `thread`.
-  private func reportsOf(_ thread: String) -> [Int] { stories.indices.filter { stories[$0].thread == thread } }
+  /// Indices into `stories` of the reports of `thread` (newest first, as `stories`).
+  private func reportsOf(_ thread: String) -> [Int] { reportsByThread[thread] ?? [] }
 
   /// The summary of `stories[s]`.
   private func summary(_ s: Int) -> StorySummary {
@@ -109,7 +114,7 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
       let a = articles[stories[k].members[0].inputIndex]
       return (a.published == nil ? 1 : 0, a.published ?? "", a.identityKey)
     }
-    return stories.indices.filter { stories[$0].thread == thread }.sorted { first($0) < first($1) }.map(summary)
+    return reportsOf(thread).sorted { first($0) < first($1) }.map(summary)
   }
 
   public func members(ofStoryID id: String) -> [Int] {
@@ -225,8 +230,7 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
         case .before(let date): return latest.map { $0 < date } ?? false
         case .versions(let comparison, let n): return comparison.holds(handles.count, n)
         case .reports(let comparison, let n):
-          let thread = stories[s].thread
-          return comparison.holds(stories.lazy.filter { $0.thread == thread }.count, n)
+          return comparison.holds(reportsOf(stories[s].thread).count, n)
         }
       }
     }
