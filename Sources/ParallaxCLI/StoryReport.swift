@@ -144,6 +144,9 @@ public enum StoryReport {
     var parts = [
       String(format: "facts the other lacks: %d on the side adding fewer (share %.2f)", l.newFacts, l.novelty)
     ]
+    if l.titleDice >= 0 && l.oneOutlet {
+      parts.append(String(format: "one outlet's titles share %.2f of their words", l.titleDice))
+    }
     if let days = l.daysApart { parts.append(String(format: "%.1f days apart", days)) }
     let threshold = GroupingParameters.default.threshold
     let verdict =

@@ -391,6 +391,14 @@ public final class Store: Sendable {
       // in the list's order.
       try db.alter(table: "story") { t in t.add(column: "threadHead", .boolean).notNull().defaults(to: true) }
       try db.execute(sql: "CREATE INDEX story_heads ON story(latest DESC, id) WHERE threadHead")
+      // Signatures gained the lead's quotations here; they are signed again once, by v11.
+    }
+    migrator.registerMigration("v11-title-evidence") { db in
+      // Versions of one report share their headline's words: pairs keep the Dice overlap of
+      // the two titles' terms (-1, unknown, for pairs stored before: no evidence either way
+      // until `parallax regroup`), and signatures gain the title's terms, so stored articles
+      // are signed again from their text (with v10's quotations for stores older than it).
+      try db.alter(table: "edge") { t in t.add(column: "titleDice", .double).notNull().defaults(to: -1) }
       try Self.signAgain(db, sql: "SELECT * FROM article")
     }
     return migrator

@@ -46,8 +46,8 @@ import Testing
     #expect(decoded == signature)
     // A blob written before store format 5 ends before the weekday field (and the quotes
     // and lead names of format 10: no quotes here, one count; the lead names, a count and
-    // their hashes).
-    let old = signature.encoded.dropLast(8 + 4 + 8 * signature.leadTerms.count)
+    // their hashes; and the title terms of format 11, none for raw text: one count).
+    let old = signature.encoded.dropLast(8 + 4 + 8 * signature.leadTerms.count + 4)
     let oldDecoded = try #require(HashedSignature(Data(old)))
     #expect(oldDecoded.weekdays == 0)
     #expect(oldDecoded.terms == signature.terms)
@@ -73,7 +73,9 @@ import Testing
     let decoded = try #require(HashedSignature(signature.encoded))
     #expect(decoded == signature)
     // A blob written before store format 10 ends after the weekday field.
-    let size = 4 + signature.quotes.reduce(0) { $0 + 4 + 8 * $1.count } + 4 + 8 * signature.leadTerms.count
+    let size =
+      4 + signature.quotes.reduce(0) { $0 + 4 + 8 * $1.count } + 4 + 8 * signature.leadTerms.count + 4 + 8
+      * signature.titleTerms.count
     let old = try #require(HashedSignature(Data(signature.encoded.dropLast(size))))
     #expect(old.quotes.isEmpty)
     #expect(old.leadTerms.isEmpty)
@@ -81,6 +83,66 @@ import Testing
     // A damaged tail is damage, not a shorter signature.
     #expect(HashedSignature(Data(signature.encoded.dropLast(3))) == nil)
     #expect(HashedSignature(signature.encoded + Data([1, 2, 3, 4])) == nil)
+  }
+
+  @Test func headlinesSurviveTheStoredFormAndOldBlobsReadWithout() throws {
+    let article = Article(id: "a", title: "Talks in Istanbul end without a deal", body: "Delegations met on Monday.")
+    let signature = HashedSignature(ArticleSignature(article: article, leadTokens: 500))
+    #expect(signature.titleTerms.count == 5)  // talk, istanbul, end, without, deal
+    #expect(try #require(HashedSignature(signature.encoded)) == signature)
+    // A blob written before store format 11 ends after the lead's terms.
+    let old = try #require(HashedSignature(Data(signature.encoded.dropLast(4 + 8 * signature.titleTerms.count))))
+    #expect(old.titleTerms.isEmpty)
+    #expect(old.leadTerms == signature.leadTerms)
+  }
+
+  @Test func titleDiceComparesHeadlinesAndKnowsWhenThereIsNone() {
+    func print(_ title: String, _ body: String = "Officials met in the capital on Monday.") -> FactPrint {
+      FactPrint(
+        signature: HashedSignature(
+          ArticleSignature(article: Article(id: "x", title: title, body: body), leadTokens: 500)))
+    }
+    let talks = print("Russia and Ukraine to hold peace talks in Istanbul")
+    #expect(FactPrint.titleDice(talks, print("Russia and Ukraine to hold peace talks in Istanbul")) == 1)
+    // russia, ukrain, peac, talk shared of 6 and 7 terms.
+    let resume = FactPrint.titleDice(talks, print("Russia and Ukraine resume peace talks in Türkiye amid low hopes"))
+    #expect(resume > 0.5 && resume < 0.7)
+    #expect(FactPrint.titleDice(talks, print("Sprinters suspended by athletics body")) == 0)
+    // A title that only repeats the text's opening words is no headline: unknown, not 0.
+    let derived = print("Officials met in the capital on Monday.", "Officials met in the capital on Monday. Then more.")
+    #expect(derived.title.isEmpty)
+    #expect(FactPrint.titleDice(talks, derived) == -1)
+    #expect(FactPrint.titleDice(talks, print("")) == -1)
+  }
+
+  @Test func oneOutletsNewHeadlineIsAnotherReportButOtherOutletsHeadlineInTheirOwnWords() {
+    let engine = GroupingEngine(parameters: .default)
+    // A pair that passes on facts and time, with headlines that share nothing.
+    let pair = ScoredPair(a: 1, b: 2, score: 0.4, conflict: false, novelty: 0.1, newFacts: 1, titleDice: 0)
+    #expect(!engine.isVersionPair(pair, days: nil, oneOutlet: true))
+    #expect(engine.isVersionPair(pair, days: nil, oneOutlet: false))
+    // Shared headline words, an unknown headline, or near-copy texts: versions.
+    for changed in [
+      ScoredPair(a: 1, b: 2, score: 0.4, conflict: false, novelty: 0.1, newFacts: 1, titleDice: 0.5),
+      ScoredPair(a: 1, b: 2, score: 0.4, conflict: false, novelty: 0.1, newFacts: 1, titleDice: -1),
+      ScoredPair(a: 1, b: 2, score: 0.7, conflict: false, novelty: 0.1, newFacts: 1, titleDice: 0),
+    ] {
+      #expect(engine.isVersionPair(changed, days: nil, oneOutlet: true))
+    }
+    #expect(GroupingEngine.oneOutlet("BBC", "bbc"))
+    #expect(!GroupingEngine.oneOutlet("BBC", "Reuters"))
+    #expect(!GroupingEngine.oneOutlet(nil, nil))
+    #expect(!GroupingEngine.oneOutlet("", ""))
+  }
+
+  @Test func aThreadLinkNeedsTwoRareNamesNotOnePerson() {
+    let engine = GroupingEngine(parameters: .default)
+    let onePerson = ScoredPair(a: 1, b: 2, score: 0.3, conflict: false, cosine: 0.35, rareNames: 1, leadRareNames: 1)
+    #expect(!engine.isThreadLink(onePerson, days: nil))
+    var oneCase = onePerson
+    oneCase.rareNames = 2
+    #expect(engine.isThreadLink(oneCase, days: nil))
+    #expect(!engine.isThreadLink(oneCase, days: 20))
   }
 
   @Test func scatteredDotProductsEqualMergedOnesExactly() {

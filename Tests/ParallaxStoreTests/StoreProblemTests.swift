@@ -77,16 +77,16 @@ import Testing
     let path = temporaryPath()
     _ = try Store(path: path).add(articles(1, prefix: "a"))
     try DatabaseQueue(path: path).write { db in
-      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v11-from-the-future')")
-      try db.execute(sql: "PRAGMA user_version = 11")
+      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v-from-the-future')")
+      try db.execute(sql: "PRAGMA user_version = \(Store.formatVersion + 1)")
       try db.execute(sql: "UPDATE parallaxInfo SET value = '9.1.0' WHERE key = 'version'")
     }
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
     let error = try #require(throws: StoreProblem.self) { try Store(path: path) }
-    #expect(error.kind == .newerFormat(storeFormat: 11, writtenBy: "9.1.0"))
+    #expect(error.kind == .newerFormat(storeFormat: Store.formatVersion + 1, writtenBy: "9.1.0"))
     #expect(
       error.message()
-        == "parallax: the store \(path) was written by a newer Parallax (Parallax 9.1.0, store format 11); "
+        == "parallax: the store \(path) was written by a newer Parallax (Parallax 9.1.0, store format \(Store.formatVersion + 1)); "
         + "this is Parallax \(ParallaxVersion.current), which reads store formats up to \(Store.formatVersion): "
         + "it was not opened or changed; use that Parallax, or --store for another store")
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -120,7 +120,7 @@ import Testing
     }
     #expect(format == Store.formatVersion)
     #expect(writer == ParallaxVersion.current)
-    #expect(Store.formatVersion == 10)
+    #expect(Store.formatVersion == 11)
   }
 
   @Test func emptyAndMalformedSearchQueriesAreExplained() throws {

@@ -67,14 +67,17 @@ import Testing
           DROP INDEX story_heads; ALTER TABLE story DROP COLUMN threadHead;
           ALTER TABLE edge DROP COLUMN novelty; ALTER TABLE edge DROP COLUMN newFacts;
           ALTER TABLE edge DROP COLUMN cosine; ALTER TABLE edge DROP COLUMN rareNames;
-          ALTER TABLE edge DROP COLUMN leadRareNames;
-          DELETE FROM grdb_migrations WHERE identifier = 'v10-two-levels'; PRAGMA user_version = 9;
+          ALTER TABLE edge DROP COLUMN leadRareNames; ALTER TABLE edge DROP COLUMN titleDice;
+          DELETE FROM grdb_migrations WHERE identifier IN ('v10-two-levels', 'v11-title-evidence');
+          PRAGMA user_version = 9;
           """)
       // Signatures as format 9 wrote them: they end after the weekday field.
       let rows = try Row.fetchAll(db, sql: "SELECT articleID, data FROM signature")
       for row in rows {
         let signature = try #require(HashedSignature(row[1] as Data))
-        let tail = 4 + signature.quotes.reduce(0) { $0 + 4 + 8 * $1.count } + 4 + 8 * signature.leadTerms.count
+        let tail =
+          4 + signature.quotes.reduce(0) { $0 + 4 + 8 * $1.count } + 4 + 8 * signature.leadTerms.count + 4 + 8
+          * signature.titleTerms.count
         let old = Data((row[1] as Data).dropLast(tail))
         try db.execute(sql: "UPDATE signature SET data = ? WHERE articleID = ?", arguments: [old, row[0] as Int64])
       }
@@ -89,7 +92,7 @@ import Testing
       try Row.fetchAll(db, sql: "SELECT data FROM signature").compactMap { HashedSignature($0[0] as Data) }
     }
     #expect(signatures.count == 5)
-    #expect(signatures.allSatisfy { !$0.leadTerms.isEmpty }, "signed again")
+    #expect(signatures.allSatisfy { !$0.leadTerms.isEmpty && !$0.titleTerms.isEmpty }, "signed again")
     let read = try store.allArticles().filter(\.isRead)
     #expect(read.count == 1 && read[0].inputID.hasPrefix("000") && read[0].isStarred)
     #expect(try store.search("Varachyne").count == 2)

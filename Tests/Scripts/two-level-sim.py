@@ -2,7 +2,7 @@
 """Try version and thread rules outside the engine, in seconds instead of a rebuild.
 
 Reads the pairs `parallax-bench pairs CORPUS --edges EDGES.tsv` writes (every kept pair's
-score, cosine, fact novelty and new facts, rare names, days apart; identical copies as
+score, cosine, fact novelty and new facts, rare names, title overlap, days apart; identical copies as
 `copy` rows) and clusters them as GroupingEngine does: versions by average linkage over
 the pairs passing the version test, reports into threads by union-find over thread links.
 Each run is CORPUS:EDGES[:LABELS]: with a labelled pair set it prints each label's share in
@@ -27,6 +27,7 @@ def load_edges(path):
             d['days'] = float(d['days']) if d['days'] else None
             d['copy'] = d['conflict'] == 'copy'
             d['leadRare'] = int(d.get('leadRareNames') or 0)
+            d['titleDice'] = float(d.get('titleDice') or -1) if d.get('oneOutlet') == '1' else -1
             x = [int(t) for t in d['adds'].split('/')]
             d['minAdded'] = min(x[0], x[2])
             d['conflict'] = d['conflict'] == '1'
@@ -88,6 +89,7 @@ def cluster(edges_rows, ids, P):
         a, b = idx[e['first']], idx[e['second']]
         dated_far = e['days'] is not None and e['days'] > P.vdays and not (e['score'] >= P.restated and e['novelty'] == 0)
         version = (e['novelty'] <= P.nov or e['score'] >= P.vsure or (e['minAdded'] <= P.kadd and e['novelty'] <= P.knov)) and not dated_far
+        if 0 <= e['titleDice'] < P.title and e['score'] < P.retitled: version = False
         if e['conflict']: vc.append((a, b))
         if e['score'] < 0.02: continue
         if version:
@@ -106,6 +108,11 @@ def cluster(edges_rows, ids, P):
         if ok:
             k = (min(a, b), max(a, b))
             te[k] = max(te.get(k, 0), e['score'])
+    if P.topk:
+        nb = collections.defaultdict(list)
+        for (a, b), sc in te.items(): nb[a].append((sc, b)); nb[b].append((sc, a))
+        top = {a: set(x for _, x in sorted(v, reverse=True)[:P.topk]) for a, v in nb.items()}
+        te = {(a, b): sc for (a, b), sc in te.items() if b in top[a] or a in top[b]}
     if P.tmode == 'single':
         parent = list(range(len(reps)))
         def f(x):
@@ -145,7 +152,7 @@ def b3(labels, gold):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--nov', type=float, default=0.35)
-    ap.add_argument('--vdays', type=float, default=1.0)
+    ap.add_argument('--vdays', type=float, default=1.5)
     ap.add_argument('--vsure', type=float, default=9)
     ap.add_argument('--kadd', type=int, default=2)
     ap.add_argument('--knov', type=float, default=1)
@@ -154,14 +161,17 @@ def main():
     ap.add_argument('--tmin', type=float, default=0.02)
     ap.add_argument('--lrare', type=int, default=1)
     ap.add_argument('--lrare2', type=int, default=2)
+    ap.add_argument('--title', type=float, default=0.35)
+    ap.add_argument('--retitled', type=float, default=0.6)
     ap.add_argument('--restated', type=float, default=0.8)
     ap.add_argument('--vthr', type=float, default=0.2)
     ap.add_argument('--cannot', type=int, default=0)
     ap.add_argument('--tthr', type=float, default=0.2)
-    ap.add_argument('--rare', type=int, default=0)
+    ap.add_argument('--rare', type=int, default=2)
     ap.add_argument('--tdays', type=float, default=14)
     ap.add_argument('--tcos', type=float, default=0.0)
     ap.add_argument('--tmode', default='single')
+    ap.add_argument('--topk', type=int, default=0)
     ap.add_argument('--tavg', type=float, default=0.5)
     ap.add_argument('runs', nargs='+')  # corpus:edges[:labels]
     P = ap.parse_args()

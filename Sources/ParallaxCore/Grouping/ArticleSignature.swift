@@ -22,6 +22,10 @@ public struct ArticleSignature: Sendable, Hashable {
   /// with a new event; another story about them names them further down. In text order,
   /// repeats kept (appending is cheaper than hashing into a set; the hashed form is distinct).
   public var leadTerms: [String] = []
+  /// The distinct terms (stems and numbers, no stop words) of the title alone, sorted: the
+  /// news as the outlet headlines it. Versions of one report headline one event in
+  /// shared words; a follow-up headlines its own development (``FactPrint/titleDice(_:_:)``).
+  public var titleTerms: [String] = []
   /// How many tokens (title first) the lead's terms are read from.
   public static let leadTermTokens = 50
 
@@ -35,6 +39,29 @@ public struct ArticleSignature: Sendable, Hashable {
     // normalised text (paragraphs are lines; the title's lines, which restate the body, are
     // left out).
     self.init(text: cut, leadTokens: leadTokens, quotes: .bodyLines(skipping: article.title.count { $0 == "\n" } + 1))
+    titleTerms = Self.titleTerms(of: article.title, body: article.body)
+  }
+
+  /// The distinct content terms of a headline (``titleTerms``), as the lead counts them;
+  /// none when the title only repeats the body's opening words (a title derived from the
+  /// first sentence of an untitled text, a feed that titles items with their first words):
+  /// that is the text, not a headline.
+  static func titleTerms(of title: String, body: String) -> [String] {
+    let tokens = Tokenizer.tokenize(TextNormalizer.normalize(title), limit: leadTermTokens)
+    guard !tokens.isEmpty else { return [] }
+    let budget = title.utf8.count * 2 + 16
+    let opening = Tokenizer.tokenize(TextNormalizer.normalize(String(body.prefix(budget))), limit: tokens.count)
+    if opening.count == tokens.count && zip(opening, tokens).allSatisfy({ $0.text == $1.text }) { return [] }
+    var terms = Set<String>()
+    for token in tokens {
+      if token.isNumber {
+        if token.text.utf8.count >= 2 { terms.insert("#:" + token.text) }
+        continue
+      }
+      if token.text.utf8.count <= Stopwords.longest && Stopwords.english.contains(token.text) { continue }
+      terms.insert(Stemmer.stem(token.text))
+    }
+    return terms.sorted()
   }
 
   /// Where a signature's quotations come from.

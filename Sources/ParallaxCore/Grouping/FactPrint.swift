@@ -15,16 +15,29 @@ public struct FactPrint: Sendable, Hashable {
   public var quotes: [[UInt64]]
   /// Hashes of every term of the lead, increasing.
   public var terms: [UInt64]
+  /// Hashes of the title's terms, increasing (empty when unknown).
+  public var title: [UInt64]
 
-  public init(numbers: [UInt64], quotes: [[UInt64]], terms: [UInt64]) {
+  public init(numbers: [UInt64], quotes: [[UInt64]], terms: [UInt64], title: [UInt64] = []) {
     self.numbers = numbers
     self.quotes = quotes
     self.terms = terms
+    self.title = title
   }
 
-  /// The print of a signed article: its numbers, its lead's quotations and its terms.
+  /// The print of a signed article: its numbers, its lead's quotations, its terms and its
+  /// title's terms.
   public init(signature: HashedSignature) {
-    self.init(numbers: signature.numbers, quotes: signature.quotes, terms: signature.terms)
+    self.init(numbers: signature.numbers, quotes: signature.quotes, terms: signature.terms, title: signature.titleTerms)
+  }
+
+  /// The Dice overlap of two titles' terms (`2·shared / (|a| + |b|)`), or -1 when either
+  /// title is unknown: versions of one report headline its event in shared words (in the
+  /// labelled pairs every SAME pair shares a title word, median Dice 0.9), follow-ups
+  /// headline a new development (median 0.2–0.3).
+  public static func titleDice(_ a: FactPrint, _ b: FactPrint) -> Double {
+    guard !a.title.isEmpty, !b.title.isEmpty else { return -1 }
+    return 2 * Double(sharedCount(a.title, b.title)) / Double(a.title.count + b.title.count)
   }
 
   /// How many facts this print has that `other` lacks, and how many it has.

@@ -209,15 +209,17 @@ extension GroupingEngine {
       // a weaker pair only adds to an average, and counts as restating.
       let factScore = parameters.threshold / 2
       let facts = Self.concurrentMap(scored.count) { k in
-        scored[k].2.score < factScore
-          ? (novelty: 0, newFacts: 0) : FactPrint.evidence(prints[Int(scored[k].0)], prints[Int(scored[k].1)])
+        guard scored[k].2.score >= factScore else { return (novelty: 0.0, newFacts: 0, titleDice: -1.0) }
+        let (x, y) = (prints[Int(scored[k].0)], prints[Int(scored[k].1)])
+        let evidence = FactPrint.evidence(x, y)
+        return (novelty: evidence.novelty, newFacts: evidence.newFacts, titleDice: FactPrint.titleDice(x, y))
       }
       kept += scored.enumerated().map { k, pair in
         let (x, y) = (ids[Int(pair.0)], ids[Int(pair.1)])
         return ScoredPair(
           a: min(x, y), b: max(x, y), score: pair.2.score, conflict: pair.2.isConflict, novelty: facts[k].novelty,
           newFacts: facts[k].newFacts, cosine: pair.2.cosine, rareNames: pair.2.rareNames,
-          leadRareNames: pair.2.leadRareNames)
+          leadRareNames: pair.2.leadRareNames, titleDice: facts[k].titleDice)
       }
       for slot in run.slots { local[Int(slot)] = -1 }
     }

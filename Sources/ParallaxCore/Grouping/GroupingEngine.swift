@@ -251,6 +251,12 @@ public struct GroupingEngine: Sendable {
     return (versions, threads)
   }
 
+  /// Whether two articles come from one named outlet (feed or source, compared without case).
+  public static func oneOutlet(_ a: String?, _ b: String?) -> Bool {
+    guard let a, let b, !a.isEmpty else { return false }
+    return a.caseInsensitiveCompare(b) == .orderedSame
+  }
+
   /// Whether a new pair could link its articles at either level, at any distance in time:
   /// the pairs that decide which stored threads a pass clusters again.
   func reaches(_ edge: ScoredPair) -> Bool {
@@ -330,9 +336,11 @@ public struct GroupingEngine: Sendable {
       guard let x = times[Int(pair.a)], let y = times[Int(pair.b)] else { return nil }
       return abs(x - y) / 86_400
     }
+    func oneOutlet(_ pair: Pair) -> Bool { Self.oneOutlet(rows[Int(pair.a)].source, rows[Int(pair.b)].source) }
     let pairs = best.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     let edges = pairs.compactMap { pair -> (Int32, Int32, Double)? in
-      isVersionPair(best[pair]!, days: days(pair)) ? (pair.a, pair.b, best[pair]!.score) : nil
+      isVersionPair(best[pair]!, days: days(pair), oneOutlet: oneOutlet(pair))
+        ? (pair.a, pair.b, best[pair]!.score) : nil
     }
     let conflictList = conflicts.map { ($0.a, $0.b) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     var versions = AverageLinkClusterer.cluster(
@@ -365,24 +373,30 @@ public struct GroupingEngine: Sendable {
   }
 
   /// Whether a pair can join two articles as versions of one report: few facts of its own on
-  /// the side that restates more of the other (``FactPrint``), and, when both are dated,
+  /// the side that restates more of the other (``FactPrint``); from `oneOutlet` (both
+  /// articles from one named source), titles that share their event's words
+  /// (``GroupingParameters/minVersionTitleDice``) unless the texts are near copies (an
+  /// outlet that headlines a piece anew has published another report; outlets headline one
+  /// report each in their own words); and, when both are dated,
   /// published within ``GroupingParameters/maxVersionDays`` or one restating the other
   /// nearly whole (``GroupingParameters/restatedScore``). A follow-up reports news.
-  public func isVersionPair(_ e: ScoredPair, days: Double?) -> Bool {
+  public func isVersionPair(_ e: ScoredPair, days: Double?, oneOutlet: Bool = false) -> Bool {
     let p = parameters
     let restated = e.score >= p.restatedScore && e.novelty == 0
-    return (e.novelty <= p.maxVersionNovelty || e.newFacts <= p.maxVersionNewFacts)
+    let headline =
+      !oneOutlet || e.titleDice < 0 || e.titleDice >= p.minVersionTitleDice || e.score >= p.retitledScore
+    return (e.novelty <= p.maxVersionNovelty || e.newFacts <= p.maxVersionNewFacts) && headline
       && (days.map { $0 <= p.maxVersionDays } ?? true || restated)
   }
 
   /// Whether a pair links the reports of its two articles into one thread: a good score with
-  /// a rare name in both leads, or rare names in both leads and many in both articles with a
+  /// a rare name in both leads and another in both articles, or rare names in both leads and many in both articles with a
   /// fair cosine; and, when both are dated, published within
   /// ``GroupingParameters/maxThreadDays``. Topic words alone never link: a name must be rare.
   public func isThreadLink(_ e: ScoredPair, days: Double?) -> Bool {
     let p = parameters
     let linked =
-      (e.score >= p.threadThreshold && e.leadRareNames >= p.threadLeadRareNames)
+      (e.score >= p.threadThreshold && e.leadRareNames >= p.threadLeadRareNames && e.rareNames >= p.threadRareNames)
       || (e.leadRareNames >= p.threadManyLeadRareNames && e.rareNames >= p.threadManyRareNames
         && e.cosine >= p.threadCosine)
     return linked && (days.map { $0 <= p.maxThreadDays } ?? true)

@@ -77,12 +77,16 @@ public struct ScoredPair: Sendable, Hashable {
   public var rareNames: Int
   /// Rare names both leads carry (title and first words).
   public var leadRareNames: Int
+  /// The Dice overlap of the two titles' terms (``FactPrint/titleDice(_:_:)``); -1 when a
+  /// title is unknown or the pair was too weak to compare.
+  public var titleDice: Double
 
   public init(
     a: Int64, b: Int64, score: Double, conflict: Bool, novelty: Double = 0, newFacts: Int = 0, cosine: Double = 0,
-    rareNames: Int = 0, leadRareNames: Int = 0
+    rareNames: Int = 0, leadRareNames: Int = 0, titleDice: Double = -1
   ) {
     self.leadRareNames = leadRareNames
+    self.titleDice = titleDice
     self.a = a
     self.b = b
     self.score = score

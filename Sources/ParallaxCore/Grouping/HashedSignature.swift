@@ -21,6 +21,9 @@ public struct HashedSignature: Sendable, Hashable {
   /// Hashes of the lead's terms (``ArticleSignature/leadTerms``), increasing (empty in
   /// signatures stored before store format 10).
   public var leadTerms: [UInt64] = []
+  /// Hashes of the title's terms (``ArticleSignature/titleTerms``), increasing (empty in
+  /// signatures stored before store format 11, and for untitled articles).
+  public var titleTerms: [UInt64] = []
 
   public init(_ signature: ArticleSignature) {
     let rows = signature.termCounts.map { (StoryID.fnv1a($0.key), Int32(clamping: $0.value)) }.sorted { $0.0 < $1.0 }
@@ -34,6 +37,7 @@ public struct HashedSignature: Sendable, Hashable {
     weekdays = signature.weekdays
     quotes = signature.quotes.map { $0.map(StoryID.fnv1a).sorted() }
     leadTerms = Self.distinct(signature.leadTerms.map(StoryID.fnv1a).sorted())
+    titleTerms = Self.distinct(signature.titleTerms.map(StoryID.fnv1a).sorted())
   }
 
   /// Increasing `sorted` without repeats.
@@ -90,6 +94,9 @@ public struct HashedSignature: Sendable, Hashable {
     }
     put32(UInt32(leadTerms.count))
     leadTerms.forEach(put64)
+    // Added in store format 11; older blobs end before it.
+    put32(UInt32(titleTerms.count))
+    titleTerms.forEach(put64)
     return Data(out)
   }
 
@@ -135,6 +142,9 @@ public struct HashedSignature: Sendable, Hashable {
     }
     guard let nl = r.u32(), let names = r.u64s(nl) else { return nil }
     leadTerms = names
+    guard r.offset < r.raw.count else { return }  // a blob from before store format 11
+    guard let nt = r.u32(), let title = r.u64s(nt) else { return nil }
+    titleTerms = title
     guard r.offset == r.raw.count else { return nil }
   }
 }

@@ -43,18 +43,24 @@ public struct LevelEvidence: Sendable, Hashable, Codable {
   public var newFacts: Int
   public var rareNames: Int
   public var leadRareNames: Int
+  /// The Dice overlap of the two titles' terms; -1 when unknown.
+  public var titleDice: Double
+  /// Whether both articles come from one named outlet (the title test applies).
+  public var oneOutlet: Bool
   /// Days between the two publication times (nil when either is unknown).
   public var daysApart: Double?
   public var versionPair: Bool
   public var threadLink: Bool
 
-  public init(_ pair: ScoredPair, daysApart: Double?, engine: GroupingEngine) {
+  public init(_ pair: ScoredPair, daysApart: Double?, oneOutlet: Bool = false, engine: GroupingEngine) {
     novelty = pair.novelty
     newFacts = pair.newFacts
     rareNames = pair.rareNames
     leadRareNames = pair.leadRareNames
+    titleDice = pair.titleDice
+    self.oneOutlet = oneOutlet
     self.daysApart = daysApart
-    versionPair = engine.isVersionPair(pair, days: daysApart)
+    versionPair = engine.isVersionPair(pair, days: daysApart, oneOutlet: oneOutlet)
     threadLink = engine.isThreadLink(pair, days: daysApart)
   }
 }

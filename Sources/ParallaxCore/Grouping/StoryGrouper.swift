@@ -130,6 +130,7 @@ public struct StoryGrouper: Sendable {
           signature: HashedSignature(ArticleSignature(article: articles[Int($0)], leadTokens: parameters.leadTokens)))
       }
       (pair.novelty, pair.newFacts) = FactPrint.evidence(prints[0], prints[1])
+      pair.titleDice = FactPrint.titleDice(prints[0], prints[1])
     }
     var days: Double? = nil
     if let x = articles[Int(a)].published.flatMap(PublicationTime.seconds),
@@ -137,7 +138,9 @@ public struct StoryGrouper: Sendable {
     {
       days = abs(x - y) / 86_400
     }
-    return LevelEvidence(pair, daysApart: days, engine: GroupingEngine(parameters: parameters))
+    return LevelEvidence(
+      pair, daysApart: days, oneOutlet: GroupingEngine.oneOutlet(articles[Int(a)].source, articles[Int(b)].source),
+      engine: GroupingEngine(parameters: parameters))
   }
 
   /// Each report of a thread of two or more: its strongest kept pair (by score, among those
