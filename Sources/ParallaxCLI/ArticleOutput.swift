@@ -9,6 +9,8 @@ public struct ArticleEntry: Encodable {
   public var published: String?
   public var url: String?
   public var story: String?
+  /// The language, a BCP 47 tag (declared, or guessed from the text).
+  public var language: String?
   public var read: Bool
 
   public init(_ row: StoredArticle) {
@@ -18,6 +20,7 @@ public struct ArticleEntry: Encodable {
     published = row.published
     url = row.url
     story = row.story
+    language = row.language
     read = row.isRead
   }
 }

@@ -87,6 +87,15 @@ public final class Store: Sendable {
     }
   }
 
+  /// A configuration for opening a store's file directly (tools, tests): it registers what
+  /// every connection needs, the search index's tokenizer (``SegmentingTokenizer``), without
+  /// which deleting or editing an article fails.
+  public static func fileConfiguration() -> Configuration {
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in db.add(tokenizer: SegmentingTokenizer.self) }
+    return configuration
+  }
+
   /// Opens the pool, refuses a newer format, and migrates when the store needs it (only
   /// then is anything written on open).
   static func openPool(_ path: String, options: Options) throws -> DatabasePool {
@@ -97,6 +106,7 @@ public final class Store: Sendable {
     // Grouping reads many signature blobs and edges: a 64 MB page cache per connection
     // (allocated as used) spares re-reading them from the file.
     configuration.prepareDatabase { db in
+      db.add(tokenizer: SegmentingTokenizer.self)
       try db.execute(sql: "PRAGMA cache_size = -16384")
       if let maxPageCount { try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
     }
@@ -391,30 +401,56 @@ public final class Store: Sendable {
       // in the list's order.
       try db.alter(table: "story") { t in t.add(column: "threadHead", .boolean).notNull().defaults(to: true) }
       try db.execute(sql: "CREATE INDEX story_heads ON story(latest DESC, id) WHERE threadHead")
-      // Signatures gained the lead's quotations here; they are signed again once, by v11.
+      // Signatures gained the lead's quotations here; they are signed again once, by v12.
     }
     migrator.registerMigration("v11-title-evidence") { db in
       // Versions of one report share their headline's words: pairs keep the Dice overlap of
       // the two titles' terms (-1, unknown, for pairs stored before: no evidence either way
-      // until `parallax regroup`), and signatures gain the title's terms, so stored articles
-      // are signed again from their text (with v10's quotations for stores older than it).
+      // until `parallax regroup`), and signatures gain the title's terms (signed again by v12).
       try db.alter(table: "edge") { t in t.add(column: "titleDice", .double).notNull().defaults(to: -1) }
+    }
+    migrator.registerMigration("v12-every-script") { db in
+      // Words inside Chinese, Japanese, Korean and Thai text: the search index is rebuilt
+      // with the `parallax` tokenizer (SegmentingTokenizer), which splits runs of those
+      // scripts as grouping does; signatures are signed again for the same reason (and for
+      // the language's stop words, endings and names). Each article keeps its language.
+      try db.execute(
+        sql: """
+          DROP TRIGGER IF EXISTS "__articleSearch_ai"; DROP TRIGGER IF EXISTS "__articleSearch_ad";
+          DROP TRIGGER IF EXISTS "__articleSearch_au"; DROP TABLE "articleSearch";
+          CREATE VIRTUAL TABLE "articleSearch" USING fts5(
+            title, body, tokenize='\(SegmentingTokenizer.name)', content='article', content_rowid='id');
+          CREATE TRIGGER "__articleSearch_ad" AFTER DELETE ON "article" BEGIN
+            INSERT INTO "articleSearch"("articleSearch", "rowid", "title", "body")
+              VALUES('delete', old."id", old."title", old."body");
+          END;
+          CREATE TRIGGER "__articleSearch_au" AFTER UPDATE OF "title", "body" ON "article" BEGIN
+            INSERT INTO "articleSearch"("articleSearch", "rowid", "title", "body")
+              VALUES('delete', old."id", old."title", old."body");
+            INSERT INTO "articleSearch"("rowid", "title", "body") VALUES (new."id", new."title", new."body");
+          END;
+          INSERT INTO "articleSearch"("articleSearch") VALUES('rebuild');
+          """)
+      try db.alter(table: "article") { t in t.add(column: "language", .text) }
       try Self.signAgain(db, sql: "SELECT * FROM article")
     }
     return migrator
   }
 
   /// Signs every article `sql` selects again from its text, on all cores, 2,000 at a time
-  /// (memory stays bounded), keeping each signature's digest.
+  /// (memory stays bounded), keeping each signature's digest, and records the language read
+  /// where the article has none.
   static func signAgain(_ db: Database, sql: String) throws {
     let leadTokens = GroupingParameters.default.leadTokens
     let update = try db.makeStatement(sql: "UPDATE signature SET data = ?, digest = ? WHERE articleID = ?")
+    let language = try db.makeStatement(sql: "UPDATE article SET language = ? WHERE id = ? AND language IS NULL")
     let rows = try StoredArticle.fetchCursor(db, sql: sql)
     var batch: [StoredArticle] = []
     func flush() throws {
       let signatures = StoryGrouper.hashedSignatures(of: batch.map(\.article), leadTokens: leadTokens)
       for (row, signature) in zip(batch, signatures) {
         try update.execute(arguments: [signature.encoded, Int64(bitPattern: signature.digest), row.rowID])
+        try language.execute(arguments: [signature.language.rawValue, row.rowID])
       }
       batch.removeAll(keepingCapacity: true)
     }
@@ -508,13 +544,14 @@ public final class Store: Sendable {
           existed = true
           result.alreadyStored += 1
         } else {
+          let signature =
+            signatures[row.key] ?? HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens))
+          row.language = row.language ?? signature.language.rawValue
           try row.insert(db)
           id = row.rowID!
           try indexText.execute(arguments: [id, row.title, row.body])
           existed = false
           result.added += 1
-          let signature =
-            signatures[row.key] ?? HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens))
           let blob = signature.encoded
           try insertSignature.execute(arguments: [id, blob, Int64(bitPattern: HashedSignature.digest(of: blob))])
         }

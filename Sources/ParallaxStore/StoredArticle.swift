@@ -29,11 +29,15 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
   public var isStarred: Bool
   /// The story id from the last grouping, if any.
   public var story: String?
+  /// The article's language (a BCP 47 tag): as its input declared it, else as grouping
+  /// guessed it from the text (``Language/guess(_:)``); nil for rows stored before store
+  /// format 12 until they are signed again.
+  public var language: String?
 
   enum CodingKeys: String, CodingKey {
     case rowID = "id"
     case key, inputID, title, body, source, published, url, attributions, metadata, details, fetchedAt, isRead,
-      isStarred, story
+      isStarred, story, language
   }
 
   public mutating func didInsert(_ inserted: InsertionSuccess) { rowID = inserted.rowID }
@@ -60,6 +64,7 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
     isRead = false
     isStarred = false
     story = nil
+    language = article.language
   }
 
   /// Identity across imports: the link when there is one, else `id:` and the input id.
@@ -72,6 +77,7 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
     a.attributions = (try? JSONDecoder().decode([String].self, from: Data(attributions.utf8))) ?? []
     a.metadata = (try? JSONDecoder().decode([String: String].self, from: Data(metadata.utf8))) ?? [:]
     ArticleDetails(json: details).apply(to: &a)
+    a.language = language
     return a
   }
 

@@ -47,7 +47,7 @@ import Testing
     // A blob written before store format 5 ends before the weekday field (and the quotes
     // and lead names of format 10: no quotes here, one count; the lead names, a count and
     // their hashes; and the title terms of format 11, none for raw text: one count).
-    let old = signature.encoded.dropLast(8 + 4 + 8 * signature.leadTerms.count + 4)
+    let old = signature.encoded.dropLast(8 + 4 + 8 * signature.leadTerms.count + 4 + languageField(signature))
     let oldDecoded = try #require(HashedSignature(Data(old)))
     #expect(oldDecoded.weekdays == 0)
     #expect(oldDecoded.terms == signature.terms)
@@ -75,7 +75,7 @@ import Testing
     // A blob written before store format 10 ends after the weekday field.
     let size =
       4 + signature.quotes.reduce(0) { $0 + 4 + 8 * $1.count } + 4 + 8 * signature.leadTerms.count + 4 + 8
-      * signature.titleTerms.count
+      * signature.titleTerms.count + languageField(signature)
     let old = try #require(HashedSignature(Data(signature.encoded.dropLast(size))))
     #expect(old.quotes.isEmpty)
     #expect(old.leadTerms.isEmpty)
@@ -91,10 +91,14 @@ import Testing
     #expect(signature.titleTerms.count == 5)  // talk, istanbul, end, without, deal
     #expect(try #require(HashedSignature(signature.encoded)) == signature)
     // A blob written before store format 11 ends after the lead's terms.
-    let old = try #require(HashedSignature(Data(signature.encoded.dropLast(4 + 8 * signature.titleTerms.count))))
+    let old = try #require(
+      HashedSignature(Data(signature.encoded.dropLast(4 + 8 * signature.titleTerms.count + languageField(signature)))))
     #expect(old.titleTerms.isEmpty)
     #expect(old.leadTerms == signature.leadTerms)
   }
+
+  /// The bytes of the language field that ends a blob of store format 12.
+  func languageField(_ signature: HashedSignature) -> Int { 4 + signature.language.rawValue.utf8.count }
 
   @Test func titleDiceComparesHeadlinesAndKnowsWhenThereIsNone() {
     func print(_ title: String, _ body: String = "Officials met in the capital on Monday.") -> FactPrint {

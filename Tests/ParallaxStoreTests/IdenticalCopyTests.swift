@@ -113,7 +113,7 @@ import Testing
           arguments: [ids[1], ids[0], ids[2]])
       }
     }
-    try DatabaseQueue(path: path).write { db in
+    try DatabaseQueue(path: path, configuration: Store.fileConfiguration()).write { db in
       try db.execute(
         sql: """
           DROP INDEX signature_digest; DROP INDEX article_original;

@@ -76,7 +76,7 @@ import Testing
   @Test func aStoreFromANewerParallaxIsRefusedNamingBothVersionsAndLeftUntouched() throws {
     let path = temporaryPath()
     _ = try Store(path: path).add(articles(1, prefix: "a"))
-    try DatabaseQueue(path: path).write { db in
+    try DatabaseQueue(path: path, configuration: Store.fileConfiguration()).write { db in
       try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v-from-the-future')")
       try db.execute(sql: "PRAGMA user_version = \(Store.formatVersion + 1)")
       try db.execute(sql: "UPDATE parallaxInfo SET value = '9.1.0' WHERE key = 'version'")
@@ -95,7 +95,7 @@ import Testing
   @Test func unknownMigrationsAloneAlsoMeanANewerStore() throws {
     let path = temporaryPath()
     _ = try Store(path: path)
-    try DatabaseQueue(path: path).write { db in
+    try DatabaseQueue(path: path, configuration: Store.fileConfiguration()).write { db in
       try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v5-next')")
     }
     let error = try #require(throws: StoreProblem.self) { try Store(path: path) }
@@ -120,7 +120,7 @@ import Testing
     }
     #expect(format == Store.formatVersion)
     #expect(writer == ParallaxVersion.current)
-    #expect(Store.formatVersion == 11)
+    #expect(Store.formatVersion == 12)
   }
 
   @Test func emptyAndMalformedSearchQueriesAreExplained() throws {

@@ -60,7 +60,7 @@ import Testing
       }
     }
     // As format 9 left it: no thread, no pair evidence, signatures without the new fields.
-    try DatabaseQueue(path: path).write { db in
+    try DatabaseQueue(path: path, configuration: Store.fileConfiguration()).write { db in
       try db.execute(
         sql: """
           DROP INDEX story_thread; ALTER TABLE story DROP COLUMN thread;
@@ -68,7 +68,8 @@ import Testing
           ALTER TABLE edge DROP COLUMN novelty; ALTER TABLE edge DROP COLUMN newFacts;
           ALTER TABLE edge DROP COLUMN cosine; ALTER TABLE edge DROP COLUMN rareNames;
           ALTER TABLE edge DROP COLUMN leadRareNames; ALTER TABLE edge DROP COLUMN titleDice;
-          DELETE FROM grdb_migrations WHERE identifier IN ('v10-two-levels', 'v11-title-evidence');
+          DELETE FROM grdb_migrations WHERE identifier IN ('v10-two-levels', 'v11-title-evidence', 'v12-every-script');
+          ALTER TABLE article DROP COLUMN language;
           PRAGMA user_version = 9;
           """)
       // Signatures as format 9 wrote them: they end after the weekday field.
@@ -77,7 +78,7 @@ import Testing
         let signature = try #require(HashedSignature(row[1] as Data))
         let tail =
           4 + signature.quotes.reduce(0) { $0 + 4 + 8 * $1.count } + 4 + 8 * signature.leadTerms.count + 4 + 8
-          * signature.titleTerms.count
+          * signature.titleTerms.count + 4 + signature.language.rawValue.utf8.count
         let old = Data((row[1] as Data).dropLast(tail))
         try db.execute(sql: "UPDATE signature SET data = ? WHERE articleID = ?", arguments: [old, row[0] as Int64])
       }

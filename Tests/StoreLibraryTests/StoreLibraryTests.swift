@@ -90,7 +90,9 @@ import Testing
     try store.add(ArticleLoader().load([Self.seeds.path]).articles)
     let library = try StoreLibrary(store: store)
     // Another program breaks the store under the open interface.
-    try DatabaseQueue(path: path).write { db in try db.execute(sql: "DROP TABLE story") }
+    try DatabaseQueue(path: path, configuration: Store.fileConfiguration()).write { db in
+      try db.execute(sql: "DROP TABLE story")
+    }
     var state = AppState(library: library, width: 100, height: 8, theme: .monochrome)
     _ = Renderer.render(state)
     let reported = state.takeLibraryProblems()

@@ -22,6 +22,9 @@ public struct Article: Sendable, Hashable, Codable {
   public var metadata: [String: String]
   /// The feed's summary of the article, as text, when the feed gave one besides the body.
   public var summary: String? = nil
+  /// The language as the input declares it (a BCP 47 tag: the feed's `language`, the JSON
+  /// Lines `language` field), when it does; grouping guesses it from the text otherwise.
+  public var language: String? = nil
   /// Authors and contributors, as the feed names them.
   public var authors: [Person] = []
   /// Categories and tags, as the feed writes them.

@@ -28,6 +28,9 @@ public struct ArticleSignature: Sendable, Hashable {
   public var titleTerms: [String] = []
   /// How many tokens (title first) the lead's terms are read from.
   public static let leadTermTokens = 50
+  /// The language the terms were read in: the article's own (its feed's) when known, else
+  /// guessed from the text (``Language/guess(_:)``). It picks stop words, endings and names.
+  public var language: Language = .english
 
   /// Extracts the signature of `article` from its title and the first `leadTokens` tokens.
   public init(article: Article, leadTokens: Int) {
@@ -38,15 +41,17 @@ public struct ArticleSignature: Sendable, Hashable {
     // Quotations are paired within a paragraph, so they are read line by line of the
     // normalised text (paragraphs are lines; the title's lines, which restate the body, are
     // left out).
-    self.init(text: cut, leadTokens: leadTokens, quotes: .bodyLines(skipping: article.title.count { $0 == "\n" } + 1))
-    titleTerms = Self.titleTerms(of: article.title, body: article.body)
+    self.init(
+      text: cut, leadTokens: leadTokens, quotes: .bodyLines(skipping: article.title.count { $0 == "\n" } + 1),
+      language: article.language.flatMap(Language.init(tag:)))
+    titleTerms = Self.titleTerms(of: article.title, body: article.body, language: language)
   }
 
   /// The distinct content terms of a headline (``titleTerms``), as the lead counts them;
   /// none when the title only repeats the body's opening words (a title derived from the
   /// first sentence of an untitled text, a feed that titles items with their first words):
   /// that is the text, not a headline.
-  static func titleTerms(of title: String, body: String) -> [String] {
+  static func titleTerms(of title: String, body: String, language: Language) -> [String] {
     let tokens = Tokenizer.tokenize(TextNormalizer.normalize(title), limit: leadTermTokens)
     guard !tokens.isEmpty else { return [] }
     let budget = title.utf8.count * 2 + 16
@@ -58,8 +63,8 @@ public struct ArticleSignature: Sendable, Hashable {
         if token.text.utf8.count >= 2 { terms.insert("#:" + token.text) }
         continue
       }
-      if token.text.utf8.count <= Stopwords.longest && Stopwords.english.contains(token.text) { continue }
-      terms.insert(Stemmer.stem(token.text))
+      if language.isStopword(token.text) { continue }
+      terms.insert(language.stem(token.text))
     }
     return terms.sorted()
   }
@@ -90,9 +95,11 @@ public struct ArticleSignature: Sendable, Hashable {
   }
 
   /// The signature of raw text, with its quotations from `source`.
-  init(text: String, leadTokens: Int, quotes source: QuoteSource) {
+  init(text: String, leadTokens: Int, quotes source: QuoteSource, language known: Language? = nil) {
     let normalized = TextNormalizer.normalize(text)
     let tokens = Tokenizer.tokenize(normalized, limit: leadTokens)
+    let language = known ?? Language.guess(tokens)
+    self.language = language
     switch source {
     case .text: quotes = Self.quotes(in: normalized)
     case .bodyLines(let skipped):
@@ -103,6 +110,7 @@ public struct ArticleSignature: Sendable, Hashable {
     numberContexts = Self.contexts(of: tokens)
     func count(_ key: String) { termCounts[key, default: 0] += 1 }
     for (index, token) in tokens.enumerated() {
+      let previous = language == .german && index > 0 ? tokens[index - 1].text : nil
       if token.isNumber {
         guard token.text.utf8.count >= 2 else { continue }  // digits and separators: ASCII
         let key = "#:" + token.text
@@ -112,12 +120,13 @@ public struct ArticleSignature: Sendable, Hashable {
         continue
       }
       if let day = Self.weekdayBits[token.text] { weekdays |= day }
-      if token.text.utf8.count <= Stopwords.longest && Stopwords.english.contains(token.text) { continue }
-      let stem = Stemmer.stem(token.text)
+      if language.isStopword(token.text) { continue }
+      let stem = language.stem(token.text)
       count(stem)
       if index < Self.leadTermTokens { leadTerms.append(stem) }
-      if Self.isName(token) {
-        let key = "N:" + token.text
+      if Self.isName(token, after: previous, in: language) {
+        // Inflected languages decline names ("Песков", "Пескова"): their stems are the key.
+        let key = "N:" + (language == .english ? token.text : stem)
         count(key)
         if names[key] == nil { names[key] = token.original }
         if index < Self.leadTermTokens { leadTerms.append(key) }
@@ -131,12 +140,32 @@ public struct ArticleSignature: Sendable, Hashable {
 
   /// A capitalised word that does not open a sentence; all-caps words only when short
   /// (acronyms such as NATO), since long ones are usually shouted headlines.
-  static func isName(_ token: Token) -> Bool {
+  /// In scripts without case every content word of two or more characters is a candidate
+  /// (rarity picks the names out); in German, which capitalises every noun, a capital after
+  /// an article or determiner, or on a word with a noun's ending (`-ung`, `-heit`, …), is a
+  /// noun ("die Delegation", "einen Durchbruch").
+  static func isName(_ token: Token, after previous: String? = nil, in language: Language = .english) -> Bool {
+    if language.isCaseless { return token.text.count >= 2 }
     guard token.isCapitalized, !token.startsSentence, token.text.count >= 2,
       !Tokenizer.abbreviations.contains(token.text)
     else { return false }
+    if language == .german {
+      if let previous, germanDeterminers.contains(previous) { return false }
+      if germanNounEndings.contains(where: token.text.hasSuffix) { return false }
+    }
     return !token.isAllCaps || token.text.count <= 5
   }
+
+  static let germanDeterminers: Set<String> = [
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
+    "keinen", "keinem", "keiner", "im", "am", "zum", "zur", "vom", "beim", "ins", "dieser", "diese", "dieses",
+    "diesem", "diesen", "jeder", "jede", "jedes", "jeden", "sein", "seine", "seinen", "seinem", "seiner", "ihr",
+    "ihre", "ihren", "ihrem", "ihrer", "unser", "unsere", "mehrere", "viele", "neue", "neuen", "neuer", "ersten",
+  ]
+  static let germanNounEndings = [
+    "ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "ismus", "nis", "tum", "ling", "chen",
+    "ment", "schaften", "heiten", "keiten", "nisse", "ismen",
+  ]
 
   /// Numbers (digits or number words) keyed by the nearest two non-number words on each side.
   static func contexts(of tokens: [Token]) -> [String: [String]] {

@@ -24,6 +24,9 @@ public struct HashedSignature: Sendable, Hashable {
   /// Hashes of the title's terms (``ArticleSignature/titleTerms``), increasing (empty in
   /// signatures stored before store format 11, and for untitled articles).
   public var titleTerms: [UInt64] = []
+  /// The language the terms were read in (English in signatures stored before store format
+  /// 12).
+  public var language: Language = .english
 
   public init(_ signature: ArticleSignature) {
     let rows = signature.termCounts.map { (StoryID.fnv1a($0.key), Int32(clamping: $0.value)) }.sorted { $0.0 < $1.0 }
@@ -38,6 +41,7 @@ public struct HashedSignature: Sendable, Hashable {
     quotes = signature.quotes.map { $0.map(StoryID.fnv1a).sorted() }
     leadTerms = Self.distinct(signature.leadTerms.map(StoryID.fnv1a).sorted())
     titleTerms = Self.distinct(signature.titleTerms.map(StoryID.fnv1a).sorted())
+    language = signature.language
   }
 
   /// Increasing `sorted` without repeats.
@@ -97,6 +101,10 @@ public struct HashedSignature: Sendable, Hashable {
     // Added in store format 11; older blobs end before it.
     put32(UInt32(titleTerms.count))
     titleTerms.forEach(put64)
+    // Added in store format 12; older blobs end before it.
+    let code = Array(language.rawValue.utf8)
+    put32(UInt32(code.count))
+    out.append(contentsOf: code)
     return Data(out)
   }
 
@@ -145,6 +153,12 @@ public struct HashedSignature: Sendable, Hashable {
     guard r.offset < r.raw.count else { return }  // a blob from before store format 11
     guard let nt = r.u32(), let title = r.u64s(nt) else { return nil }
     titleTerms = title
+    guard r.offset < r.raw.count else { return }  // a blob from before store format 12
+    guard let nc = r.u32(), nc <= 8, r.offset + Int(nc) <= r.raw.count else { return nil }
+    let code = String(decoding: r.raw[r.offset..<(r.offset + Int(nc))], as: UTF8.self)
+    r.offset += Int(nc)
+    guard let language = Language(rawValue: code) else { return nil }
+    self.language = language
     guard r.offset == r.raw.count else { return nil }
   }
 }

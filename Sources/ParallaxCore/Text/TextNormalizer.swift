@@ -53,12 +53,20 @@ public enum TextNormalizer {
     return scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
   }
 
-  /// Maps typographic quotes to ASCII quotes and every dash to `-`.
+  /// Maps typographic quotes to ASCII quotes (every common style: “ ” „ ‘ ’ ‚ « » ‹ › 「 」
+  /// 『 』), every dash to `-`, and the digits of every script (Arabic-Indic, Devanagari,
+  /// Thai, …; full-width ones are already ASCII in NFKC) to ASCII digits, with the Arabic
+  /// decimal and thousands separators.
   static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     switch scalar.value {
-    case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC, 0x0060, 0x00B4: return "'"
-    case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB, 0x300C, 0x300D: return "\""
+    case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC, 0x0060, 0x00B4, 0x2039, 0x203A: return "'"
+    case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB, 0x300C, 0x300D, 0x300E, 0x300F: return "\""
     case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return "-"
+    case 0x066B: return "."
+    case 0x066C: return ","
+    case 0x0660...0x0669, 0x06F0...0x06F9, 0x0966...0x096F, 0x09E6...0x09EF, 0x0E50...0x0E59, 0x0ED0...0x0ED9,
+      0x1040...0x1049, 0x17E0...0x17E9:
+      return Unicode.Scalar(0x30 + UInt8(scalar.properties.numericValue.map(Int.init) ?? 0))
     default: return scalar
     }
   }

@@ -6,7 +6,10 @@ import Foundation
 /// or `/` between digits stays inside a number ("1,000", "2.1", "3/16"). A number followed
 /// directly by letters is split ("1,000km" gives "1,000" and "km"). Sentence ends (`.`, `!`,
 /// `?`, line breaks) are tracked so that capitalised sentence openers are not mistaken for
-/// names. Works on UTF-8 bytes with an ASCII fast path.
+/// names. Runs of scripts written without spaces (Han, kana, Hangul, Thai) become
+/// overlapping pairs of characters (``UnspacedScript``), and a run ends where the script
+/// changes ("iPhone手机" gives "iphone" and "手机"). Works on UTF-8 bytes with an ASCII fast
+/// path.
 public enum Tokenizer {
   /// The tokens of `text`, at most `limit` of them.
   /// - Complexity: O(n) in the length of `text`.
@@ -19,11 +22,26 @@ public enum Tokenizer {
     var sentenceStart = true
     var sentence = 0
     var pendingBoundary = false
+    // The first byte of each scalar of the current unspaced run.
+    var unspaced: [Int] = []
 
     func flush(_ end: Int) {
+      if !unspaced.isEmpty {
+        let run = unspaced
+        unspaced.removeAll(keepingCapacity: true)
+        for segment in UnspacedScript.segments(starts: run, end: end) where tokens.count < limit {
+          append(segment, isNumber: false)
+        }
+        return
+      }
       guard start >= 0 else { return }
-      let bytes = utf8[start..<end]
+      let range = start..<end
       start = -1
+      append(range, isNumber: isNumber)
+    }
+
+    func append(_ range: Range<Int>, isNumber: Bool) {
+      let bytes = utf8[range]
       let original = String(decoding: bytes, as: UTF8.self)
       let ascii = bytes.allSatisfy { $0 < 0x80 }
       let lowered: String
@@ -60,8 +78,15 @@ public enum Tokenizer {
       var scalar = Unicode.Scalar(b)
       if b >= 0x80 {
         (scalar, width) = decode(utf8, at: i)
+        if UnspacedScript.contains(scalar.value) {
+          if start >= 0 { flush(i) }
+          unspaced.append(i)
+          i += width
+          continue
+        }
         isLetter = isWordScalar(scalar)
       }
+      if !unspaced.isEmpty { flush(i) }
       if isDigit {
         if start < 0 {
           start = i
@@ -79,7 +104,9 @@ public enum Tokenizer {
         // Inside a number.
       } else {
         flush(i)
-        if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A || scalar == "\u{2026}" {
+        if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A || scalar == "\u{2026}"
+          || Self.sentenceEnds.contains(scalar)
+        {
           let next = utf8[i + 1]
           if b == 0x2E && next != 0x20 && next != 0x0A && next != 0x22 && next != 0x27 && next != 0x29 {
             // "U.S." or "example.com": not a sentence end.
@@ -96,6 +123,10 @@ public enum Tokenizer {
     if tokens.count < limit { flush(min(i, utf8.count - 1)) }
     return tokens
   }
+
+  /// Sentence ends beyond ASCII's: the ideographic full stop, the Arabic question mark and
+  /// full stop, the Devanagari danda.
+  static let sentenceEnds: Set<Unicode.Scalar> = ["\u{3002}", "\u{061F}", "\u{06D4}", "\u{0964}", "\u{0965}"]
 
   /// Decodes the scalar starting at byte `i` (invalid sequences decode as U+FFFD, width 1).
   static func decode(_ utf8: [UInt8], at i: Int) -> (Unicode.Scalar, Int) {
