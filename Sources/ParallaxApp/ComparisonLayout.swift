@@ -72,7 +72,7 @@ public struct ComparisonLayout: Sendable {
       case .delete: style = oneSided ? .plain : theme.deleted
       case .insert: style = oneSided ? .plain : theme.inserted
       }
-      runs.append(StyledRun(i == 0 ? text : " " + text, style))
+      runs.append(StyledRun(i == 0 || span.attached == true ? text : " " + text, style))
     }
     return runs
   }

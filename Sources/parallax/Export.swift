@@ -33,6 +33,7 @@ struct Export: ParsableCommand {
     var authors: [Person]?
     var categories: [String]?
     var enclosures: [Enclosure]?
+    var language: String?
   }
 
   func run() throws {
@@ -48,7 +49,8 @@ struct Export: ParsableCommand {
               url: row.url, story: row.story, summary: article.summary, updated: article.updated,
               authors: article.authors.isEmpty ? nil : article.authors,
               categories: article.categories.isEmpty ? nil : article.categories,
-              enclosures: article.enclosures.isEmpty ? nil : article.enclosures), pretty: false))
+              enclosures: article.enclosures.isEmpty ? nil : article.enclosures, language: row.language),
+            pretty: false))
       }
     case .opml:
       func escape(_ s: String) -> String {

@@ -103,17 +103,17 @@ public struct Comparator: Sendable {
   /// The words of `text` separated by single spaces (readers already give most text so).
   static func singleSpaced(_ text: String) -> String {
     if text.contains("\n\n") {
-      return WordDiff.wordsKeepingParagraphs(text).joined(separator: " ")
+      return WordDiff.joined(WordDiff.wordsKeepingParagraphs(text))
     }
     var previousSpace = true
     for b in text.utf8 {
       let space = b == 0x20
       if b == 0x0A || b == 0x09 || b == 0x0D || (space && previousSpace) {
-        return WordDiff.words(text).joined(separator: " ")
+        return WordDiff.joined(WordDiff.words(text))
       }
       previousSpace = space
     }
-    return previousSpace && !text.isEmpty ? WordDiff.words(text).joined(separator: " ") : text
+    return previousSpace && !text.isEmpty ? WordDiff.joined(WordDiff.words(text)) : text
   }
 
   static func oneSided(_ kind: ComparisonRow.Kind, _ text: String, index: Int) -> ComparisonRow {
@@ -135,9 +135,10 @@ public struct Comparator: Sendable {
         rightSpans: [WordSpan(text: singleSpaced(r), op: .equal)], score: 1)
     }
     let (ls, rs) = WordDiff.diff(l, r)
-    // Span texts hold words separated by single spaces.
+    // Span texts hold words separated by single spaces (characters of unspaced scripts
+    // count one each).
     func words(_ spans: [WordSpan]) -> Int {
-      spans.reduce(0) { $0 + $1.text.split(separator: " ").filter { $0 != WordDiff.paragraphBreak }.count }
+      spans.reduce(0) { $0 + WordDiff.words($1.text).words.count }
     }
     let total = words(ls) + words(rs)
     let score = total == 0 ? 0 : 2 * Double(words(ls.filter { $0.op == .equal })) / Double(total)

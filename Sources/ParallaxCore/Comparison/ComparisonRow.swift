@@ -40,9 +40,13 @@ public struct WordSpan: Sendable, Hashable, Codable {
     case insert
   }
 
-  /// The words, as written, separated by single spaces.
+  /// The words, as written, separated by single spaces (none between characters of scripts
+  /// written without spaces).
   public var text: String
   public var op: Operation
+  /// True when the span follows the one before without a space (a change inside a run of
+  /// Chinese or Japanese characters); absent otherwise.
+  public var attached: Bool? = nil
 
   public init(text: String, op: Operation) {
     self.text = text

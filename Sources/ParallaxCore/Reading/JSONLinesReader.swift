@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads JSON Lines articles: `id` and `text` required; `title`, `source`, `published`, `url`,
-/// and what `parallax export` writes of feeds (`summary`, `updated`, `authors`, `categories`,
-/// `enclosures`) optional; every other field kept as metadata (never used for matching).
+/// `language` (a BCP 47 tag), and what `parallax export` writes of feeds (`summary`,
+/// `updated`, `authors`, `categories`, `enclosures`) optional; every other field kept as metadata (never used for matching).
 public enum JSONLinesReader {
   /// The result of reading one JSON Lines input.
   public struct Output: Sendable {
@@ -13,6 +13,7 @@ public enum JSONLinesReader {
   /// Fields with a meaning of their own; the rest become metadata.
   static let knownFields: Set<String> = [
     "id", "text", "title", "source", "published", "url", "summary", "updated", "authors", "categories", "enclosures",
+    "language",
   ]
 
   /// Reads every line of `data`; bad lines are reported with their number and skipped.
@@ -99,6 +100,7 @@ public enum JSONLinesReader {
     article.url = scalarString(fields["url"])
     article.summary = scalarString(fields["summary"])
     article.updated = scalarString(fields["updated"])
+    article.language = scalarString(fields["language"])
     for value in fields["authors"] as? [Any] ?? [] {
       if let text = value as? String, let person = Person(parsing: text) { article.authors.append(person) }
       if let object = value as? [String: Any] {

@@ -88,6 +88,9 @@ public enum Tokenizer {
       }
       if !unspaced.isEmpty { flush(i) }
       if isDigit {
+        // Digits after a letter of another script start a number ("و1000": "and 1000");
+        // after a Latin letter they stay in the word ("G7", "F16").
+        if start >= 0 && !isNumber && utf8[i - 1] >= 0x80 { flush(i) }
         if start < 0 {
           start = i
           isNumber = true

@@ -1,0 +1,132 @@
+import Foundation
+import ParallaxTestSupport
+import Testing
+
+@testable import ParallaxCore
+
+/// Words, names, numbers, quotes and grouping beyond English (issue 23).
+@Suite struct LanguageTests {
+  func texts(_ text: String) -> [String] { Tokenizer.tokenize(TextNormalizer.normalize(text)).map(\.text) }
+
+  @Test func runsOfUnspacedScriptsBecomeCharacterPairs() {
+    #expect(texts("克里姆林宫发言人佩斯科夫说") == ["克里", "里姆", "姆林", "林宫", "宫发", "发言", "言人", "人佩", "佩斯", "斯科", "科夫", "夫说"])
+    // A run ends where the script changes; punctuation separates; one character stays one.
+    #expect(texts("iPhone手机，降价20%。好") == ["iphone", "手机", "降价", "20", "好"])
+    #expect(texts("植田和男総裁は会見で") == ["植田", "田和", "和男", "男総", "総裁", "裁は", "は会", "会見", "見で"])
+    #expect(texts("이창용 총재는") == ["이창", "창용", "총재", "재는"])
+    #expect(texts("ประเทศไทย").count == "ประเทศไทย".unicodeScalars.count - 1)
+  }
+
+  @Test func theIdeographicFullStopEndsASentence() {
+    let tokens = Tokenizer.tokenize(TextNormalizer.normalize("会谈结束。双方同意"))
+    #expect(tokens.first { $0.text == "双方" }?.sentence == 1)
+    #expect(tokens.first { $0.text == "会谈" }?.sentence == 0)
+  }
+
+  @Test func digitsOfEveryScriptAreNumbers() {
+    let numbers = { (text: String) in Tokenizer.tokenize(TextNormalizer.normalize(text)).filter(\.isNumber).map(\.text)
+    }
+    #expect(numbers("وصل الوفد يوم ١٥ مايو") == ["15"])
+    #expect(numbers("۱۴۰۳ هجری") == ["1403"])
+    #expect(numbers("最大风力达１４级") == ["14"])
+    #expect(numbers("जनसंख्या १२३ है") == ["123"])
+    #expect(numbers("٣٫٥ بالمئة و١٬٠٠٠ دولار") == ["3.5", "1000"])
+  }
+
+  @Test func quotationsInEveryCommonStyleAreQuotes() {
+    for text in [
+      "他说「我们准备好了」。", "彼は『準備はできている』と述べた。", "Il a dit « nous sommes prêts » hier.",
+      "Er sagte „wir sind bereit“ am Montag.", "Er sagte ‚wir sind bereit‘ am Montag.",
+      "Он заявил: «Мы готовы к переговорам».", "He said “we are ready” on Monday.",
+    ] {
+      #expect(ArticleSignature(text: text).quotes.count == 1, "\(text)")
+    }
+    // 《》 marks a title (of a book, a film, a newspaper), not a quotation.
+    #expect(ArticleSignature(text: "他在《人民日报》上发表文章。").quotes.isEmpty)
+  }
+
+  @Test func theLanguageIsGuessedFromScriptThenCommonWords() {
+    let cases: [(String, Language)] = [
+      ("克里姆林宫发言人佩斯科夫说，俄罗斯代表团已抵达伊斯坦布尔。", .chinese),
+      ("日本銀行は24日の金融政策決定会合で、政策金利を引き上げることを決めた。", .japanese),
+      ("한국은행 금융통화위원회는 11일 기준금리를 연 3.5%로 동결했다.", .korean),
+      ("Пресс-секретарь Кремля Дмитрий Песков заявил, что делегация прибыла.", .russian),
+      ("قال المتحدث باسم الكرملين دميتري بيسكوف إن الوفد وصل إلى إسطنبول.", .arabic),
+      ("El portavoz del Kremlin dijo que la delegación rusa llegó a Estambul para las conversaciones.", .spanish),
+      (
+        "Der Kremlsprecher sagte, die russische Delegation sei in Istanbul eingetroffen und werde mit der Ukraine verhandeln.",
+        .german
+      ),
+      ("The Kremlin spokesman said the Russian delegation had arrived in Istanbul for the talks.", .english),
+      ("Dmitry Peskov, Istanbul, Ankara.", .english),
+    ]
+    for (text, language) in cases {
+      #expect(Language.guess(Tokenizer.tokenize(TextNormalizer.normalize(text))) == language, "\(text)")
+    }
+    // A declared language wins over the guess.
+    var article = Article(id: "a", title: "Talks", body: "The delegations met.")
+    article.language = "de-AT"
+    #expect(ArticleSignature(article: article, leadTokens: 100).language == .german)
+  }
+
+  @Test func germanNounsAreNotNamesButGermanNamesAre() {
+    let signature = ArticleSignature(
+      text:
+        "Nach den Gesprächen sagte Kremlsprecher Peskow, die Delegation hoffe auf einen Durchbruch. Eine Waffenruhe sei möglich, die Verhandlung gehe weiter."
+    )
+    #expect(signature.language == .german)
+    let names = Set(signature.names.values)
+    #expect(names.contains("Peskow"))
+    #expect(names.isDisjoint(with: ["Delegation", "Durchbruch", "Waffenruhe", "Verhandlung"]))
+  }
+
+  @Test func inflectedNamesMeet() {
+    let a = ArticleSignature(text: "Об этом сообщил пресс-секретарь Кремля Дмитрий Песков в пятницу.")
+    let b = ArticleSignature(text: "По словам Дмитрия Пескова, делегация прибыла в Стамбул в пятницу.")
+    #expect(!Set(a.names.keys).isDisjoint(with: b.names.keys))
+    #expect(LightStemmer.stem("переговоров", language: .russian) == LightStemmer.stem("переговоры", language: .russian))
+    #expect(
+      LightStemmer.stem("verhandlungen", language: .german) == LightStemmer.stem("verhandlung", language: .german))
+    #expect(LightStemmer.stem("والمحادثات", language: .arabic) == LightStemmer.stem("محادثات", language: .arabic))
+  }
+
+  @Test func wordChangesInChineseAreCharactersNotClauses() {
+    let (left, right) = WordDiff.diff(
+      "今年第11号台风海葵于周二凌晨在福建省漳州市沿海登陆。", "今年第11号台风海葵于周三凌晨在福建省厦门市沿海登陆。")
+    #expect(left.filter { $0.op == .delete }.map(\.text) == ["二", "漳州"])
+    #expect(right.filter { $0.op == .insert }.map(\.text) == ["三", "厦门"])
+    // Spans join without spaces where the text has none.
+    #expect(left.map(\.text).joined() == "今年第11号台风海葵于周二凌晨在福建省漳州市沿海登陆。")
+    #expect(left.dropFirst().allSatisfy { $0.attached == true })
+    // Spaced scripts keep their spaces.
+    let (l, _) = WordDiff.diff("Talks resume in Istanbul", "Talks end in Istanbul")
+    #expect(l.allSatisfy { $0.attached == nil })
+  }
+
+  /// The seven languages' test set: four reports each, with another outlet's rewrite, a
+  /// trimmed copy and a follow-up about the same people (`Fixtures/languages`).
+  @Test(arguments: ["zh", "ja", "ko", "ru", "ar", "es", "de"])
+  func rewritesGroupAndFollowUpsStayApartInEveryLanguage(language: String) throws {
+    let path = TestSupport.fixtures.appendingPathComponent("languages/\(language).jsonl").path
+    let articles = ArticleLoader().load([path]).articles
+    #expect(articles.count == 16)
+    #expect(Set(articles.map { ArticleSignature(article: $0, leadTokens: 500).language.rawValue }) == [language])
+    let stories = StoryGrouper().group(articles)
+    var story = [String: String]()
+    var thread = [String: String]()
+    for s in stories {
+      for m in s.members {
+        story[m.articleID] = s.id
+        thread[m.articleID] = s.thread
+      }
+    }
+    let ids = articles.map(\.id)
+    let versions = ClusteringMetrics(predicted: ids.map { story[$0]! }, gold: articles.map { $0.metadata["group"]! })
+    let threads = ClusteringMetrics(predicted: ids.map { thread[$0]! }, gold: articles.map { $0.metadata["thread"]! })
+    // Different reports (follow-ups included) never join one story; rewrites and trims do.
+    #expect(versions.precision == 1)
+    #expect(versions.f1 >= 0.95)
+    // Threads never join different events.
+    #expect(threads.precision == 1)
+  }
+}
