@@ -69,6 +69,33 @@ import Testing
     #expect(ArticleSignature(article: article, leadTokens: 100).language == .german)
   }
 
+  @Test func feedsDeclareTheirLanguage() throws {
+    let rss = try FeedReader.read(
+      Data(
+        """
+        <rss version="2.0"><channel><title>T</title><language>zh-CN</language>
+        <item><title>标题</title><description>文本。</description><link>http://x/1</link></item>
+        <item><title>Title</title><description>Text.</description><link>http://x/2</link>
+        <dc:language xmlns:dc="http://purl.org/dc/elements/1.1/">en</dc:language></item></channel></rss>
+        """.utf8))
+    #expect(rss.articles.map(\.language) == ["zh-CN", "en"])
+    let atom = try FeedReader.read(
+      Data(
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de"><title>T</title>
+        <entry><title>Titel</title><id>1</id><content>Der Text.</content></entry>
+        <entry xml:lang="fr"><title>Titre</title><id>2</id><content>Le texte.</content></entry></feed>
+        """.utf8))
+    #expect(atom.articles.map(\.language) == ["de", "fr"])
+    let json = try FeedReader.read(
+      Data(
+        #"{"version":"https://jsonfeed.org/version/1.1","title":"T","language":"ja","items":[{"id":"1","content_text":"本文。"}]}"#
+          .utf8))
+    #expect(json.articles.map(\.language) == ["ja"])
+    // The declared language is the one grouping reads in.
+    #expect(ArticleSignature(article: atom.articles[1], leadTokens: 100).language == .french)
+  }
+
   @Test func germanNounsAreNotNamesButGermanNamesAre() {
     let signature = ArticleSignature(
       text:

@@ -25,11 +25,17 @@ public enum ReaderView {
     return "Only a summary (\(words) words) is stored: \(key.name) fetches the full text from the article's page."
   }
 
+  /// The line under the title: source, publication time and language (`BBC · 2005-01-01 ·
+  /// en`), each when known.
+  static func meta(_ article: Article) -> String {
+    [article.source, article.published, article.language].compactMap { $0 }.joined(separator: " · ")
+  }
+
   /// The article's lines at `width` (leaving a one-column margin each side).
   public static func lines(_ article: Article, width: Int, theme: Theme) -> [[StyledRun]] {
     let w = max(1, width - 2)
     var lines: [[StyledRun]] = TextWrapper.wrap([StyledRun(article.title, theme.heading)], width: w)
-    let meta = [article.source, article.published].compactMap { $0 }.joined(separator: " · ")
+    let meta = Self.meta(article)
     if !meta.isEmpty { lines += TextWrapper.wrap([StyledRun(meta, theme.dim)], width: w) }
     if let url = article.url { lines += TextWrapper.wrap([StyledRun(url, Style(underline: true))], width: w) }
     let authors = article.authors.map(\.display).filter { !$0.isEmpty }
@@ -73,7 +79,7 @@ public enum ReaderView {
     guard article.url != nil else { return nil }
     let w = max(1, width - 2)
     var index = TextWrapper.wrap([StyledRun(article.title, theme.heading)], width: w).count
-    let meta = [article.source, article.published].compactMap { $0 }.joined(separator: " · ")
+    let meta = Self.meta(article)
     if !meta.isEmpty { index += TextWrapper.wrap([StyledRun(meta, theme.dim)], width: w).count }
     return index
   }

@@ -6,8 +6,11 @@ extension FeedDocumentReader {
     if let title = root.elements.first(where: { key($0) == "title" }) {
       output.title = atomText(title)
     }
+    // `xml:lang` on an entry, else on the feed.
+    let language = Self.languageTag(root.attribute("lang"))
     for node in root.elements where key(node) == "entry" {
-      if let article = FeedReader.makeArticle(atomEntry(node), source: output.title) {
+      if var article = FeedReader.makeArticle(atomEntry(node), source: output.title) {
+        article.language = Self.languageTag(node.attribute("lang")) ?? language
         output.articles.append(article)
       }
     }

@@ -74,15 +74,26 @@ struct FeedDocumentReader {
     if let channel, let title = channel.elements.first(where: { key($0) == "title" }) {
       output.title = plainText(title)
     }
+    // The channel's language (`<language>`, `<dc:language>`) is each item's unless it says.
+    let language = channel?.elements.first { key($0) == "language" || key($0) == "dc:language" }.map(plainText)
     // Items sit in the channel (RSS 2.0) or beside it (RSS 1.0, 0.90).
     for container in [channel, key(root) == "channel" ? nil : root].compactMap({ $0 }) {
       for node in container.elements where key(node) == "item" {
-        if let article = FeedReader.makeArticle(rssItem(node), source: output.title) {
+        if var article = FeedReader.makeArticle(rssItem(node), source: output.title) {
+          let own = node.elements.first { key($0) == "dc:language" }.map(plainText)
+          article.language = Self.languageTag(own) ?? Self.languageTag(language)
           output.articles.append(article)
         }
       }
     }
     return output
+  }
+
+  /// A feed's language value as a tag, nil when empty.
+  static func languageTag(_ value: String?) -> String? {
+    guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty, value.count <= 35
+    else { return nil }
+    return value
   }
 
   func rssItem(_ node: MarkupNode) -> FeedItem {

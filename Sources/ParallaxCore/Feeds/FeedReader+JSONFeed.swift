@@ -51,7 +51,13 @@ extension FeedReader {
         let length = (attachment["size_in_bytes"] as? NSNumber)?.intValue
         item.addEnclosure(Enclosure(url: url, type: string(attachment["mime_type"]), length: length))
       }
-      if let article = makeArticle(item, source: output.title) { output.articles.append(article) }
+      if var article = makeArticle(item, source: output.title) {
+        // JSON Feed 1.1 `language`, on the item or the feed.
+        article.language =
+          FeedDocumentReader.languageTag(string(entry["language"]))
+          ?? FeedDocumentReader.languageTag(string(object["language"]))
+        output.articles.append(article)
+      }
     }
     return output
   }
