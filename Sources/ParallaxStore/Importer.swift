@@ -21,11 +21,18 @@ public final class Importer: @unchecked Sendable {
     public var problem: StoreProblem
     /// Articles committed before the failure (each feed's batch is one transaction).
     public var storedBefore: Int
-    /// Whether the failure came after everything was stored, while grouping.
+    /// Whether the failure came while grouping what was stored.
     public var whileGrouping: Bool
+    /// Whether grouping failed part-way through the import (a batch of
+    /// ``Importer/groupEvery``), before the rest of the input was read and stored.
+    public var beforeTheEnd = false
 
     /// What happened to the import's data, for the end of the problem's line.
     public var outcome: String {
+      if whileGrouping && beforeTheEnd {
+        return "the \(storedBefore) new articles stored so far are kept, those not grouped yet are grouped "
+          + "by the next import or parallax regroup; the rest of this import was not stored"
+      }
       if whileGrouping {
         return "the \(storedBefore) new articles were stored but not yet grouped into stories "
           + "(the next import or parallax regroup groups them)"
@@ -69,21 +76,23 @@ public final class Importer: @unchecked Sendable {
     -> Store.ImportResult
   {
     let start = Date()
+    let stored: Store.ImportResult
     do {
-      let result = try store.add(articles, feed: feed, regroup: false, signed: signed)
-      let due = lock.withLock {
-        total.added += result.added
-        total.alreadyStored += result.alreadyStored
-        total.storeSeconds += Date().timeIntervalSince(start)
-        touched += result.rowIDs
-        ungrouped += result.added
-        return ungrouped >= groupEvery
-      }
-      if due { try group() }
-      return result
+      stored = try store.add(articles, feed: feed, regroup: false, signed: signed)
     } catch {
       throw Failure(problem: StoreProblem(error, path: store.path), storedBefore: result.added, whileGrouping: false)
     }
+    let due = lock.withLock {
+      total.added += stored.added
+      total.alreadyStored += stored.alreadyStored
+      total.storeSeconds += Date().timeIntervalSince(start)
+      touched += stored.rowIDs
+      ungrouped += stored.added
+      return ungrouped >= groupEvery
+    }
+    // Outside the storing `do`: a grouping failure is reported as one, not as a failure to store.
+    if due { try group(beforeTheEnd: true) }
+    return stored
   }
 
   /// Adds subscriptions.
@@ -96,14 +105,18 @@ public final class Importer: @unchecked Sendable {
     }
   }
 
-  /// Groups what is stored and not grouped yet.
-  func group() throws {
+  /// Groups what is stored and not grouped yet; `beforeTheEnd` when more of the import is
+  /// still to come.
+  func group(beforeTheEnd: Bool = false) throws {
     do {
       lock.withLock { ungrouped = 0 }
       let report = try store.groupPending()
       lock.withLock { total.grouping.add(report) }
     } catch {
-      throw Failure(problem: StoreProblem(error, path: store.path), storedBefore: result.added, whileGrouping: true)
+      var failure = Failure(
+        problem: StoreProblem(error, path: store.path), storedBefore: result.added, whileGrouping: true)
+      failure.beforeTheEnd = beforeTheEnd
+      throw failure
     }
   }
 

@@ -218,11 +218,17 @@ public final class Store: Sendable {
       }
       try db.create(index: "story_order", on: "story", expressions: [SQL("latest DESC"), Column("id")])
       // Articles stored by v1 get their signatures now and are grouped by the next import.
+      // Read by column, not as a `StoredArticle`: the row type has columns v1 did not (its
+      // `details` came with v6), so decoding it here failed on a first-release store.
       let leadTokens = GroupingParameters.default.leadTokens
-      for row in try StoredArticle.fetchAll(db) {
-        let signature = HashedSignature(ArticleSignature(article: row.article, leadTokens: leadTokens))
+      for row in try Row.fetchAll(db, sql: "SELECT id, inputID, title, body, source, published, url FROM article") {
+        let article = Article(
+          id: row["inputID"], title: row["title"], body: row["body"], source: row["source"],
+          published: row["published"], url: row["url"])
+        let signature = HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens))
         try db.execute(
-          sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)", arguments: [row.rowID, signature.encoded])
+          sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)",
+          arguments: [row["id"] as Int64, signature.encoded])
       }
       try db.execute(sql: "UPDATE article SET story = NULL")
     }
@@ -247,28 +253,11 @@ public final class Store: Sendable {
         t.column("value", .text).notNull()
       }
     }
-    migrator.registerMigration("v5-weekday-signatures") { db in
-      // Signatures now carry the days of the week an article's lead names (evidence of when
-      // it happened). Stored articles are signed again from their text; their stories stay
-      // as they are until `parallax regroup`, and new articles are scored with the new form.
-      // Signed on all cores, 2,000 articles at a time, so memory stays bounded.
-      let leadTokens = GroupingParameters.default.leadTokens
-      let update = try db.makeStatement(sql: "UPDATE signature SET data = ? WHERE articleID = ?")
-      // (Stores of this age have no `details` column yet: it comes in v6.)
-      let rows = try StoredArticle.fetchCursor(db, sql: "SELECT *, '{}' AS details FROM article")
-      var batch: [StoredArticle] = []
-      func flush() throws {
-        let signatures = StoryGrouper.hashedSignatures(of: batch.map(\.article), leadTokens: leadTokens)
-        for (row, signature) in zip(batch, signatures) {
-          try update.execute(arguments: [signature.encoded, row.rowID])
-        }
-        batch.removeAll(keepingCapacity: true)
-      }
-      while let row = try rows.next() {
-        batch.append(row)
-        if batch.count == 2_000 { try flush() }
-      }
-      try flush()
+    migrator.registerMigration("v5-weekday-signatures") { _ in
+      // Signatures gained the days of the week an article's lead names (evidence of when it
+      // happened). Stored articles were signed again here; v12 signs every article again
+      // from its text, so an older store is signed once, there. Stories stay as they are
+      // until `parallax regroup`.
     }
     migrator.registerMigration("v6-feed-details") { db in
       // Feeds' authors, categories, enclosures, summaries and update times, as JSON.

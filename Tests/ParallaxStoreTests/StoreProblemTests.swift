@@ -40,6 +40,32 @@ import Testing
     #expect(try reopened.integrityCheck() == "ok")
   }
 
+  /// A failure while grouping part-way through an import (every `groupEvery` articles) is
+  /// reported as one, with what was kept, not as an unknown failure while storing (review
+  /// defect 1 of issue 24).
+  @Test func aFailureWhileGroupingMidImportSaysSoAndKeepsWhatWasStored() throws {
+    let path = temporaryPath()
+    let store = try Store(path: path)
+    try store.pool.write { db in
+      try db.execute(
+        sql: "CREATE TRIGGER refuse BEFORE INSERT ON story BEGIN SELECT RAISE(FAIL, 'no room for stories'); END")
+    }
+    let importer = Importer(store: store, groupEvery: 2)
+    let failure = try #require(throws: Importer.Failure.self) {
+      try importer.add(articles(3, prefix: "a"), feed: nil)
+      try importer.add(articles(3, prefix: "b"), feed: nil)
+    }
+    #expect(failure.whileGrouping)
+    #expect(failure.beforeTheEnd)
+    #expect(failure.storedBefore == 3)
+    #expect(failure.problem.kind == .other("no room for stories"))
+    #expect(
+      failure.message
+        == "parallax: the store \(path) failed: no room for stories: the 3 new articles stored so far are kept, those not "
+        + "grouped yet are grouped by the next import or parallax regroup; the rest of this import was not stored")
+    #expect(try store.stats().articles == 3)
+  }
+
   @Test func aReadOnlyStoreRefusesWritesInWordsAndStillReads() throws {
     let path = temporaryPath()
     // The writer stays open meanwhile, as another program's would: opening read-only while
