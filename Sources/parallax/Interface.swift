@@ -9,18 +9,9 @@ import ParallaxSync
 import TerminalModel
 
 /// The full-screen interface: the event loop that connects the curses backend, the pure app
-/// state and the background work (reading, grouping, comparing).
+/// state (``InterfaceSession``) and the background work (reading, grouping, comparing).
 enum Interface {
-  /// Messages from background work to the loop.
-  enum Message: Sendable {
-    /// A library to show (replacing the current one), problems to report on exit, and a note.
-    case loaded(any Library, [LoadDiagnostic], String?)
-    /// The library's data changed (an import finished): reload it and show the note.
-    case changed(String?)
-    /// Put the cursor on this story (the first of what was imported).
-    case land(String)
-    case event(AppEvent)
-  }
+  typealias Message = LoopMessage
 
   /// A lock-protected mailbox the loop drains between key polls.
   final class Inbox: @unchecked Sendable {
@@ -97,44 +88,46 @@ enum Interface {
       source.resume()
       sources.append(source)
     }
-    var diagnostics: [LoadDiagnostic] = []
+    var session = InterfaceSession(state: AppState(articles: [], stories: [], width: 80, height: 24))
     var pendingLog: [String] = []
     defer {
       terminal.stop()
-      Terminal.report(diagnostics)
+      Terminal.report(session.diagnostics)
       for line in pendingLog { Terminal.error("parallax: " + line) }
     }
     let theme: Theme = terminal.colour ? config.theme : .monochrome
     var (width, height) = terminal.size
-    var state = AppState(
+    session.state = AppState(
       articles: [], stories: [], width: width, height: height, theme: theme, keymap: config.keymap)
-    state.message = startMessage
+    session.state.message = startMessage
     DispatchQueue.global().async { work { inbox.post($0) } }
     var firstFrameLogged = false
     var idleTicks = 0
     let hyperlinks = CursesTerminal.supportsHyperlinks(ProcessInfo.processInfo.environment)
     /// A link shown in the status line (no browser): the message, the link, its column.
     var statusLink: (message: String, url: String, x: Int)?
-    while !state.quit {
-      var frame = Renderer.render(state)
+    while !session.state.quit {
+      var frame = Renderer.render(session.state)
       // A read that failed while drawing is said at once, in the status line.
-      if state.takeLibraryProblems() { frame = Renderer.render(state) }
+      if session.state.takeLibraryProblems() { frame = Renderer.render(session.state) }
       terminal.draw(frame)
-      if hyperlinks, case .reader(let handle) = state.screen, case let article = state.library.article(handle),
-        let url = article.url, let row = ReaderView.linkLine(article, width: state.width, theme: state.theme),
-        row >= state.readerScroll, row - state.readerScroll < state.height - 1
+      if hyperlinks, case .reader(let handle) = session.state.screen,
+        case let article = session.state.library.article(handle),
+        let url = article.url,
+        let row = ReaderView.linkLine(article, width: session.state.width, theme: session.state.theme),
+        row >= session.state.readerScroll, row - session.state.readerScroll < session.state.height - 1
       {
-        let shown = ReaderView.lines(article, width: state.width, theme: state.theme)[row]
-        terminal.hyperlink(url, text: shown.map(\.text).joined(), x: 1, y: row - state.readerScroll)
+        let shown = ReaderView.lines(article, width: session.state.width, theme: session.state.theme)[row]
+        terminal.hyperlink(url, text: shown.map(\.text).joined(), x: 1, y: row - session.state.readerScroll)
       }
       if let link = statusLink {
-        if state.message == link.message, link.x + DisplayWidth.of(link.url) <= state.width {
-          terminal.hyperlink(link.url, text: link.url, x: link.x, y: state.height - 1)
-        } else if state.message != link.message {
+        if session.state.message == link.message, link.x + DisplayWidth.of(link.url) <= session.state.width {
+          terminal.hyperlink(link.url, text: link.url, x: link.x, y: session.state.height - 1)
+        } else if session.state.message != link.message {
           statusLink = nil
         }
       }
-      if !firstFrameLogged && state.library.storyCount > 0 {
+      if !firstFrameLogged && session.state.library.storyCount > 0 {
         firstFrameLogged = true
         FirstFrame.log()
       }
@@ -143,45 +136,28 @@ enum Interface {
         if key == .resize {
           (width, height) = terminal.size
           terminal.invalidate()
-          effects += state.apply(.resize(width: width, height: height))
+          effects += session.state.apply(.resize(width: width, height: height))
         } else {
-          effects += state.apply(.key(key))
+          effects += session.state.apply(.key(key))
         }
         idleTicks = 0
       } else {
         idleTicks += 1
         // Another process may have imported or synced: look every two seconds of idleness.
-        if idleTicks % 40 == 0, state.screen == .list, state.library.refresh() {
-          state.libraryChanged()
+        if idleTicks % 40 == 0, session.state.screen == .list, session.state.library.refresh() {
+          session.state.libraryChanged()
         }
       }
-      for message in inbox.drain() {
-        switch message {
-        case .loaded(let library, let problems, let note):
-          diagnostics = problems
-          state = AppState(library: library, width: width, height: height, theme: theme, keymap: config.keymap)
-          state.message = note
-          if !problems.isEmpty { state.message = "\(problems.count) input problems (listed on exit)" }
-        case .changed(let note):
-          _ = state.library.refresh()
-          state.libraryChanged()
-          state.message = note ?? state.message
-          if !diagnostics.isEmpty { state.message = "\(diagnostics.count) input problems (listed on exit)" }
-        case .land(let id):
-          state.land(onStory: id)
-        case .event(let event):
-          effects += state.apply(event)
-        }
-      }
+      for message in inbox.drain() { effects += session.receive(message) }
       for effect in effects {
         switch effect {
         case .quit:
-          state.quit = true
+          session.state.quit = true
         case .copy(let text):
           terminal.copyToClipboard(text)
         case .sync(let only):
           guard let store else {
-            effects += state.apply(.syncFinished("nothing to sync: --no-store reads the given files only"))
+            effects += session.state.apply(.syncFinished("nothing to sync: --no-store reads the given files only"))
             continue
           }
           Task.detached {
@@ -216,8 +192,8 @@ enum Interface {
           guard let command else {
             terminal.copyToClipboard(url)
             let note = "no browser set (browser in config.toml, or $BROWSER); link copied: "
-            state.message = note + url
-            statusLink = (state.message!, url, DisplayWidth.of(note))
+            session.state.message = note + url
+            statusLink = (session.state.message!, url, DisplayWidth.of(note))
             continue
           }
           if command.mode == .terminal { terminal.suspend() }
@@ -225,11 +201,11 @@ enum Interface {
           if command.mode == .terminal {
             terminal.resume()
             (width, height) = terminal.size
-            effects += state.apply(.resize(width: width, height: height))
+            effects += session.state.apply(.resize(width: width, height: height))
           }
-          if let outcome { state.message = outcome }
+          if let outcome { session.state.message = outcome }
         case .fetchPage(let handle, _):
-          let article = state.library.article(handle)
+          let article = session.state.library.article(handle)
           let settings = SyncSettings()
           Task.detached {
             let result: PageFetch
@@ -241,7 +217,7 @@ enum Interface {
             inbox.post(.event(.pageFetched(handle: handle, result)))
           }
         case .compare(let l, let r):
-          let (a, b) = (state.library.article(l), state.library.article(r))
+          let (a, b) = (session.state.library.article(l), session.state.library.article(r))
           DispatchQueue.global().async {
             inbox.post(.event(.comparisonReady(Comparator().compare(a, b), left: l, right: r)))
           }
@@ -250,9 +226,9 @@ enum Interface {
       if inbox.signal != 0 { return 128 + inbox.signal }
     }
     _ = sources
-    state.takeLibraryProblems()
-    pendingLog = state.log
-    return diagnostics.contains { $0.severity == .skipped } ? 1 : 0
+    session.state.takeLibraryProblems()
+    pendingLog = session.state.log
+    return session.diagnostics.contains { $0.severity == .skipped } ? 1 : 0
   }
 }
 

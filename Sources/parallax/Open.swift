@@ -46,42 +46,7 @@ struct Open: ParsableCommand {
         status = try Interface.run(
           startMessage: paths.isEmpty ? "opening the store…" : "importing…", store: store
         ) { post in
-          post(.loaded(library, [], paths.isEmpty ? nil : "importing \(paths.count) inputs…"))
-          guard !paths.isEmpty else {
-            if library.storyCount == 0 {
-              post(.changed("the store is empty: add articles with parallax import PATH (or parallax PATH)"))
-            }
-            return
-          }
-          var problems: [LoadDiagnostic] = []
-          do {
-            // newsboat's folders and files are a migration, as with parallax import.
-            let (newsboat, others) = NewsboatImporter.partition(paths)
-            var notes: [String] = []
-            for sources in newsboat {
-              let s = try NewsboatImporter(store: store).run(sources)
-              notes.append(
-                "newsboat: \(s.articlesAdded) articles, \(s.read) read, \(s.starred) starred"
-                  + (s.skipped.isEmpty ? "" : ", \(s.skipped.count) lines not taken (parallax import lists them)"))
-            }
-            let importer = Importer(store: store)
-            let (result, read, _) = try importer.importPaths(others)
-            problems = read
-            post(.loaded(library, problems, nil))
-            post(
-              .changed(
-                (notes
-                  + (others.isEmpty ? [] : ["imported: \(result.added) new, \(result.alreadyStored) already stored"]))
-                  .joined(separator: "; ")))
-            // The store may hold thousands of older stories: land on what was imported.
-            if let first = try? store.firstStory(holding: importer.rowIDs) { post(.land(first)) }
-          } catch let failure as Importer.Failure {
-            post(.loaded(library, problems, nil))
-            post(.changed(failure.problem.description + ": " + failure.outcome))
-          } catch {
-            post(.loaded(library, problems, nil))
-            post(.changed("import failed: \(error)"))
-          }
+          OpenImport.run(paths: paths, store: store, library: library, post: post)
         }
       }
       if status != 0 { throw ExitCode(status) }

@@ -1,0 +1,49 @@
+import ParallaxApp
+import ParallaxCore
+import ParallaxStore
+
+/// `parallax PATH...` with a store: the stored stories are shown at once, the paths are
+/// imported in the background (newsboat's folders and files as a migration, as `parallax
+/// import` does), and the loop is told what changed, what could not be read and where the
+/// import landed, without replacing what the user is looking at.
+public enum OpenImport {
+  /// Runs the import, posting to the interface loop as it goes.
+  public static func run(
+    paths: [String], store: Store, library: StoreLibrary, post: @Sendable (LoopMessage) -> Void
+  ) {
+    post(.loaded(library, [], paths.isEmpty ? nil : "importing \(paths.count) inputs…"))
+    guard !paths.isEmpty else {
+      if library.storyCount == 0 {
+        post(.changed("the store is empty: add articles with parallax import PATH (or parallax PATH)"))
+      }
+      return
+    }
+    var problems: [LoadDiagnostic] = []
+    do {
+      let (newsboat, others) = NewsboatImporter.partition(paths)
+      var notes: [String] = []
+      for sources in newsboat {
+        let s = try NewsboatImporter(store: store).run(sources)
+        notes.append(
+          "newsboat: \(s.articlesAdded) articles, \(s.read) read, \(s.starred) starred"
+            + (s.skipped.isEmpty ? "" : ", \(s.skipped.count) lines not taken (parallax import lists them)"))
+      }
+      let importer = Importer(store: store)
+      let (result, read, _) = try importer.importPaths(others)
+      problems = read
+      post(.problems(problems))
+      post(
+        .changed(
+          (notes + (others.isEmpty ? [] : ["imported: \(result.added) new, \(result.alreadyStored) already stored"]))
+            .joined(separator: "; ")))
+      // The store may hold thousands of older stories: land on what was imported.
+      if let first = try? store.firstStory(holding: importer.rowIDs) { post(.land(first)) }
+    } catch let failure as Importer.Failure {
+      post(.problems(problems))
+      post(.changed(failure.problem.description + ": " + failure.outcome))
+    } catch {
+      post(.problems(problems))
+      post(.changed("import failed: \(error)"))
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import ParallaxApp
+import ParallaxCore
+import ParallaxStore
+import ParallaxTestSupport
+import StoreLibrary
+import Testing
+
+/// The interface loop's handling of what background work posts, without a terminal.
+@Suite struct InterfaceLoopTests {
+  /// The session the loop keeps, behind a lock: background work posts from its own thread.
+  final class Loop: @unchecked Sendable {
+    let lock = NSLock()
+    var session = InterfaceSession(state: AppState(articles: [], stories: [], width: 80, height: 12))
+    var onFirstLibrary: ((inout InterfaceSession) -> Void)?
+
+    func post(_ message: LoopMessage) {
+      lock.withLock {
+        let first = if case .loaded = message { true } else { false }
+        _ = session.receive(message)
+        if first, let act = onFirstLibrary {
+          onFirstLibrary = nil
+          act(&session)
+        }
+      }
+    }
+  }
+
+  /// `parallax PATH...`: a user who opened a story while the import ran keeps it open when
+  /// the import ends (it used to rebuild the state and throw them back to the list: review
+  /// defect 3 of issue 24), and the import's input problems are kept for the exit.
+  @Test func aBackgroundImportEndingLeavesTheUserWhereTheyAre() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    try store.add(ArticleLoader().load([TestSupport.seeds.path]).articles)
+    let folder = try TestSupport.temporaryDirectory()
+    try "Talks resume\n\nDelegations met again in Istanbul on Friday.".write(
+      to: folder.appendingPathComponent("new.txt"), atomically: true, encoding: .utf8)
+    try Data([0, 1, 2, 0xFF, 0xFE, 0]).write(to: folder.appendingPathComponent("broken.txt"))
+    let loop = Loop()
+    var opened: AppState.Screen?
+    loop.onFirstLibrary = { session in
+      // The user opens the story under the cursor before the import ends.
+      _ = session.state.apply(.key(.enter))
+      opened = session.state.screen
+    }
+    OpenImport.run(paths: [folder.path], store: store, library: try StoreLibrary(store: store)) { loop.post($0) }
+    let state = loop.lock.withLock { loop.session.state }
+    #expect(opened != nil && opened != .list)
+    #expect(state.screen == opened)
+    #expect(loop.lock.withLock { loop.session.diagnostics.count } == 1)
+    #expect(state.library.storyCount == 5)
+  }
+
+  /// On the untouched list, the import lands the cursor on what it imported.
+  @Test func anUntouchedListLandsOnWhatWasImported() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    try store.add(ArticleLoader().load([TestSupport.seeds.path]).articles)
+    let folder = try TestSupport.temporaryDirectory()
+    try "Zebra crossing redesign\n\nThe council unveiled striped zebra crossings on Tuesday.".write(
+      to: folder.appendingPathComponent("zebra.txt"), atomically: true, encoding: .utf8)
+    let loop = Loop()
+    OpenImport.run(paths: [folder.path], store: store, library: try StoreLibrary(store: store)) { loop.post($0) }
+    let state = loop.lock.withLock { loop.session.state }
+    #expect(state.screen == .list)
+    #expect(state.library.story(at: state.list.selected)?.title == "Zebra crossing redesign")
+    #expect(state.message?.hasPrefix("imported: 1 new") == true)
+  }
+}
