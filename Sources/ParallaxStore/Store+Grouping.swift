@@ -41,6 +41,7 @@ extension Store {
       settle ? try Int64.fetchAll(db, sql: "SELECT id FROM article WHERE story IS NULL AND isRead = 0") : []
     var storage = try SQLGroupingStorage(db)
     var report = try GroupingEngine(parameters: parameters).groupPending(&storage)
+    report.repairedSignatures = storage.repairs.count
     if !arrivals.isEmpty { try settleArrivals(db, arrivals) }
     report.stories = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story") ?? 0
     return report
@@ -72,6 +73,13 @@ struct SQLGroupingStorage: GroupingStorage {
   let linkFeeds: Statement
   let threadOfStory: Statement
   let markThreadHead: Statement
+  /// Articles whose stored signature could not be read, signed again from their text.
+  let repairs = Repairs()
+
+  /// Counts signatures repaired during a pass (the storage's reads are not mutating).
+  final class Repairs {
+    var count = 0
+  }
 
   init(_ db: Database) throws {
     self.db = db
@@ -149,11 +157,27 @@ struct SQLGroupingStorage: GroupingStorage {
         JOIN signature ON signature.articleID = article.id WHERE article.story IS NULL
         """
     ).map { row in
-      let signature = HashedSignature(row[2] as Data)
-      return PendingArticle(
-        id: row[0], key: row[1], signature: signature ?? HashedSignature(ArticleSignature(text: "")),
-        digest: signature == nil ? nil : (row[3] as Int64?).map { UInt64(bitPattern: $0) })
+      if let signature = HashedSignature(row[2] as Data) {
+        return PendingArticle(
+          id: row[0], key: row[1], signature: signature, digest: (row[3] as Int64?).map { UInt64(bitPattern: $0) })
+      }
+      let signature = try repair(row[0])
+      return PendingArticle(id: row[0], key: row[1], signature: signature, digest: signature.digest)
     }
+  }
+
+  /// Signs article `id` again from its stored text when its signature blob cannot be read
+  /// (damaged on disk, or written by a broken build), writes the new blob and counts it: the
+  /// article is grouped on its text, not left alone without a word.
+  func repair(_ id: Int64) throws -> HashedSignature {
+    let article = try StoredArticle.fetchOne(db, key: id)?.article ?? Article(id: "", title: "", body: "")
+    let signature = HashedSignature(
+      ArticleSignature(article: article, leadTokens: GroupingParameters.default.leadTokens))
+    try db.execute(
+      sql: "UPDATE signature SET data = ?, digest = ? WHERE articleID = ?",
+      arguments: [signature.encoded, Int64(bitPattern: signature.digest), id])
+    repairs.count += 1
+    return signature
   }
 
   func groupedOriginalCount() throws -> Int {
@@ -198,7 +222,7 @@ struct SQLGroupingStorage: GroupingStorage {
     var out = [Int64: HashedSignature](minimumCapacity: ids.count)
     for list in Self.jsonLists(ids.map { String($0) }) {
       for row in try Row.fetchAll(signatureRows, arguments: [list]) {
-        if let s = HashedSignature(row[1] as Data) { out[row[0]] = s }
+        out[row[0]] = try HashedSignature(row[1] as Data) ?? repair(row[0])
       }
     }
     return out

@@ -70,15 +70,40 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
   /// Identity across imports: the link when there is one, else `id:` and the input id.
   public static func key(of article: Article) -> String { article.identityKey }
 
-  /// The article (for grouping and display).
+  /// The article (for grouping and display). A JSON column that cannot be read (damaged on
+  /// disk, or edited by hand) is not dropped: its stored text is kept (``damagedColumns``
+  /// names it): attributions as one line, metadata and details under `damaged metadata`
+  /// and `damaged details`.
   public var article: Article {
     var a = Article(
       id: inputID, title: title, body: body, source: source, published: published, url: url)
-    a.attributions = (try? JSONDecoder().decode([String].self, from: Data(attributions.utf8))) ?? []
-    a.metadata = (try? JSONDecoder().decode([String: String].self, from: Data(metadata.utf8))) ?? [:]
-    ArticleDetails(json: details).apply(to: &a)
+    if let lines = try? JSONDecoder().decode([String].self, from: Data(attributions.utf8)) {
+      a.attributions = lines
+    } else {
+      a.attributions = [attributions]
+    }
+    if let fields = try? JSONDecoder().decode([String: String].self, from: Data(metadata.utf8)) {
+      a.metadata = fields
+    } else {
+      a.metadata = ["damaged metadata": metadata]
+    }
+    if let decoded = ArticleDetails(decoding: details) {
+      decoded.apply(to: &a)
+    } else {
+      a.metadata["damaged details"] = details
+    }
     a.language = language
     return a
+  }
+
+  /// The JSON columns (`attributions`, `metadata`, `details`) that cannot be read; empty for a
+  /// sound row.
+  public var damagedColumns: [String] {
+    var out: [String] = []
+    if (try? JSONDecoder().decode([String].self, from: Data(attributions.utf8))) == nil { out.append("attributions") }
+    if (try? JSONDecoder().decode([String: String].self, from: Data(metadata.utf8))) == nil { out.append("metadata") }
+    if ArticleDetails(decoding: details) == nil { out.append("details") }
+    return out
   }
 
   static func json(_ value: [String]) -> String {
@@ -145,7 +170,13 @@ struct ArticleDetails: Codable {
   }
 
   init(json: String) {
-    self = (try? JSONDecoder().decode(Self.self, from: Data(json.utf8))) ?? Self(Article(id: "", title: "", body: ""))
+    self = Self(decoding: json) ?? Self(Article(id: "", title: "", body: ""))
+  }
+
+  /// The details a JSON column holds; nil when it cannot be read.
+  init?(decoding json: String) {
+    guard let decoded = try? JSONDecoder().decode(Self.self, from: Data(json.utf8)) else { return nil }
+    self = decoded
   }
 
   var json: String {

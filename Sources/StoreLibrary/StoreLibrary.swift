@@ -179,6 +179,12 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     if let cached = lock.withLock({ articles[handle] }) { return cached }
     let row = attempt("read an article", { try store.article(Int64(handle)) }) ?? nil
     let article = row?.article ?? Article(id: "", title: "(no longer stored)", body: "")
+    if let damaged = row?.damagedColumns, !damaged.isEmpty {
+      lock.withLock {
+        problems.append(
+          "the stored \(damaged.joined(separator: ", ")) of this article cannot be read; shown as stored")
+      }
+    }
     lock.withLock {
       articles[handle] = article
       articleOrder.append(handle)

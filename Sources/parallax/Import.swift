@@ -81,6 +81,11 @@ struct Import: ParsableCommand {
       summary += "; subscriptions: \(subscribed) new of \(subscriptionsRead)"
     }
     Terminal.print(summary)
+    if total.grouping.repairedSignatures > 0 {
+      Terminal.error(
+        "parallax: \(total.grouping.repairedSignatures) stored articles had damaged signatures; "
+          + "they were signed again from their text")
+    }
     if verbose {
       let g = total.grouping
       Terminal.error(

@@ -22,5 +22,10 @@ struct Regroup: ParsableCommand {
       String(
         format: "regrouped %d articles into %d stories in %.1f s (%d candidate pairs, %d kept)", report.articles,
         report.stories, Date().timeIntervalSince(start), report.candidatePairs, report.edges))
+    if report.repairedSignatures > 0 {
+      Terminal.error(
+        "parallax: \(report.repairedSignatures) stored articles had damaged signatures; they were signed again from their text"
+      )
+    }
   }
 }

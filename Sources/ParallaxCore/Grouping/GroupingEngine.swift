@@ -51,6 +51,9 @@ public struct GroupingEngine: Sendable {
     public var scoreSeconds = 0.0
     /// Seconds spent clustering and writing stories.
     public var clusterSeconds = 0.0
+    /// Stored signatures that could not be read and were signed again from the article's
+    /// text (set by storages that keep signatures on disk).
+    public var repairedSignatures = 0
 
     public init() {}
 
@@ -66,6 +69,7 @@ public struct GroupingEngine: Sendable {
       candidateSeconds += other.candidateSeconds
       scoreSeconds += other.scoreSeconds
       clusterSeconds += other.clusterSeconds
+      repairedSignatures += other.repairedSignatures
     }
   }
 
