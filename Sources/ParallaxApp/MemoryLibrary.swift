@@ -10,6 +10,9 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   public let stories: [Story]
   public let showsMetadata: Bool
   private var read = Set<Int>()
+  /// Each article's words as filters match them (``SearchWords``), made when a filter first
+  /// needs them.
+  private var searchWords: [Int: [[String]]] = [:]
   private var starred = Set<Int>()
   private var storyOf: [Int: Int] = [:]
   /// Indices into `stories` of each thread's reports, newest first.
@@ -204,6 +207,15 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
     return nil
   }
 
+  /// Article `h`'s words for filters, title and text apart (a phrase is within one, as in
+  /// the store's index), made once. Called under the lock.
+  private func wordsOf(_ h: Int) -> [[String]] {
+    if let known = searchWords[h] { return known }
+    let words = [SearchWords.of(articles[h].title), SearchWords.of(articles[h].body)]
+    searchWords[h] = words
+    return words
+  }
+
   /// Whether story `s` matches a typed filter, as the store's SQL decides it (files read
   /// into memory have no feeds: `feed:` matches their source). Called under the lock.
   private func matches(_ query: StoryQuery, story s: Int) -> Bool {
@@ -214,9 +226,11 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
       terms.allSatisfy { term in
         switch term {
         case .words(let words):
+          // Whole words, as the store's full-text index matches them.
+          let phrases = words.map(SearchWords.of)
           return handles.contains { h in
-            let text = (articles[h].title + "\n" + articles[h].body).lowercased()
-            return words.allSatisfy { text.contains($0) }
+            let fields = wordsOf(h)
+            return phrases.allSatisfy { phrase in fields.contains { SearchWords.contains($0, phrase: phrase) } }
           }
         case .unread: return handles.contains { !read.contains($0) }
         case .starred: return handles.contains { starred.contains($0) }
