@@ -6,9 +6,11 @@ extension Store {
   /// Replaces a stored article's text and what comes with it (title, attributions, authors,
   /// date, summary) by `article`'s, as when its full page is fetched, and signs it again
   /// from the new text. Its identity, feeds, read state and story stay: the page is the
-  /// same article, so it stays in its story; new articles are scored against its new
-  /// signature, and `parallax regroup` regroups everything from the full text. (An identical
-  /// copy stays its original's copy; later copies of the old text find no original in it.)
+  /// same article, so it stays in its story; the candidate index (term frequencies and
+  /// posting lists) moves to the new text (``GroupingEngine/reindex(_:old:new:in:)``), so new
+  /// articles are found through it and scored against it, and `parallax regroup` regroups
+  /// everything from the full text. (An identical copy stays its original's copy, outside the
+  /// index; later copies of the old text find no original in it.)
   /// - Returns: false when the article is no longer stored.
   @discardableResult
   public func replaceText(of rowID: Int64, with article: Article) throws -> Bool {
@@ -23,9 +25,21 @@ extension Store {
           """,
         arguments: [row.title, row.body, row.published, row.attributions, row.details, rowID])
       guard db.changesCount > 0 else { return false }
+      let old = try Data.fetchOne(db, sql: "SELECT data FROM signature WHERE articleID = ?", arguments: [rowID])
+        .flatMap(HashedSignature.init)
       try db.execute(
         sql: "UPDATE signature SET data = ?, digest = ? WHERE articleID = ?",
         arguments: [signature.encoded, Int64(bitPattern: signature.digest), rowID])
+      // A grouped original is in the candidate index under its old text; a pending article
+      // is indexed by the next pass, a copy never is.
+      let indexed =
+        try Bool.fetchOne(
+          db, sql: "SELECT story IS NOT NULL AND copyOf IS NULL FROM article WHERE id = ?", arguments: [rowID]) ?? false
+      if indexed {
+        var storage = try SQLGroupingStorage(db)
+        try GroupingEngine(parameters: .default).reindex(
+          rowID, old: old ?? HashedSignature(ArticleSignature(text: "")), new: signature, in: &storage)
+      }
       return true
     }
   }

@@ -41,18 +41,8 @@ extension GroupingEngine {
     let hashes = table.hashes
     let (dfNow, limit) = (df, parameters.indexedTermsPerArticle)
     let indexed = Self.concurrentMap(n) { i -> (now: [Int32], later: [Int32]) in
-      let counts = pending[i].signature.counts
-      var weighted: [(term: Int32, weight: Double)] = []
-      weighted.reserveCapacity(counts.count)
-      for (k, t) in termIDs[i].enumerated() where dfNow[Int(t)] <= cap {
-        weighted.append((t, (1 + log(Double(counts[k]))) * idf[Int(t)]))
-      }
-      weighted.sort {
-        $0.weight != $1.weight ? $0.weight > $1.weight : hashes[Int($0.term)] < hashes[Int($1.term)]
-      }
-      let now = Array(weighted.lazy.filter { dfNow[Int($0.term)] >= 2 }.prefix(limit).map(\.term))
-      let later = weighted.prefix(limit).filter { dfNow[Int($0.term)] < 2 }.map(\.term)
-      return (now, later)
+      Self.indexedTerms(
+        termIDs[i], counts: pending[i].signature.counts, df: dfNow, idf: idf, hashes: hashes, cap: cap, limit: limit)
     }
 
     // Stored posting lists of the terms matched through, as slots.
@@ -119,6 +109,72 @@ extension GroupingEngine {
       })
     return CandidateStep(
       table: table, df: df, termIDs: termIDs, slotIDs: slotIDs, candidates: candidates, total: total)
+  }
+
+  /// The terms an article is matched through (`now`: its highest-weighted terms that two or
+  /// more articles carry) and filed under for later articles (`later`: its highest-weighted
+  /// terms only it carries yet), among terms carried by at most `cap` articles: one rule for
+  /// a new article and for one whose text was replaced (``reindex(_:old:new:in:)``).
+  static func indexedTerms(
+    _ ids: [Int32], counts: [Int32], df: [Int32], idf: [Double], hashes: [UInt64], cap: Int, limit: Int
+  ) -> (now: [Int32], later: [Int32]) {
+    var weighted: [(term: Int32, weight: Double)] = []
+    weighted.reserveCapacity(counts.count)
+    for (k, t) in ids.enumerated() where df[Int(t)] <= cap {
+      weighted.append((t, (1 + log(Double(counts[k]))) * idf[Int(t)]))
+    }
+    weighted.sort {
+      $0.weight != $1.weight ? $0.weight > $1.weight : hashes[Int($0.term)] < hashes[Int($1.term)]
+    }
+    let now = Array(weighted.lazy.filter { df[Int($0.term)] >= 2 }.prefix(limit).map(\.term))
+    let later = weighted.prefix(limit).filter { df[Int($0.term)] < 2 }.map(\.term)
+    return (now, later)
+  }
+
+  /// Brings the candidate index up to date after article `id`'s signature changed from `old`
+  /// to `new` (its full page replaced a feed's summary): document frequencies lose the old
+  /// text's terms and gain the new one's, and the article is filed under its new indexed
+  /// terms (``indexedTerms(_:counts:df:idf:hashes:cap:limit:)``) and taken out of the lists
+  /// of terms it no longer is filed under, so later articles find it through its full text.
+  /// Its stored pairs and story stay until `parallax regroup`.
+  public func reindex<S: GroupingStorage>(_ id: Int64, old: HashedSignature, new: HashedSignature, in storage: inout S)
+    throws
+  {
+    var table = TermTable(capacity: old.terms.count + new.terms.count)
+    let newIDs = new.terms.map { table.id($0) }
+    for hash in old.terms { _ = table.id(hash) }
+    var df = [Int32](repeating: 0, count: table.count)
+    for (hash, d) in try storage.documentFrequencies(of: table.hashes) { df[Int(table.existing(hash)!)] = d }
+    let oldSet = Set(old.terms)
+    let newSet = Set(new.terms)
+    for (t, hash) in table.hashes.enumerated() {
+      if oldSet.contains(hash) && !newSet.contains(hash) { df[t] = max(0, df[t] - 1) }
+      if newSet.contains(hash) && !oldSet.contains(hash) { df[t] += 1 }
+    }
+    let total = max(1, try storage.groupedOriginalCount())
+    let idf = df.map { FeatureSpace.idf(documentFrequency: Int($0), articles: total) }
+    let cap = parameters.maxPostings
+    let (now, later) = Self.indexedTerms(
+      newIDs, counts: new.counts, df: df, idf: idf, hashes: table.hashes, cap: cap,
+      limit: parameters.indexedTermsPerArticle)
+    let filed = Set((now + later).map { table.hashes[Int($0)] })
+    let lists = try storage.postings(of: table.hashes)
+    var updates: [TermUpdate] = []
+    for (t, hash) in table.hashes.enumerated().sorted(by: { $0.element < $1.element }) {
+      let list = lists[hash]
+      var postings: [Int64]? = nil
+      if filed.contains(hash) {
+        if let list, !list.contains(id), list.count <= cap { postings = list + [id] }
+        if list == nil { postings = [id] }
+      } else if let list, list.contains(id) {
+        postings = list.filter { $0 != id }
+      }
+      let changed = (oldSet.contains(hash) != newSet.contains(hash))
+      if changed || postings != nil {
+        updates.append(TermUpdate(term: hash, documentFrequency: df[t], postings: postings))
+      }
+    }
+    try storage.updateTerms(updates)
   }
 
   /// How many articles one scoring run may involve, at least: candidates are scored in runs
