@@ -138,11 +138,17 @@ public protocol Library: AnyObject, Sendable {
   /// each: the interface shows them in the status line and its log, never an empty list
   /// without a word.
   func takeProblems() -> [String]
+  /// Waits for writes still under way (read state, stars) to be stored: before the
+  /// interface ends, so that nothing marked is lost.
+  func finishWrites()
 }
 
 extension Library {
   /// Libraries that cannot fail have nothing to report.
   public func takeProblems() -> [String] { [] }
+
+  /// Libraries that write at once have nothing to wait for.
+  public func finishWrites() {}
 
   /// The first version of each story in order, then the rest: the reader's J/K order.
   public func step(from handle: Int, by delta: Int) -> Int? {

@@ -28,6 +28,20 @@ extension Store {
     }
   }
 
+  /// How many unread versions the stories `view` shows hold (what ``markAllRead(view:)``
+  /// would change, read without writing).
+  public func unreadVersionCount(view: StoryView = .all) throws -> Int {
+    let (condition, arguments) = view.condition
+    return try reading { db in
+      let stories =
+        view.threads
+        ? "SELECT id FROM story WHERE thread IN (SELECT story.thread FROM story WHERE \(condition))"
+        : "SELECT id FROM story WHERE \(condition)"
+      return try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM article WHERE isRead = 0 AND story IN (\(stories))", arguments: arguments) ?? 0
+    }
+  }
+
   /// Marks read every story `view` shows; returns how many versions changed.
   @discardableResult
   public func markAllRead(view: StoryView = .all) throws -> Int {

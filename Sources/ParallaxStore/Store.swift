@@ -6,6 +6,17 @@ import ParallaxCore
 /// import writes. Migrations run on open.
 public final class Store: Sendable {
   let pool: DatabasePool
+  /// Writes under way in this process.
+  let writes = WriteGauge()
+
+  /// Counts writes under way, from any thread.
+  final class WriteGauge: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func begin() { lock.withLock { count += 1 } }
+    func end() { lock.withLock { count -= 1 } }
+    var active: Bool { lock.withLock { count > 0 } }
+  }
 
   /// The default location: `$XDG_DATA_HOME/parallax/parallax.sqlite` (default
   /// `$HOME/.local/share/parallax/parallax.sqlite`), unless `PARALLAX_STORE` names a file.
@@ -458,8 +469,15 @@ public final class Store: Sendable {
   /// Writes in one transaction; a failure (full disk, read-only, locked) is a
   /// ``StoreProblem`` naming this store, and the transaction is rolled back.
   func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    writes.begin()
+    defer { writes.end() }
     do { return try pool.write(body) } catch { throw problem(error) }
   }
+
+  /// Whether this process is writing to the store now (an import, a sync's grouping, a
+  /// regroup): a write asked for meanwhile waits for it, so the interface hands its own
+  /// writes to a background queue instead of waiting on its thread.
+  public var isWriting: Bool { writes.active }
 
   func problem(_ error: any Error) -> any Error {
     if error is StoreProblem { return error }

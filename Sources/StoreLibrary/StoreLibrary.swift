@@ -4,7 +4,15 @@ import ParallaxCore
 import ParallaxStore
 
 /// The interface's view of the store: stories a page at a time, articles one at a time,
-/// both cached in small bounded caches, read state written through. Handles are row ids.
+/// both cached in small bounded caches. Handles are row ids.
+///
+/// Read state and stars are written through at once while the store is free. While this
+/// process writes to it (a sync's grouping, an import), they go to a serial queue instead,
+/// off the interface's thread: the cached state takes the change at once, so the screen
+/// shows it, and the write waits there for the store (up to the busy timeout); then the list
+/// is read again; a write that fails is said (``takeProblems()``) and the cached state read
+/// again from the store. Reads never wait: the store's journal lets them read while a write
+/// is under way.
 public final class StoreLibrary: Library, @unchecked Sendable {
   static let pageSize = 100
   static let maxPages = 20
@@ -29,6 +37,8 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   /// The last problem recorded, until a read succeeds: a failure that repeats on every
   /// frame is said once.
   private var lastProblem: String?
+  /// Where read state and stars are written, in order.
+  private let writer = DispatchQueue(label: "parallax.store-library.writes")
 
   public init(store: Store) throws {
     self.store = store
@@ -201,36 +211,69 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     return value
   }
 
-  public func markRead(_ handle: Int) {
-    guard attempt("store the read state", { try store.markStoryRead(containing: Int64(handle)) }) != nil else {
+  /// Runs a store write on the writer queue; then reads the list again (unread markers of
+  /// stories come with their pages, and an unread-only list loses a read story: the cursor
+  /// is then on the next one), or, when the write failed, says so and forgets the cached
+  /// state it had changed.
+  private func write(
+    _ what: String, cached: () -> Void = {}, _ body: @escaping @Sendable (Store) throws -> Void
+  ) {
+    let store = self.store
+    guard store.isWriting || lock.withLock({ queued > 0 }) else {
+      if attempt(what, { try body(store) }) != nil { invalidate() }
       return
     }
-    // Unread markers of stories come with their pages (and an unread-only list loses the
-    // story: the cursor is then on the next one).
-    invalidate()
+    cached()
+    lock.withLock { queued += 1 }
+    writer.async { [self] in
+      _ = attempt(what) { try body(store) }
+      lock.withLock { queued -= 1 }
+      invalidate()
+    }
+  }
+
+  /// Writes handed to the queue and not stored yet (later writes queue behind them, in order).
+  private var queued = 0
+
+  public func finishWrites() { writer.sync {} }
+
+  public func markRead(_ handle: Int) {
+    write("store the read state", cached: { lock.withLock { read[handle] = true } }) {
+      try $0.markStoryRead(containing: Int64(handle))
+    }
   }
 
   public func setRead(_ handle: Int, _ isRead: Bool) {
-    guard attempt("store the read state", { try store.setRead(Int64(handle), isRead) }) != nil else { return }
-    invalidate()
+    write("store the read state", cached: { lock.withLock { read[handle] = isRead } }) {
+      try $0.setRead(Int64(handle), isRead)
+    }
   }
 
   public func setStoryRead(_ index: Int, _ isRead: Bool) {
     guard let id = story(at: index)?.id else { return }
     // With threads listed, a row is its thread: every report of it.
     let ids = filter.threads ? reports(inThreadOf: index).map(\.id) : [id]
-    let stored: Bool? = attempt("store the read state") {
-      for id in ids { try store.setStoryRead(id, isRead) }
-      return true
+    let cached = {
+      for member in ids.flatMap({ self.members(ofStoryID: $0) }) { self.lock.withLock { self.read[member] = isRead } }
     }
-    guard stored != nil else { return }
-    invalidate()
+    write("store the read state", cached: cached) { store in
+      for id in ids { try store.setStoryRead(id, isRead) }
+    }
   }
 
   public func markAllRead() -> Int {
-    let changed = attempt("store the read state", { try store.markAllRead(view: view) }) ?? 0
-    invalidate()
-    return changed
+    let view = self.view
+    guard store.isWriting || lock.withLock({ queued > 0 }) else {
+      let changed = attempt("store the read state", { try store.markAllRead(view: view) }) ?? 0
+      invalidate()
+      return changed
+    }
+    // Counted now (a read never waits for a writer), stored behind the write under way.
+    let count = attempt("count the unread versions", { try store.unreadVersionCount(view: view) }) ?? 0
+    write("store the read state", cached: { lock.withLock { read = read.mapValues { _ in true } } }) {
+      _ = try $0.markAllRead(view: view)
+    }
+    return count
   }
 
   public func isStarred(_ handle: Int) -> Bool {
@@ -241,8 +284,9 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func setStarred(_ handle: Int, _ starred: Bool) {
-    guard attempt("store the star", { try store.setStarred(Int64(handle), starred) }) != nil else { return }
-    invalidate()
+    write("store the star", cached: { lock.withLock { starredCache[handle] = starred } }) {
+      try $0.setStarred(Int64(handle), starred)
+    }
   }
 
   public func newFacts(_ handle: Int) -> Int? {

@@ -91,6 +91,8 @@ enum Interface {
     var session = InterfaceSession(state: AppState(articles: [], stories: [], width: 80, height: 24))
     var pendingLog: [String] = []
     defer {
+      // Read state handed to the background while a sync was grouping is stored first.
+      session.state.library.finishWrites()
       terminal.stop()
       Terminal.report(session.diagnostics)
       for line in pendingLog { Terminal.error("parallax: " + line) }

@@ -1,0 +1,43 @@
+import Foundation
+import ParallaxApp
+import ParallaxCore
+import ParallaxTestSupport
+import StoreLibrary
+import Testing
+
+@testable import ParallaxStore
+
+/// The interface never waits for the store on its thread (review defect 6 of issue 24).
+@Suite struct BackgroundWriteTests {
+  /// While this process writes to the store (as `R`'s grouping does), marking a story read
+  /// returns at once, shows at once, and is stored when the write ends.
+  @Test func readStateWaitsForAGroupingInTheBackgroundNotOnTheInterfacesThread() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    try store.add(ArticleLoader().load([TestSupport.seeds.path]).articles)
+    let library = try StoreLibrary(store: store)
+    let handle = try #require(library.members(ofStory: 0).first)
+    #expect(!library.isRead(handle))
+    let started = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      // A long write, as a sync's grouping transaction: it ends when the test says, or
+      // after five seconds whatever happens.
+      try? store.writing { _ in
+        started.signal()
+        _ = release.wait(timeout: .now() + 5)
+      }
+      done.signal()
+    }
+    started.wait()
+    library.markRead(handle)
+    // Returned while the long write still holds the store, and shown already.
+    #expect(store.isWriting)
+    #expect(library.isRead(handle))
+    release.signal()
+    done.wait()
+    library.finishWrites()
+    #expect(try store.isRead(Int64(handle)))
+    #expect(library.takeProblems().isEmpty)
+  }
+}
