@@ -9,7 +9,10 @@ import NIOHTTP1
 final class FeedFetcher: Sendable {
   /// The outcome of one request.
   enum Outcome: Sendable, Equatable {
-    case ok(Data, etag: String?, lastModified: String?, contentType: String?)
+    /// The body with its validators, its Content-Type, and the document's own address: its
+    /// `Content-Location`, else the address it was served from after redirects (the base
+    /// for its relative links).
+    case ok(Data, etag: String?, lastModified: String?, contentType: String?, location: String?)
     case notModified
     case failed(String)
   }
@@ -49,9 +52,14 @@ final class FeedFetcher: Sendable {
           if body.count > settings.maxBytes { return .failed("response larger than \(settings.maxBytes) bytes") }
           if NIODeadline.now() > deadline { return .failed(timedOut) }
         }
+        let served = response.url?.absoluteString ?? url
+        let location = response.headers.first(name: "Content-Location").flatMap { value -> String? in
+          let trimmed = value.trimmingCharacters(in: .whitespaces)
+          return trimmed.isEmpty ? nil : URL(string: trimmed, relativeTo: URL(string: served))?.absoluteString
+        }
         return .ok(
           body, etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"),
-          contentType: response.headers.first(name: "Content-Type"))
+          contentType: response.headers.first(name: "Content-Type"), location: location ?? served)
       case 300..<400:
         return .failed("redirect without a usable location (HTTP \(response.status.code))")
       default:

@@ -51,7 +51,7 @@ public enum FullPage {
     let data: Data
     let contentType: String?
     switch await fetcher.fetch(link) {
-    case .ok(let body, _, _, let type):
+    case .ok(let body, _, _, let type, _):
       (data, contentType) = (body, type)
     case .notModified:
       return .notModified

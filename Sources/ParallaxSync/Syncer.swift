@@ -72,10 +72,10 @@ public struct Syncer: Sendable {
       case .failed(let message):
         try store.recordFetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, title: nil, error: message)
         return Report(url: feed.url, status: .failed(message))
-      case .ok(let data, let etag, let lastModified, let contentType):
+      case .ok(let data, let etag, let lastModified, let contentType, let location):
         var parsed: FeedReader.Output
         do {
-          parsed = try FeedReader.read(data, url: feed.url, contentType: contentType)
+          parsed = try FeedReader.read(data, url: location ?? feed.url, contentType: contentType)
           if parsed.articles.isEmpty, parsed.subscriptions.isEmpty, !parsed.warnings.isEmpty {
             throw FeedReader.ReadError(description: parsed.warnings.joined(separator: "; "))
           }

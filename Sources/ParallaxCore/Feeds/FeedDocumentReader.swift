@@ -76,8 +76,18 @@ struct FeedDocumentReader {
     }
     // The channel's language (`<language>`, `<dc:language>`) is each item's unless it says.
     let language = channel?.elements.first { key($0) == "language" || key($0) == "dc:language" }.map(plainText)
-    // Items sit in the channel (RSS 2.0) or beside it (RSS 1.0, 0.90).
-    for container in [channel, key(root) == "channel" ? nil : root].compactMap({ $0 }) {
+    // Items sit in the channel (RSS 2.0) or beside it (RSS 1.0, 0.90); CDF nests channels.
+    var containers = [channel, key(root) == "channel" ? nil : root].compactMap { $0 }
+    // CDF nests channels in the channel: their items are the feed's too.
+    if let channel {
+      var queue = channel.elements.filter { key($0) == "channel" }
+      while !queue.isEmpty, containers.count < 64 {
+        let nested = queue.removeFirst()
+        containers.append(nested)
+        queue += nested.elements.filter { key($0) == "channel" }
+      }
+    }
+    for container in containers {
       for node in container.elements where key(node) == "item" {
         if var article = FeedReader.makeArticle(rssItem(node), source: output.title) {
           let own = node.elements.first { key($0) == "dc:language" }.map(plainText)
@@ -105,12 +115,14 @@ struct FeedDocumentReader {
     var alternate: String?
     var dates: [String: String] = [:]
     var dcTitle: String?
+    var mediaTitle: String?
     var mediaContents: [Enclosure] = []
     for child in node.elements {
       let k = key(child)
       switch k {
       case "title" where item.title.isEmpty: item.title = plainText(child)
       case "dc:title": dcTitle = dcTitle ?? plainText(child)
+      case "media:title": mediaTitle = mediaTitle ?? plainText(child)
       case "link" where item.link == nil:
         let text = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if !text.isEmpty { item.link = child.resolve(text) }
@@ -121,8 +133,14 @@ struct FeedDocumentReader {
       case "guid" where guid == nil:
         let text = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guid = (text, child.attribute("ispermalink")?.lowercased() != "false")
-      case "description" where description == nil: description = htmlText(child)
-      case "content:encoded" where content == nil: content = htmlText(child)
+      case "description" where description == nil, "abstract" where description == nil:
+        // (`abstract`: CDF's summary.)
+        description = htmlText(child)
+      case "content:encoded" where content == nil, "fullitem" where content == nil,
+        "xhtml:body" where content == nil, "body" where content == nil:
+        // Legacy full-content forms: `<fullitem>` (escaped HTML), `<xhtml:body>` and a bare
+        // `<body>` (inline XHTML).
+        content = htmlText(child)
       case "atom:content" where content == nil, "atom:summary" where description == nil:
         let text = atomText(child)
         if k == "atom:content" { content = text } else { description = text }
@@ -147,6 +165,12 @@ struct FeedDocumentReader {
       }
     }
     if item.title.isEmpty, let dcTitle { item.title = dcTitle }
+    if item.title.isEmpty, let mediaTitle { item.title = mediaTitle }
+    // CDF: `<ITEM HREF="…" LASTMOD="…">`.
+    if item.link == nil, let href = node.attribute("href"), !href.isEmpty { item.link = node.resolve(href) }
+    if let lastmod = node.attribute("lastmod"), !lastmod.isEmpty, dates["atom:updated"] == nil {
+      dates["atom:updated"] = lastmod
+    }
     if item.enclosures.isEmpty { mediaContents.forEach { item.addEnclosure($0) } }
     if item.link == nil { item.link = alternate }
     if item.link == nil, let guid, guid.permalink, Self.isWebAddress(guid.text) { item.link = node.resolve(guid.text) }

@@ -2,17 +2,22 @@ import Foundation
 
 /// Turns HTML into article paragraphs with libxml2's HTML parser, which forgives markup as
 /// browsers do (unclosed elements, implied `<body>`): block elements and line breaks become
-/// paragraph breaks, list items their own paragraphs; scripts, styles, `noscript`,
-/// `iframe`, `object`, forms and comments are dropped; every HTML5 character reference is
+/// paragraph breaks, list items their own paragraphs; scripts, styles, `noscript`, forms
+/// and comments are dropped; `iframe`, `object`, `embed` and `frame` are dropped with their
+/// fallback text in whole pages, and in a feed's content only the element goes and its
+/// fallback text stays (as feedparser's sanitizer keeps it); every HTML5 character reference is
 /// decoded (``MarkupRepair``, numbers 128–159 as windows-1252); no markup and no control
 /// character is ever let through.
 public enum HTMLText {
   /// Elements whose content is never text to read.
   static let dropped: Set<String> = [
-    "script", "style", "noscript", "iframe", "object", "embed", "applet", "form", "button", "select", "textarea",
-    "input", "template", "svg", "annotation-xml", "head", "title", "canvas", "audio", "video", "map", "frameset",
-    "frame",
+    "script", "style", "noscript", "applet", "form", "button", "select", "textarea", "input", "template",
+    "annotation-xml", "head", "title", "canvas", "audio", "video", "map", "frameset",
   ]
+  /// Embedded content whose fallback text a feed's content keeps (the element goes) and a
+  /// whole page drops (there it is "your browser does not support frames", or an icon's
+  /// title): a feed entry that is only an SVG or a frame keeps its words.
+  static let embedded: Set<String> = ["iframe", "object", "embed", "frame", "svg"]
   /// Page chrome, dropped from whole pages (``HTMLPage``) but not from a feed's content.
   static let chrome: Set<String> = ["nav", "header", "footer", "aside"]
   /// Elements that start and end a paragraph.
@@ -55,7 +60,7 @@ public enum HTMLText {
       }
       guard item.isElement else { continue }  // comments, processing instructions
       let name = item.name
-      if dropped.contains(name) || (droppingChrome && chrome.contains(name)) { continue }
+      if dropped.contains(name) || (droppingChrome && (chrome.contains(name) || embedded.contains(name))) { continue }
       let block = blocks.contains(name)
       if block { out.breakParagraph() }
       append(item, to: &out, droppingChrome: droppingChrome)
