@@ -23,6 +23,14 @@ final class LoopbackServer: @unchecked Sendable {
     </channel></rss>
     """
 
+  /// A feed with relative links, resolved against wherever the document is.
+  static let relative = """
+    <?xml version="1.0"?><rss version="2.0"><channel><title>Relative Wire</title>
+    <item><title>Ferry timetable changes</title><link>story/ferry</link>
+    <description>The winter ferry timetable starts on Monday with two fewer crossings.</description></item>
+    </channel></rss>
+    """
+
   /// A feed whose one item carries only a summary and links to `link`.
   static func summaries(linkingTo link: String) -> String {
     """
@@ -177,6 +185,13 @@ final class LoopbackServer: @unchecked Sendable {
         + "Connection: close\r\n\r\n"
       _ = head.withCString { write(client, $0, strlen($0)) }
       _ = body.withUnsafeBytes { write(client, $0.baseAddress, body.count) }
+    case "/moved.rss":
+      send("301 Moved Permanently", ["Location: \(url("/feeds/new/relative.rss"))"])
+    case "/feeds/new/relative.rss":
+      send("200 OK", [], Self.relative)
+    case "/located.rss":
+      // Served here, but the document says where it lives.
+      send("200 OK", ["Content-Location: /archive/2026/relative.rss"], Self.relative)
     case "/malformed":
       send("200 OK", [], "<?xml version=\"1.0\"?><rss><channel><title>Bad & broken</title>")
     default:

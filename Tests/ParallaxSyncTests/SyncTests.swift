@@ -38,6 +38,18 @@ import Testing
     #expect(feed.lastFetched != nil && feed.lastError == nil)
   }
 
+  /// Relative links resolve against the document's own address: after a redirect, where it
+  /// was served from; with `Content-Location`, there (issue 24).
+  @Test func relativeLinksResolveAgainstTheServedAddressOrContentLocation() async throws {
+    let server = try LoopbackServer()
+    defer { server.stop() }
+    let store = try store()
+    try store.subscribe([server.url("/moved.rss"), server.url("/located.rss")])
+    _ = try await Syncer(store: store, settings: settings()).run()
+    let links = Set(try store.allArticles().compactMap(\.url))
+    #expect(links == [server.url("/feeds/new/story/ferry"), server.url("/archive/2026/story/ferry")])
+  }
+
   @Test func lastModifiedIsSentBackAndRedirectsAreFollowed() async throws {
     let server = try LoopbackServer()
     defer { server.stop() }
