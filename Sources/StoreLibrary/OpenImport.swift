@@ -20,24 +20,17 @@ public enum OpenImport {
     }
     var problems: [LoadDiagnostic] = []
     do {
-      let (newsboat, others) = NewsboatImporter.partition(paths)
-      var notes: [String] = []
-      for sources in newsboat {
-        let s = try NewsboatImporter(store: store).run(sources)
-        notes.append(
-          "newsboat: \(s.articlesAdded) articles, \(s.read) read, \(s.starred) starred"
-            + (s.skipped.isEmpty ? "" : ", \(s.skipped.count) lines not taken (parallax import lists them)"))
+      let session = ImportSession(paths: paths)
+      let outcome = try session.run(into: store, diagnostics: { problems += $0 })
+      let notes = outcome.newsboat.map { s in
+        "newsboat: \(s.articlesAdded) articles, \(s.read) read, \(s.starred) starred"
+          + (s.skipped.isEmpty ? "" : ", \(s.skipped.count) lines not taken (parallax import lists them)")
       }
-      let importer = Importer(store: store)
-      let (result, read, _) = try importer.importPaths(others)
-      problems = read
-      post(.problems(problems))
-      post(
-        .changed(
-          (notes + (others.isEmpty ? [] : ["imported: \(result.added) new, \(result.alreadyStored) already stored"]))
-            .joined(separator: "; ")))
+      post(.problems(outcome.problems))
+      let imported = outcome.result.map { ["imported: \($0.added) new, \($0.alreadyStored) already stored"] } ?? []
+      post(.changed((notes + imported).joined(separator: "; ")))
       // The store may hold thousands of older stories: land on what was imported.
-      if let first = try? store.firstStory(holding: importer.rowIDs) { post(.land(first)) }
+      if let first = try? store.firstStory(holding: outcome.rowIDs) { post(.land(first)) }
     } catch let failure as Importer.Failure {
       post(.problems(problems))
       post(.changed(failure.problem.description + ": " + failure.outcome))

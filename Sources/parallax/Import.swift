@@ -33,45 +33,28 @@ struct Import: ParsableCommand {
       throw ExitCode(1)
     }
     // newsboat's folders and files go to the newsboat migration; the rest is read as usual.
-    var (newsboat, paths) = NewsboatImporter.partition(input.paths)
-    if let readList {
-      if newsboat.isEmpty {
-        newsboat.append(NewsboatImporter.Sources(readList: readList))
-      } else {
-        newsboat[newsboat.count - 1].readList = readList
-      }
-    }
+    let session = ImportSession(paths: input.paths, readList: readList)
     var status: Int32 = 0
-    for sources in newsboat {
-      do {
-        let summary = try NewsboatImporter(store: store).run(sources)
-        status = max(status, printNewsboat(summary))
-      } catch let failure as Importer.Failure {
-        Terminal.error(failure.message)
-        throw ExitCode(1)
-      } catch let problem as StoreProblem {
-        Terminal.error(problem.message(outcome: "what was imported before it is kept"))
-        throw ExitCode(1)
-      } catch {
-        Terminal.error("parallax: newsboat: \(error)")
-        throw ExitCode(1)
-      }
-    }
-    guard !paths.isEmpty else {
-      if status != 0 { throw ExitCode(status) }
-      return
-    }
     let start = Date()
-    let importer = Importer(store: store)
-    let total: Importer.Result
-    let problems: [LoadDiagnostic]
-    let subscriptionsRead: Int
+    let outcome: ImportSession.Outcome
     do {
-      (total, problems, subscriptionsRead) = try importer.importPaths(paths) { Terminal.report($0) }
+      outcome = try session.run(
+        into: store, onNewsboat: { status = max(status, printNewsboat($0)) }, diagnostics: { Terminal.report($0) })
     } catch let failure as Importer.Failure {
       Terminal.error(failure.message)
       throw ExitCode(1)
+    } catch let problem as StoreProblem {
+      Terminal.error(problem.message(outcome: "what was imported before it is kept"))
+      throw ExitCode(1)
+    } catch {
+      Terminal.error("parallax: newsboat: \(error)")
+      throw ExitCode(1)
     }
+    guard let total = outcome.result else {
+      if status != 0 { throw ExitCode(status) }
+      return
+    }
+    let (problems, subscriptionsRead) = (outcome.problems, outcome.subscriptionsRead)
     let readSeconds =
       Date().timeIntervalSince(start) - total.storeSeconds
       - (total.grouping.candidateSeconds + total.grouping.scoreSeconds + total.grouping.clusterSeconds)
