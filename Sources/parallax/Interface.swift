@@ -175,10 +175,7 @@ enum Interface {
                 inbox.post(.event(.syncReport(text)))
               },
               progress: { done, total in inbox.post(.event(.syncProgress(done: done, total: total))) })
-            var settings = SyncSettings()
-            if let n = config.syncConcurrency { settings.concurrency = n }
-            if let t = config.syncTimeout { settings.timeout = t }
-            var run = SyncRun(settings: settings)
+            var run = SyncRun(settings: SyncSettings(config: config))
             run.only = only.map(Set.init)
             do {
               _ = try await run.run(store, printer: printer)
@@ -208,7 +205,7 @@ enum Interface {
           if let outcome { session.state.message = outcome }
         case .fetchPage(let handle, _):
           let article = session.state.library.article(handle)
-          let settings = SyncSettings()
+          let settings = SyncSettings(config: config)
           Task.detached {
             let result: PageFetch
             switch await FullPage.fetch(article, settings: settings) {

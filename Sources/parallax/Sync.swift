@@ -55,9 +55,7 @@ struct Sync: AsyncParsableCommand {
     if timeout == nil || concurrency == nil {
       // The config's sync settings, unless the flags say otherwise.
       do {
-        let config = try Interface.loadConfig()
-        if let n = config.syncConcurrency { settings.concurrency = n }
-        if let t = config.syncTimeout { settings.timeout = t }
+        settings = SyncSettings(config: try Interface.loadConfig())
       } catch let error as Interface.ConfigError {
         Terminal.error("parallax: \(error)")
         throw ExitCode(1)
