@@ -96,6 +96,23 @@ import Testing
     #expect(ArticleSignature(article: atom.articles[1], leadTokens: 100).language == .french)
   }
 
+  /// A web page's `lang` is its article's language, whether the page is read from a file
+  /// or adopted for a feed's summary: one page-to-article step.
+  @Test func aPagesLangIsItsArticlesLanguage() throws {
+    let html = """
+      <html lang="de"><head><title>Waffenruhe vereinbart</title></head><body><article><h1>Waffenruhe vereinbart</h1>
+      <p>Die Delegationen haben sich nach langen Gesprächen in Istanbul auf eine Waffenruhe geeinigt, sagte Peskow.</p>
+      </article></body></html>
+      """
+    let page = HTMLPage(html)
+    let article = try #require(Article(page: page, id: "p"))
+    #expect(article.language == "de")
+    #expect(article.title == "Waffenruhe vereinbart")
+    var summary = Article(id: "s", title: "Waffenruhe vereinbart", body: "Kurz.")
+    summary.adoptPage(page)
+    #expect(summary.language == "de")
+  }
+
   @Test func germanNounsAreNotNamesButGermanNamesAre() {
     let signature = ArticleSignature(
       text:

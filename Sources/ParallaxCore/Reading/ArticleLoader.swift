@@ -192,16 +192,11 @@ public struct ArticleLoader: Sendable {
     }
     let html = decoded.text
     let page = HTMLPage(html)
-    guard
-      let article = FeedReader.makeArticle(
-        id: id, title: page.title, text: page.text, link: nil, date: page.published, source: nil)
-    else {
+    guard let article = Article(page: page, id: id) else {
       output.diagnostics.append(LoadDiagnostic(path: path, message: "no readable text", severity: .skipped))
       return
     }
-    var read = article
-    read.authors = page.authors.map { Person(name: $0) }
-    output.articles.append(read)
+    output.articles.append(article)
     if !page.isArticle, let reason = page.notArticleReason {
       output.diagnostics.append(
         LoadDiagnostic(path: path, message: "may not be an article: \(reason); read anyway", severity: .warning))
