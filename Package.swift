@@ -34,7 +34,7 @@ let package = Package(
     .target(name: "StoreLibrary", dependencies: ["ParallaxApp", "ParallaxStore", "ParallaxCore"]),
     .target(name: "TerminalModel"),
     .systemLibrary(name: "CNcursesw"),
-    .target(name: "CursesBackend", dependencies: ["CNcursesw", "ParallaxApp", "TerminalModel"]),
+    .target(name: "CursesBackend", dependencies: ["CNcursesw", "TerminalModel"]),
     .target(name: "ParallaxApp", dependencies: ["ParallaxCore", "TerminalModel"]),
     .target(
       name: "ParallaxCLI",

@@ -1,6 +1,5 @@
 import CNcursesw
 import Foundation
-import ParallaxApp
 import TerminalModel
 
 /// The ncurses backend: the only code that imports ncurses. It puts changed cells, reads

@@ -1,3 +1,5 @@
+import TerminalModel
+
 /// Everything the user can do. The ``ActionTable`` gives each its config name, default keys,
 /// help text and the screens it applies to; key dispatch and the help screen both read it.
 public enum Action: String, CaseIterable, Sendable, Hashable {

@@ -1,4 +1,5 @@
 import ParallaxCore
+import TerminalModel
 
 /// Something outside the state that must happen.
 public enum Effect: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import ParallaxCore
+import TerminalModel
 import Testing
 
 @testable import ParallaxApp

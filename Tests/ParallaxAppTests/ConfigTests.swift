@@ -1,3 +1,4 @@
+import TerminalModel
 import Testing
 
 @testable import ParallaxApp
