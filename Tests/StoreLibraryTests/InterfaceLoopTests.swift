@@ -65,4 +65,53 @@ import Testing
     #expect(state.library.story(at: state.list.selected)?.title == "Zebra crossing redesign")
     #expect(state.message?.hasPrefix("imported: 1 new") == true)
   }
+
+  /// A sync that finishes while the user reads an article leaves them reading it, says what
+  /// it did, and shows the new stories when they go back.
+  @Test func aSyncFinishingWhileReadingLeavesTheReaderOpen() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    try store.add(ArticleLoader().load([TestSupport.seeds.path]).articles)
+    var session = InterfaceSession(state: AppState(articles: [], stories: [], width: 80, height: 12))
+    _ = session.receive(.loaded(try StoreLibrary(store: store), [], nil))
+    let single = try #require(
+      (0..<session.state.library.storyCount).first { session.state.library.story(at: $0)?.size == 1 })
+    session.state.list.selected = single
+    _ = session.state.apply(.key(.enter))
+    guard case .reader = session.state.screen else {
+      Issue.record("not reading: \(session.state.screen)")
+      return
+    }
+    let reading = session.state.screen
+    // Meanwhile the sync stores a new article and ends.
+    try store.add([
+      Article(id: "new", title: "Zebra crossings redesigned", body: "The council unveiled new zebra crossings.")
+    ])
+    _ = session.receive(.changed(nil))
+    _ = session.receive(.event(.syncFinished("1 feeds: 1 new articles, in 0.1 s")))
+    #expect(session.state.screen == reading)
+    #expect(session.state.message == "1 feeds: 1 new articles, in 0.1 s")
+    _ = session.state.apply(.key(.character("q")))
+    #expect(session.state.screen == .list)
+    #expect(session.state.library.storyCount == 5)
+  }
+
+  /// A page fetched with `p` that arrives after the user went back to the list is stored for
+  /// its article, and the user stays where they are.
+  @Test func aPageArrivingWhileTheUserIsElsewhereIsStoredWithoutMovingThem() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    var summary = Article(id: "s", title: "Bridge reopens", body: "The bridge reopened.", source: "Wire")
+    summary.url = "https://wire.example/bridge"
+    try store.add([summary] + ArticleLoader().load([TestSupport.seeds.path]).articles)
+    var session = InterfaceSession(state: AppState(articles: [], stories: [], width: 80, height: 12))
+    _ = session.receive(.loaded(try StoreLibrary(store: store), [], nil))
+    let row = try #require(store.allArticles().first { $0.inputID == "s" }?.rowID)
+    session.state.list.selected = 0
+    let listed = session.state.screen
+    var full = summary
+    full.body = "The old bridge reopened on Friday after eleven months of repairs costing 14 million euros."
+    _ = session.receive(.event(.pageFetched(handle: Int(row), .text(full))))
+    #expect(session.state.screen == listed)
+    #expect(session.state.message?.hasPrefix("full text from wire.example") == true)
+    #expect(try store.article(row)?.body.contains("eleven months") == true)
+  }
 }
