@@ -4,6 +4,7 @@ import ParallaxCore
 import ParallaxStore
 import ParallaxTestSupport
 import StoreLibrary
+import TerminalModel
 import Testing
 
 /// The interface loop's handling of what background work posts, without a terminal.
@@ -113,5 +114,78 @@ import Testing
     #expect(session.state.screen == listed)
     #expect(session.state.message?.hasPrefix("full text from wire.example") == true)
     #expect(try store.article(row)?.body.contains("eleven months") == true)
+  }
+}
+
+/// A terminal that plays keys it is given and keeps what was drawn and copied.
+final class ScriptedTerminal: TerminalDevice {
+  var keys: [Key?] = []
+  var frames: [Buffer] = []
+  var copied: [String] = []
+  var size: (width: Int, height: Int) = (80, 12)
+
+  func readKey() -> Key? { keys.isEmpty ? nil : keys.removeFirst() }
+  func draw(_ buffer: Buffer) { frames.append(buffer) }
+  func invalidate() {}
+  func hyperlink(_ url: String, text: String, x: Int, y: Int) {}
+  func copyToClipboard(_ text: String) { copied.append(text) }
+  func suspend() {}
+  func resume() {}
+}
+
+/// The whole loop (``InterfaceLoop``), run a step at a time on a scripted terminal.
+@Suite struct InterfaceLoopRunTests {
+  func loop(_ terminal: ScriptedTerminal, _ inbox: LoopInbox, syncs: LockedCount) -> InterfaceLoop {
+    let services = LoopServices(
+      sync: { _, inbox in
+        syncs.add()
+        inbox.post(.event(.syncFinished("2 feeds: 0 new articles, in 0.1 s")))
+      },
+      fetchPage: { handle, _, inbox in inbox.post(.event(.pageFetched(handle: handle, .offline("no network")))) },
+      browser: nil, openLink: { _, _, _ in nil })
+    return InterfaceLoop(
+      session: InterfaceSession(state: AppState(articles: [], stories: [], width: 80, height: 12)), terminal: terminal,
+      inbox: inbox, services: services)
+  }
+
+  final class LockedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func add() { lock.withLock { n += 1 } }
+    var count: Int { lock.withLock { n } }
+  }
+
+  @Test func importEndingSyncFinishingAndKeysThroughTheLoop() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    try store.add(ArticleLoader().load([TestSupport.seeds.path]).articles)
+    let terminal = ScriptedTerminal()
+    let inbox = LoopInbox()
+    let syncs = LockedCount()
+    var loop = loop(terminal, inbox, syncs: syncs)
+    inbox.post(.loaded(try StoreLibrary(store: store), [], "importing 1 inputs…"))
+    loop.step()
+    #expect(loop.session.state.library.storyCount == 4)
+    terminal.keys = [.enter]
+    loop.step()
+    let opened = loop.session.state.screen
+    #expect(opened != .list)
+    // The background import ends while the story is open.
+    inbox.post(.problems([]))
+    inbox.post(.changed("imported: 0 new, 5 already stored"))
+    loop.step()
+    #expect(loop.session.state.screen == opened)
+    #expect(loop.session.state.message == "imported: 0 new, 5 already stored")
+    // Back on the list, R syncs through the service, which reports its end.
+    terminal.keys = [.character("q")]
+    while loop.session.state.screen != .list { loop.step() }
+    terminal.keys = [.character("R")]
+    loop.step()
+    loop.step()
+    #expect(syncs.count == 1)
+    #expect(loop.session.state.message == "2 feeds: 0 new articles, in 0.1 s")
+    // Every frame was drawn at the terminal's size; q on the list quits with status 0.
+    #expect(terminal.frames.allSatisfy { $0.width == 80 })
+    terminal.keys = [.character("q")]
+    #expect(loop.run() == 0)
   }
 }
