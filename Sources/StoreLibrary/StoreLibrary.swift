@@ -6,13 +6,14 @@ import ParallaxStore
 /// The interface's view of the store: stories a page at a time, articles one at a time,
 /// both cached in small bounded caches. Handles are row ids.
 ///
-/// Read state and stars are written through at once while the store is free. While this
-/// process writes to it (a sync's grouping, an import), they go to a serial queue instead,
-/// off the interface's thread: the cached state takes the change at once, so the screen
-/// shows it, and the write waits there for the store (up to the busy timeout); then the list
-/// is read again; a write that fails is said (``takeProblems()``) and the cached state read
-/// again from the store. Reads never wait: the store's journal lets them read while a write
-/// is under way.
+/// Read state and stars are written off the interface's thread, on a serial queue, in
+/// order: the cached state takes the change at once, the interface waits at most
+/// ``writeWait`` (a free store is written in a few milliseconds, and the list is read again
+/// before the next frame), and a store held by a grouping — a sync's here, another
+/// process's import — is waited for on the queue (up to the busy timeout), not on the
+/// interface's thread; then the list is read again. A write that fails is said
+/// (``takeProblems()``) and the cached state read again from the store. Reads never wait:
+/// the store's journal lets them read while a write is under way.
 public final class StoreLibrary: Library, @unchecked Sendable {
   static let pageSize = 100
   static let maxPages = 20
@@ -219,18 +220,23 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     _ what: String, cached: () -> Void = {}, _ body: @escaping @Sendable (Store) throws -> Void
   ) {
     let store = self.store
-    guard store.isWriting || lock.withLock({ queued > 0 }) else {
-      if attempt(what, { try body(store) }) != nil { invalidate() }
-      return
-    }
     cached()
+    let done = DispatchSemaphore(value: 0)
     lock.withLock { queued += 1 }
     writer.async { [self] in
       _ = attempt(what) { try body(store) }
       lock.withLock { queued -= 1 }
       invalidate()
+      done.signal()
     }
+    // A free store takes the write at once: the list is read again before the next frame,
+    // as if written through. A store held by a grouping (here or in another process) is
+    // not waited for past this.
+    _ = done.wait(timeout: .now() + Self.writeWait)
   }
+
+  /// How long the interface waits for a write before it goes on showing the cached change.
+  static let writeWait: DispatchTimeInterval = .milliseconds(150)
 
   /// Writes handed to the queue and not stored yet (later writes queue behind them, in order).
   private var queued = 0
@@ -263,12 +269,7 @@ public final class StoreLibrary: Library, @unchecked Sendable {
 
   public func markAllRead() -> Int {
     let view = self.view
-    guard store.isWriting || lock.withLock({ queued > 0 }) else {
-      let changed = attempt("store the read state", { try store.markAllRead(view: view) }) ?? 0
-      invalidate()
-      return changed
-    }
-    // Counted now (a read never waits for a writer), stored behind the write under way.
+    // Counted first (a read never waits for a writer): what the write will change.
     let count = attempt("count the unread versions", { try store.unreadVersionCount(view: view) }) ?? 0
     write("store the read state", cached: { lock.withLock { read = read.mapValues { _ in true } } }) {
       _ = try $0.markAllRead(view: view)

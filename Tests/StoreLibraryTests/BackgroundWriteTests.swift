@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ParallaxApp
 import ParallaxCore
 import ParallaxTestSupport
@@ -39,5 +40,49 @@ import Testing
     library.finishWrites()
     #expect(try store.isRead(Int64(handle)))
     #expect(library.takeProblems().isEmpty)
+  }
+
+  /// Another program holding the store (its import's transaction) is waited for off the
+  /// interface's thread too.
+  @Test func anotherProgramsLockIsWaitedForInTheBackground() throws {
+    let path = TestSupport.temporaryStorePath()
+    let store = try Store(path: path)
+    try store.add(ArticleLoader().load([TestSupport.seeds.path]).articles)
+    let library = try StoreLibrary(store: store)
+    let handle = try #require(library.members(ofStory: 0).first)
+    let other = try DatabaseQueue(path: path, configuration: Store.fileConfiguration())
+    let locked = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      try? other.inDatabase { db in
+        try db.execute(sql: "BEGIN IMMEDIATE")
+        locked.signal()
+        _ = release.wait(timeout: .now() + 5)
+        try db.execute(sql: "COMMIT")
+      }
+      done.signal()
+    }
+    locked.wait()
+    let stillLocked = Flag()
+    DispatchQueue.global().async {
+      library.markRead(handle)
+      stillLocked.set(release.wait(timeout: .now()) == .timedOut)
+    }
+    // markRead came back while the other program still held the store.
+    Thread.sleep(forTimeInterval: 1)
+    #expect(stillLocked.value == true)
+    #expect(library.isRead(handle))
+    release.signal()
+    done.wait()
+    library.finishWrites()
+    #expect(try store.isRead(Int64(handle)))
+  }
+
+  final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Bool?
+    func set(_ v: Bool) { lock.withLock { stored = v } }
+    var value: Bool? { lock.withLock { stored } }
   }
 }
