@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import ParallaxApp
 import ParallaxCLI
 import ParallaxCore
 import ParallaxStore
@@ -8,11 +9,17 @@ import ParallaxStore
 /// The `parallax` command: a terminal news reader that groups rewrites of one story.
 @main
 struct Parallax: AsyncParsableCommand {
+  /// Every key of the interface with what it does, from the action table the keys are
+  /// dispatched from (as the help screen is).
+  static let keys = ActionTable.specs.map { spec in
+    spec.keys.map(\.name).joined(separator: "/") + " " + spec.help
+  }.joined(separator: "; ")
+
   static let configuration = CommandConfiguration(
     commandName: "parallax",
     abstract: "Read the news offline and see how each story was rewritten.",
     discussion: """
-      parallax PATH... imports the given files and folders into the offline store and opens the full-screen interface over the store (parallax alone opens the store as it is; --no-store reads the files into memory only): a story list (rewrites of one report grouped, with their number of versions), a feeds screen, a versions timeline, a reader, and a side-by-side comparison of two versions. Each story is read once: it comes back as unread only when a new version adds a quote, a number or an attribution. Keys: j/k or arrows move, Enter opens, c compares, / searches, n/N repeat, ]/[ next/previous difference, Tab switches pane, s swaps sides, f feeds, R syncs every feed (r one), L log, o opens the link in the browser, y copies it, u toggles read, A marks the list read, U unread only, * stars, S starred only, F filters, p fetches a summary's full page, Space/b page, g/G top/bottom, ? help, q back (clears a filter; quits from the story list).
+      parallax PATH... imports the given files and folders into the offline store and opens the full-screen interface over the store (parallax alone opens the store as it is; --no-store reads the files into memory only): a story list (rewrites of one report grouped, with their number of versions), a feeds screen, a versions timeline, a reader, and a side-by-side comparison of two versions. Each story is read once: it comes back as unread only when a new version adds a quote, a number or an attribution. Keys (the defaults; config.toml rebinds them): \(Self.keys).
 
       Shell completion: parallax --generate-completion-script bash|zsh|fish prints a completion script (see the README).
 
