@@ -97,7 +97,7 @@ public enum ActionTable {
       screens: [.list]),
     ActionSpec(
       action: .filter, keys: [.character("F")],
-      help: "filter: words feed: source: after: before: unread starred versions>N reports>N OR",
+      help: "filter: words feed: source: tag: after: before: age<N unread starred versions>N reports>N OR",
       screens: [.list]),
     ActionSpec(
       action: .reloadAll, keys: [.character("R")], help: "sync every feed in the background (as parallax sync)",
