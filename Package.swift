@@ -14,6 +14,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    // Imported by ParallaxSync (NIOCore, NIOHTTP1) beside async-http-client, so declared here.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     .target(
@@ -29,6 +31,7 @@ let package = Package(
       name: "ParallaxSync",
       dependencies: [
         "ParallaxCore", "ParallaxStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
     .target(name: "StoreLibrary", dependencies: ["ParallaxApp", "ParallaxStore", "ParallaxCore"]),
