@@ -18,7 +18,7 @@ extension AppState {
 
   /// Whether the article is a feed's summary that its web page could complete.
   public static func isSummaryOnly(_ article: Article) -> Bool {
-    guard let url = article.url, url.hasPrefix("http://") || url.hasPrefix("https://") else { return false }
+    guard let url = article.url, WebLink.isWeb(url) else { return false }
     return article.body.split(whereSeparator: \.isWhitespace).count < summaryWords
   }
 
@@ -29,7 +29,7 @@ extension AppState {
   mutating func fetchPage() -> [Effect] {
     guard case .reader(let handle) = screen else { return [] }
     let article = library.article(handle)
-    guard let url = article.url, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+    guard let url = article.url, WebLink.isWeb(url) else {
       message = "this article has no web link to fetch"
       return []
     }

@@ -130,7 +130,7 @@ extension AppState {
     case .reloadAll: return startSync(only: nil)
     case .reload:
       guard screen == .feeds, feedRows.indices.contains(feedList.selected) else { return [] }
-      guard let url = feedRows[feedList.selected].url, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+      guard let url = feedRows[feedList.selected].url, WebLink.isWeb(url) else {
         message = "\(feedRows[feedList.selected].name) is not a subscription: nothing to sync"
         return []
       }

@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxCore
 
 /// How `o` opens a link: the command from the config (`browser = "w3m %u"`), else the
 /// first entry of `$BROWSER`, else none (the link is then copied with OSC 52 and shown as
@@ -48,7 +49,7 @@ public struct BrowserCommand: Sendable, Equatable {
   /// Whether a link may be handed to a browser: `http`/`https` only, printable ASCII (a
   /// link beginning with `-` would be read as an option; other schemes could run things).
   public static func isOpenable(_ url: String) -> Bool {
-    (url.hasPrefix("http://") || url.hasPrefix("https://")) && url.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+    WebLink.isWeb(url) && url.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
   }
 
   /// Words as a shell would split them, without expanding anything: spaces separate,

@@ -47,7 +47,7 @@ public enum FullPage {
 
   /// Fetches and reads the page `article` links to.
   static func fetch(_ article: Article, with fetcher: FeedFetcher) async -> Outcome {
-    guard let link = article.url, link.hasPrefix("http://") || link.hasPrefix("https://") else { return .noLink }
+    guard let link = article.url, WebLink.isWeb(link) else { return .noLink }
     let data: Data
     let contentType: String?
     switch await fetcher.fetch(link) {

@@ -37,7 +37,7 @@ public struct Syncer: Sendable {
     only: Set<String>? = nil, progress: @escaping @Sendable (Report, Int, Int) -> Void = { _, _, _ in }
   ) async throws -> [Report] {
     let feeds = try store.allFeeds().filter {
-      ($0.url.hasPrefix("http://") || $0.url.hasPrefix("https://")) && (only?.contains($0.url) ?? true)
+      WebLink.isWeb($0.url) && (only?.contains($0.url) ?? true)
     }
     let fetcher = FeedFetcher(settings: settings)
     let importer = Importer(store: store)

@@ -263,10 +263,7 @@ struct FeedDocumentReader {
     HTMLText.text(node.hasElementChildren ? node.innerMarkup : node.text)
   }
 
-  static func isWebAddress(_ text: String) -> Bool {
-    let lower = text.lowercased()
-    return lower.hasPrefix("http://") || lower.hasPrefix("https://")
-  }
+  static func isWebAddress(_ text: String) -> Bool { WebLink.isWeb(text) }
 
   /// A feed date as ISO 8601 UTC when it can be read, else as written.
   static func date(_ text: String) -> String { FeedDates.iso8601(text) ?? text }

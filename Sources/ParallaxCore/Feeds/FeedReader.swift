@@ -69,7 +69,7 @@ public enum FeedReader {
       let t = line.trimmingCharacters(in: .whitespaces)
       guard !t.isEmpty, !t.hasPrefix("#") else { return nil }
       let address = t.split(separator: " ").first.map(String.init) ?? t
-      return address.hasPrefix("http://") || address.hasPrefix("https://") ? address : nil
+      return WebLink.isWeb(address) ? address : nil
     }
   }
 

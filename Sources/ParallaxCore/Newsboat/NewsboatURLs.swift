@@ -73,7 +73,7 @@ public struct NewsboatURLs: Sendable, Equatable {
             reason:
               "\(first.hasPrefix("exec:") ? "exec:" : "filter:") feeds run a command; Parallax runs no commands from imported files (add the feed's address instead)"
           ))
-      } else if first.hasPrefix("http://") || first.hasPrefix("https://") {
+      } else if WebLink.isWeb(first) {
         var feed = Feed(url: first, tags: [], title: nil, hidden: false, line: number)
         for tag in tags {
           if tag.hasPrefix("~") {
