@@ -14,12 +14,12 @@ public enum PageFetch: Sendable, Equatable {
 extension AppState {
   /// Articles with fewer words than this, and a web link, are taken for summaries: the
   /// reader offers to fetch their page (the same bound as `parallax sync --full-pages`).
-  public static let summaryWords = 150
+  public static let summaryWords = Article.summaryWords
 
   /// Whether the article is a feed's summary that its web page could complete.
   public static func isSummaryOnly(_ article: Article) -> Bool {
     guard let url = article.url, WebLink.isWeb(url) else { return false }
-    return article.body.split(whereSeparator: \.isWhitespace).count < summaryWords
+    return article.wordCount < summaryWords
   }
 
   /// The host of a link, for messages.
@@ -50,8 +50,8 @@ extension AppState {
     let host = before.url.map(Self.host) ?? "the page"
     switch result {
     case .text(let article):
-      let words = article.body.split(whereSeparator: \.isWhitespace).count
-      let was = before.body.split(whereSeparator: \.isWhitespace).count
+      let words = article.wordCount
+      let was = before.wordCount
       if library.replaceArticle(handle, with: article) {
         message = "full text from \(host): \(words) words (was \(was))"
       } else {

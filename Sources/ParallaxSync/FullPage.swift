@@ -69,5 +69,5 @@ public enum FullPage {
     return .adopted(adopted)
   }
 
-  static func wordCount(_ text: String) -> Int { text.split(whereSeparator: \.isWhitespace).count }
+  static func wordCount(_ text: String) -> Int { Article.wordCount(text) }
 }

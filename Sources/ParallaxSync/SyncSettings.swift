@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxCore
 
 /// Limits and options for `parallax sync`.
 public struct SyncSettings: Sendable {
@@ -13,7 +14,7 @@ public struct SyncSettings: Sendable {
   /// Whether to fetch the linked page of items that carry only a summary.
   public var fullPages = false
   /// Items with fewer words than this count as summaries for `fullPages`.
-  public var summaryWords = 150
+  public var summaryWords = Article.summaryWords
 
   public init() {}
 }

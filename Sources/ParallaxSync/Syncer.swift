@@ -136,5 +136,5 @@ public struct Syncer: Sendable {
     return (used, notes)
   }
 
-  static func wordCount(_ text: String) -> Int { text.split(whereSeparator: \.isWhitespace).count }
+  static func wordCount(_ text: String) -> Int { Article.wordCount(text) }
 }

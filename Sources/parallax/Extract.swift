@@ -66,7 +66,7 @@ struct Extract: ParsableCommand {
         path: path, title: page.title, byline: page.byline, authors: page.authors, published: page.published,
         modified: page.modified, siteName: page.siteName, excerpt: page.excerpt, language: page.language,
         direction: page.direction, isArticle: page.isArticle, notArticleReason: page.notArticleReason,
-        words: page.text.split(whereSeparator: \.isWhitespace).count, text: page.text)
+        words: Article.wordCount(page.text), text: page.text)
       switch format {
       case .text: Terminal.print(Self.describe(entry) + "\n")
       case .jsonl: Terminal.printJSON(try JSONOutput.encode(entry, pretty: false))

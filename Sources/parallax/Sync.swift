@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParallaxCLI
+import ParallaxCore
 import ParallaxStore
 import ParallaxSync
 
@@ -32,7 +33,7 @@ struct Sync: AsyncParsableCommand {
   var fullPages = false
 
   @Option(help: "Items with fewer words than this count as summaries for --full-pages.")
-  var summaryWords = 150
+  var summaryWords = Article.summaryWords
 
   @Flag(help: "Print only errors, on standard error (for cron and timers).")
   var quiet = false

@@ -21,7 +21,7 @@ public enum ReaderView {
     guard AppState.isSummaryOnly(article) else { return nil }
     if state.pageFetches.contains(handle) { return "Fetching the article's page…" }
     guard let key = state.keymap.spec(.fetchPage).keys.first else { return nil }
-    let words = article.body.split(whereSeparator: \.isWhitespace).count
+    let words = article.wordCount
     return "Only a summary (\(words) words) is stored: \(key.name) fetches the full text from the article's page."
   }
 
