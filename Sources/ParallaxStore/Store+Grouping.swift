@@ -171,8 +171,7 @@ struct SQLGroupingStorage: GroupingStorage {
   /// article is grouped on its text, not left alone without a word.
   func repair(_ id: Int64) throws -> HashedSignature {
     let article = try StoredArticle.fetchOne(db, key: id)?.article ?? Article(id: "", title: "", body: "")
-    let signature = HashedSignature(
-      ArticleSignature(article: article, leadTokens: GroupingParameters.default.leadTokens))
+    let signature = HashedSignature(article: article)
     try db.execute(
       sql: "UPDATE signature SET data = ?, digest = ? WHERE articleID = ?",
       arguments: [signature.encoded, Int64(bitPattern: signature.digest), id])

@@ -14,8 +14,7 @@ extension Store {
   /// - Returns: false when the article is no longer stored.
   @discardableResult
   public func replaceText(of rowID: Int64, with article: Article) throws -> Bool {
-    let leadTokens = GroupingParameters.default.leadTokens
-    let signature = HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens))
+    let signature = HashedSignature(article: article)
     let row = StoredArticle(article, fetchedAt: "")
     return try writing { db in
       try db.execute(

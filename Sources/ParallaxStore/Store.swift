@@ -231,12 +231,11 @@ public final class Store: Sendable {
       // Articles stored by v1 get their signatures now and are grouped by the next import.
       // Read by column, not as a `StoredArticle`: the row type has columns v1 did not (its
       // `details` came with v6), so decoding it here failed on a first-release store.
-      let leadTokens = GroupingParameters.default.leadTokens
       for row in try Row.fetchAll(db, sql: "SELECT id, inputID, title, body, source, published, url FROM article") {
         let article = Article(
           id: row["inputID"], title: row["title"], body: row["body"], source: row["source"],
           published: row["published"], url: row["url"])
-        let signature = HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens))
+        let signature = HashedSignature(article: article)
         try db.execute(
           sql: "INSERT INTO signature (articleID, data) VALUES (?, ?)",
           arguments: [row["id"] as Int64, signature.encoded])
@@ -512,7 +511,6 @@ public final class Store: Sendable {
     signed: [String: HashedSignature]? = nil
   ) throws -> ImportResult {
     var result = ImportResult()
-    let leadTokens = GroupingParameters.default.leadTokens
     let signatures = try signed ?? self.signatures(ofNew: articles)
     let fetchedAt = ISO8601DateFormatter().string(from: now)
     try writing { db in
@@ -552,7 +550,7 @@ public final class Store: Sendable {
           result.alreadyStored += 1
         } else {
           let signature =
-            signatures[row.key] ?? HashedSignature(ArticleSignature(article: article, leadTokens: leadTokens))
+            signatures[row.key] ?? HashedSignature(article: article)
           row.language = row.language ?? signature.language.rawValue
           try row.insert(db)
           id = row.rowID!

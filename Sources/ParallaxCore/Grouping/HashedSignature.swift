@@ -44,6 +44,13 @@ public struct HashedSignature: Sendable, Hashable {
     language = signature.language
   }
 
+  /// The signature of `article` as grouping reads it: its title and first
+  /// `parameters.leadTokens` tokens (``ArticleSignature/init(article:leadTokens:)``), hashed.
+  /// The one way an article is signed, for memory and store alike.
+  public init(article: Article, parameters: GroupingParameters = .default) {
+    self.init(ArticleSignature(article: article, leadTokens: parameters.leadTokens))
+  }
+
   /// Increasing `sorted` without repeats.
   static func distinct(_ sorted: [UInt64]) -> [UInt64] {
     var out: [UInt64] = []

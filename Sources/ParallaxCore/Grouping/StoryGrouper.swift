@@ -127,7 +127,7 @@ public struct StoryGrouper: Sendable {
       // compares them for any pair it names.
       let prints = [a, b].map {
         FactPrint(
-          signature: HashedSignature(ArticleSignature(article: articles[Int($0)], leadTokens: parameters.leadTokens)))
+          signature: HashedSignature(article: articles[Int($0)], parameters: parameters))
       }
       (pair.novelty, pair.newFacts) = FactPrint.evidence(prints[0], prints[1])
       pair.titleDice = FactPrint.titleDice(prints[0], prints[1])
