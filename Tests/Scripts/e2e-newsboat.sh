@@ -5,7 +5,7 @@
 # must give the same articles, the same unread count, the flagged one starred, the tags and
 # title in `parallax feeds --format json` and the query as a saved filter; a `parallax sync`
 # against the same server then adds nothing and keeps the read state.
-# Installs newsboat (Debian package) when missing; says so and skips if it cannot.
+# Installs newsboat (Debian package) when missing; fails when apt-get cannot install it.
 # Usage: Tests/Scripts/e2e-newsboat.sh PATH-TO-PARALLAX-BINARY
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,7 +16,13 @@ if ! command -v newsboat >/dev/null; then
   { $sudo apt-get install -y newsboat >/dev/null 2>&1 || { $sudo apt-get update >/dev/null 2>&1 && $sudo apt-get install -y newsboat >/dev/null 2>&1; }; } || true
 fi
 if ! command -v newsboat >/dev/null; then
-  echo "e2e-newsboat: SKIPPED: newsboat is not installed and could not be installed here"
+  # Where apt works, a failed install is a failure, not a skip: the step must not pass by
+  # accident. Only a machine without apt at all skips it.
+  if command -v apt-get >/dev/null; then
+    echo "e2e-newsboat: FAILED: newsboat could not be installed with apt-get" >&2
+    exit 1
+  fi
+  echo "e2e-newsboat: SKIPPED: no apt-get here to install newsboat"
   exit 0
 fi
 work=$(mktemp -d)

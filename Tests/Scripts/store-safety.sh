@@ -51,6 +51,8 @@ while kill -0 "$writer" 2>/dev/null; do
   reads=$((reads + 1))
 done
 wait "$writer" || fail "import failed while being read: $(cat "$work/import.out")"
+# The check means something only if reads ran while the import wrote.
+[ "$reads" -gt 0 ] || fail "no read happened during the import (it ended too soon to test anything)"
 count=$("$bin" stats --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])')
 [ "$count" -eq 6000 ] || fail "expected 6000 articles exactly once, found $count"
 "$bin" import "$work/articles.jsonl" | grep -q "added 0, already stored 6000" || fail "re-import added articles"
