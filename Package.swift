@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "Parallax",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "parallax", targets: ["parallax"]),
     .executable(name: "parallax-bench", targets: ["parallax-bench"]),

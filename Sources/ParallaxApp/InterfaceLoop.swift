@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import Synchronization
 import TerminalModel
 
 /// What the interface loop needs of a terminal: the curses backend in the program, a
@@ -24,25 +25,27 @@ public protocol TerminalDevice: AnyObject {
 
 /// A lock-protected mailbox the loop drains between key polls: background work posts to it
 /// from any thread, and a signal handler sets its signal number.
-public final class LoopInbox: @unchecked Sendable {
-  private var messages: [LoopMessage] = []
-  private var signalled: Int32 = 0
-  private let lock = NSLock()
+public final class LoopInbox: Sendable {
+  private struct State {
+    var messages: [LoopMessage] = []
+    var signalled: Int32 = 0
+  }
+  private let state = Mutex(State())
 
   public init() {}
 
-  public func post(_ message: LoopMessage) { lock.withLock { messages.append(message) } }
+  public func post(_ message: LoopMessage) { state.withLock { $0.messages.append(message) } }
 
   public func drain() -> [LoopMessage] {
-    lock.withLock {
-      defer { messages = [] }
-      return messages
+    state.withLock { state in
+      defer { state.messages = [] }
+      return state.messages
     }
   }
 
-  public func signal(_ number: Int32) { lock.withLock { signalled = number } }
+  public func signal(_ number: Int32) { state.withLock { $0.signalled = number } }
 
-  public var signal: Int32 { lock.withLock { signalled } }
+  public var signal: Int32 { state.withLock { $0.signalled } }
 }
 
 /// Work the loop hands to other layers (sync, pages, browsers), each posting its outcome to

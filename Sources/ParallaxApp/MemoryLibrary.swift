@@ -1,37 +1,48 @@
 import Foundation
 import ParallaxCore
+import Synchronization
 
 /// A library held in memory: the articles read from files given on the command line and
 /// their stories. Handles are indices into `articles`. Read and star state live as long as
 /// the library (nothing is stored with `--no-store`).
-public final class MemoryLibrary: Library, @unchecked Sendable {
-  public private(set) var articles: [Article]
+public final class MemoryLibrary: Library, Sendable {
   /// Every story, newest first.
   public let stories: [Story]
   public let showsMetadata: Bool
-  private var read = Set<Int>()
-  /// Each article's words as filters match them (``SearchWords``), made when a filter first
-  /// needs them.
-  private var searchWords: [Int: [[String]]] = [:]
-  private var starred = Set<Int>()
-  private var storyOf: [Int: Int] = [:]
+  private let storyOf: [Int: Int]
   /// Indices into `stories` of each thread's reports, newest first.
-  private var reportsByThread: [String: [Int]] = [:]
-  /// Indices into `stories` of the stories the filter shows.
-  private var shown: [Int]
-  public private(set) var filter = ListFilter()
-  private let lock = NSLock()
+  private let reportsByThread: [String: [Int]]
+  /// What changes while the library is shown, only under its lock.
+  private let state: Mutex<State>
+
+  /// The library's changing part.
+  private struct State {
+    var articles: [Article]
+    var read = Set<Int>()
+    var starred = Set<Int>()
+    /// Each article's words as filters match them (``SearchWords``), made when a filter
+    /// first needs them.
+    var searchWords: [Int: [[String]]] = [:]
+    /// Indices into `stories` of the stories the filter shows.
+    var shown: [Int]
+    var filter = ListFilter()
+  }
 
   public init(articles: [Article], stories: [Story]) {
-    self.articles = articles
     self.stories = Self.newestFirst(stories, articles: articles)
     showsMetadata = articles.contains { $0.source != nil || $0.published != nil }
-    shown = Array(self.stories.indices)
+    var storyOf: [Int: Int] = [:]
+    var reportsByThread: [String: [Int]] = [:]
     for (s, story) in self.stories.enumerated() {
       for m in story.members { storyOf[m.inputIndex] = s }
       reportsByThread[story.thread, default: []].append(s)
     }
+    self.storyOf = storyOf
+    self.reportsByThread = reportsByThread
+    state = Mutex(State(articles: articles, shown: Array(self.stories.indices)))
   }
+
+  public var filter: ListFilter { state.withLock { $0.filter } }
 
   /// Newest first by the latest member date; stories without dates keep their order, last.
   static func newestFirst(_ stories: [Story], articles: [Article]) -> [Story] {
@@ -48,41 +59,43 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
     }.map(\.1)
   }
 
-  public var storyCount: Int { lock.withLock { shown.count } }
+  public var storyCount: Int { state.withLock { $0.shown.count } }
   public var articleCount: Int { stories.reduce(0) { $0 + $1.size } }
 
   public func setFilter(_ filter: ListFilter) {
-    lock.withLock {
-      self.filter = filter
+    state.withLock { state in
+      state.filter = filter
       // With threads: each thread's newest report stands for it (stories are newest first).
       var seen = Set<String>()
       let heads = Set(stories.indices.filter { seen.insert(stories[$0].thread).inserted })
-      shown = stories.indices.filter { s in
+      state.shown = stories.indices.filter { s in
         if filter.threads && !heads.contains(s) { return false }
         let handles = stories[s].members.map(\.inputIndex)
         var inScope = true
-        if case .source(let name) = filter.scope { inScope = handles.contains { articles[$0].source == name } }
+        if case .source(let name) = filter.scope { inScope = handles.contains { state.articles[$0].source == name } }
         if case .feed = filter.scope { inScope = false }
         let unread =
           filter.threads
-          ? reportsOf(stories[s].thread).contains { r in stories[r].members.contains { !read.contains($0.inputIndex) } }
-          : handles.contains { !read.contains($0) }
+          ? reportsOf(stories[s].thread).contains { r in
+            stories[r].members.contains { !state.read.contains($0.inputIndex) }
+          }
+          : handles.contains { !state.read.contains($0) }
         return inScope && (!filter.unreadOnly || unread)
-          && (!filter.starredOnly || handles.contains { starred.contains($0) })
-          && (filter.query.map { matches($0, story: s) } ?? true)
+          && (!filter.starredOnly || handles.contains { state.starred.contains($0) })
+          && (filter.query.map { matches($0, story: s, in: &state) } ?? true)
       }
     }
   }
 
   /// The index into `stories` of the shown story at `index`.
   private func storyAt(_ index: Int) -> Int? {
-    lock.withLock { shown.indices.contains(index) ? shown[index] : nil }
+    state.withLock { $0.shown.indices.contains(index) ? $0.shown[index] : nil }
   }
 
   public func story(at index: Int) -> StorySummary? {
     guard let s = storyAt(index) else { return nil }
     var row = summary(s)
-    if lock.withLock({ filter.threads }) {
+    if filter.threads {
       // The thread's row: its reports, unread while any is, new reports since it was read.
       let reports = reportsOf(stories[s].thread).map(summary)
       row.reports = reports.count
@@ -114,7 +127,7 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
     let thread = stories[s].thread
     // Oldest first by first report (StoryNaming's order: dated first, then identity).
     func first(_ k: Int) -> (Int, String, String) {
-      let a = articles[stories[k].members[0].inputIndex]
+      let a = article(stories[k].members[0].inputIndex)
       return (a.published == nil ? 1 : 0, a.published ?? "", a.identityKey)
     }
     return reportsOf(thread).sorted { first($0) < first($1) }.map(summary)
@@ -129,28 +142,31 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   }
 
   public func article(_ handle: Int) -> Article {
-    lock.withLock { articles.indices.contains(handle) ? articles[handle] : Article(id: "", title: "", body: "") }
+    state.withLock {
+      $0.articles.indices.contains(handle) ? $0.articles[handle] : Article(id: "", title: "", body: "")
+    }
   }
 
   /// Replaces the article in memory only (nothing is stored with `--no-store`).
   public func replaceArticle(_ handle: Int, with article: Article) -> Bool {
-    lock.withLock {
-      guard articles.indices.contains(handle) else { return false }
-      articles[handle] = article
+    state.withLock {
+      guard $0.articles.indices.contains(handle) else { return false }
+      $0.articles[handle] = article
+      $0.searchWords[handle] = nil
       return true
     }
   }
 
-  public func isRead(_ handle: Int) -> Bool { lock.withLock { read.contains(handle) } }
+  public func isRead(_ handle: Int) -> Bool { state.withLock { $0.read.contains(handle) } }
 
   public func markRead(_ handle: Int) {
     let handles = storyOf[handle].map { stories[$0].members.map(\.inputIndex) } ?? [handle]
-    lock.withLock { read.formUnion(handles) }
+    state.withLock { $0.read.formUnion(handles) }
   }
 
   public func setRead(_ handle: Int, _ isRead: Bool) {
-    lock.withLock {
-      if isRead { read.insert(handle) } else { read.remove(handle) }
+    state.withLock {
+      if isRead { $0.read.insert(handle) } else { $0.read.remove(handle) }
     }
   }
 
@@ -162,18 +178,18 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   }
 
   public func markAllRead() -> Int {
-    let handles = lock.withLock {
-      let rows = filter.threads ? shown.flatMap { reportsOf(stories[$0].thread) } : shown
-      return rows.flatMap { stories[$0].members.map(\.inputIndex) }
+    state.withLock { state in
+      let rows = state.filter.threads ? state.shown.flatMap { reportsOf(stories[$0].thread) } : state.shown
+      let handles = rows.flatMap { stories[$0].members.map(\.inputIndex) }
+      return handles.filter { state.read.insert($0).inserted }.count
     }
-    return lock.withLock { handles.filter { read.insert($0).inserted }.count }
   }
 
-  public func isStarred(_ handle: Int) -> Bool { lock.withLock { starred.contains(handle) } }
+  public func isStarred(_ handle: Int) -> Bool { state.withLock { $0.starred.contains(handle) } }
 
   public func setStarred(_ handle: Int, _ isStarred: Bool) {
-    lock.withLock {
-      if isStarred { starred.insert(handle) } else { starred.remove(handle) }
+    state.withLock {
+      if isStarred { $0.starred.insert(handle) } else { $0.starred.remove(handle) }
     }
   }
 
@@ -181,12 +197,12 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
   public func newFacts(_ handle: Int) -> Int? { nil }
 
   public func position(ofStory id: String) -> Int? {
-    lock.withLock { shown.firstIndex { stories[$0].id == id } }
+    state.withLock { $0.shown.firstIndex { stories[$0].id == id } }
   }
 
   public func storyIndex(containing handle: Int) -> Int? {
     guard let s = storyOf[handle] else { return nil }
-    return lock.withLock { shown.firstIndex(of: s) }
+    return state.withLock { $0.shown.firstIndex(of: s) }
   }
 
   public func findStory(matching query: String, from index: Int, forward: Bool, includeCurrent: Bool) -> Int? {
@@ -209,18 +225,18 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
 
   /// Article `h`'s words for filters, title and text apart (a phrase is within one, as in
   /// the store's index), made once. Called under the lock.
-  private func wordsOf(_ h: Int) -> [[String]] {
-    if let known = searchWords[h] { return known }
-    let words = [SearchWords.of(articles[h].title), SearchWords.of(articles[h].body)]
-    searchWords[h] = words
+  private func wordsOf(_ h: Int, in state: inout State) -> [[String]] {
+    if let known = state.searchWords[h] { return known }
+    let words = [SearchWords.of(state.articles[h].title), SearchWords.of(state.articles[h].body)]
+    state.searchWords[h] = words
     return words
   }
 
   /// Whether story `s` matches a typed filter, as the store's SQL decides it (files read
   /// into memory have no feeds: `feed:` matches their source). Called under the lock.
-  private func matches(_ query: StoryQuery, story s: Int) -> Bool {
+  private func matches(_ query: StoryQuery, story s: Int, in state: inout State) -> Bool {
     let handles = stories[s].members.map(\.inputIndex)
-    let dates = handles.compactMap { articles[$0].published }
+    let dates = handles.compactMap { state.articles[$0].published }
     let latest = dates.max()
     return query.alternatives.contains { terms in
       terms.allSatisfy { term in
@@ -229,13 +245,13 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
           // Whole words, as the store's full-text index matches them.
           let phrases = words.map(SearchWords.of)
           return handles.contains { h in
-            let fields = wordsOf(h)
+            let fields = wordsOf(h, in: &state)
             return phrases.allSatisfy { phrase in fields.contains { SearchWords.contains($0, phrase: phrase) } }
           }
-        case .unread: return handles.contains { !read.contains($0) }
-        case .starred: return handles.contains { starred.contains($0) }
+        case .unread: return handles.contains { !state.read.contains($0) }
+        case .starred: return handles.contains { state.starred.contains($0) }
         case .feed(let name), .source(let name):
-          return handles.contains { articles[$0].source?.lowercased().contains(name) == true }
+          return handles.contains { state.articles[$0].source?.lowercased().contains(name) == true }
         case .tag: return false  // files read into memory have no feeds, so no tags
         case .age(let days):
           let since = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-Double(days) * 86400))
@@ -257,7 +273,7 @@ public final class MemoryLibrary: Library, @unchecked Sendable {
     var unread: [String?: Set<Int>] = [:]
     for (s, story) in self.stories.enumerated() {
       for member in story.members {
-        let source = articles[member.inputIndex].source
+        let source = article(member.inputIndex).source
         if stories[source] == nil { order.append(source) }
         stories[source, default: []].insert(s)
         if !isRead(member.inputIndex) { unread[source, default: []].insert(s) }

@@ -54,3 +54,59 @@ extension Store {
     }
   }
 }
+
+/// Subscriptions: adding them, recording each fetch, what each carries.
+extension Store {
+  /// Feeds carrying an article.
+  public func feeds(of rowID: Int64) throws -> [Feed] {
+    try reading { db in
+      try Feed.fetchAll(
+        db,
+        sql: "SELECT feed.* FROM feed JOIN articleFeed ON articleFeed.feedID = feed.id WHERE articleFeed.articleID = ?",
+        arguments: [rowID])
+    }
+  }
+
+  /// Adds subscriptions (feed addresses); returns how many were new.
+  @discardableResult
+  public func subscribe(_ urls: [String]) throws -> Int {
+    try writing { db in
+      var added = 0
+      for url in urls where try Feed.filter(Column("url") == url).fetchCount(db) == 0 {
+        var feed = Feed(url: url)
+        try feed.insert(db)
+        added += 1
+      }
+      return added
+    }
+  }
+
+  /// Records a fetch of a feed: its cache validators, title, and error (nil on success).
+  public func recordFetch(
+    _ url: String, etag: String?, lastModified: String?, title: String?, error: String?, now: Date = Date()
+  ) throws {
+    try writing { db in
+      try db.execute(
+        sql: """
+          UPDATE feed SET etag = ?, lastModified = ?, title = CASE WHEN customTitle THEN title ELSE COALESCE(?, title) END,
+            lastFetched = ?, lastError = ?
+          WHERE url = ?
+          """,
+        arguments: [etag, lastModified, title, ISO8601DateFormatter().string(from: now), error, url])
+    }
+  }
+
+  /// How many stored articles each feed carries, by feed URL.
+  public func articleCountsByFeed() throws -> [String: Int] {
+    try reading { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: "SELECT feed.url AS url, COUNT(articleFeed.articleID) AS n FROM feed "
+          + "LEFT JOIN articleFeed ON articleFeed.feedID = feed.id GROUP BY feed.id")
+      return Dictionary(uniqueKeysWithValues: rows.map { ($0["url"] as String, $0["n"] as Int) })
+    }
+  }
+
+  /// All subscriptions.
+  public func allFeeds() throws -> [Feed] { try reading { db in try Feed.order(Column("url")).fetchAll(db) } }
+}

@@ -6,6 +6,14 @@ import ParallaxCore
 /// later brings the story back only when it adds facts the read versions lack
 /// (``NewFacts``); starring.
 extension Store {
+  /// Marks an article read or unread.
+  public func setRead(_ rowID: Int64, _ read: Bool) throws {
+    try writing { db in
+      try db.execute(sql: "UPDATE article SET isRead = ? WHERE id = ?", arguments: [read, rowID])
+      try Self.refreshUnread(db, ofArticle: rowID)
+    }
+  }
+
   /// Marks read the story holding an article: every version it has now.
   public func markStoryRead(containing rowID: Int64) throws {
     try writing { db in

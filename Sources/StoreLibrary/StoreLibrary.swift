@@ -2,6 +2,7 @@ import Foundation
 import ParallaxApp
 import ParallaxCore
 import ParallaxStore
+import Synchronization
 
 /// The interface's view of the store: stories a page at a time, articles one at a time,
 /// both cached in small bounded caches. Handles are row ids.
@@ -14,30 +15,37 @@ import ParallaxStore
 /// interface's thread; then the list is read again. A write that fails is said
 /// (``takeProblems()``) and the cached state read again from the store. Reads never wait:
 /// the store's journal lets them read while a write is under way.
-public final class StoreLibrary: Library, @unchecked Sendable {
+public final class StoreLibrary: Library, Sendable {
   static let pageSize = 100
   static let maxPages = 20
   static let maxArticles = 64
 
   let store: Store
-  private let lock = NSLock()
-  private var counts: (stories: Int, articles: Int) = (0, 0)
-  private var metadata = false
-  private var marker: [Int] = []
-  private var pages: [Int: [StorySummary]] = [:]
-  private var pageOrder: [Int] = []
-  private var memberCache: [String: [Int]] = [:]
-  private var articles: [Int: Article] = [:]
-  private var articleOrder: [Int] = []
-  private var read: [Int: Bool] = [:]
-  private var starredCache: [Int: Bool] = [:]
-  /// What versions add (the versions screen asks on every frame).
-  private var newFactsCache: [Int: Int?] = [:]
-  public private(set) var filter = ListFilter()
-  private var problems: [String] = []
-  /// The last problem recorded, until a read succeeds: a failure that repeats on every
-  /// frame is said once.
-  private var lastProblem: String?
+  /// The caches, the filter and what went wrong, only under their lock.
+  private let state = Mutex(State())
+
+  /// The library's changing part.
+  private struct State {
+    var counts: (stories: Int, articles: Int) = (0, 0)
+    var metadata = false
+    var marker: [Int] = []
+    var pages: [Int: [StorySummary]] = [:]
+    var pageOrder: [Int] = []
+    var memberCache: [String: [Int]] = [:]
+    var articles: [Int: Article] = [:]
+    var articleOrder: [Int] = []
+    var read: [Int: Bool] = [:]
+    var starred: [Int: Bool] = [:]
+    /// What versions add (the versions screen asks on every frame).
+    var newFacts: [Int: Int?] = [:]
+    var filter = ListFilter()
+    var problems: [String] = []
+    /// The last problem recorded, until a read succeeds: a failure that repeats on every
+    /// frame is said once.
+    var lastProblem: String?
+  }
+
+  public var filter: ListFilter { state.withLock { $0.filter } }
   /// Where read state and stars are written, in order.
   private let writer = DispatchQueue(label: "parallax.store-library.writes")
 
@@ -48,6 +56,7 @@ public final class StoreLibrary: Library, @unchecked Sendable {
 
   /// The store's view for the filter.
   var view: StoryView {
+    let filter = self.filter
     var view = StoryView(
       unreadOnly: filter.unreadOnly, starredOnly: filter.starredOnly, query: filter.query, threads: filter.threads)
     switch filter.scope {
@@ -78,20 +87,20 @@ public final class StoreLibrary: Library, @unchecked Sendable {
 
   private func reload() throws {
     var c = try store.storyAndArticleCounts()
-    if !filter.isAll { c.stories = try store.storyCount(view: view) }
+    if !self.filter.isAll { c.stories = try store.storyCount(view: view) }
     let m = try store.hasMetadata()
     let mark = try store.changeMarker()
-    lock.lock()
-    counts = c
-    metadata = m
-    marker = mark
-    pages = [:]
-    pageOrder = []
-    memberCache = [:]
-    read = [:]
-    starredCache = [:]
-    newFactsCache = [:]
-    lock.unlock()
+    state.withLock {
+      $0.counts = c
+      $0.metadata = m
+      $0.marker = mark
+      $0.pages = [:]
+      $0.pageOrder = []
+      $0.memberCache = [:]
+      $0.read = [:]
+      $0.starred = [:]
+      $0.newFacts = [:]
+    }
   }
 
   /// Forgets cached pages and state after a write, so the list shows it.
@@ -100,7 +109,7 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func setFilter(_ filter: ListFilter) {
-    lock.withLock { self.filter = filter }
+    state.withLock { $0.filter = filter }
     invalidate()
   }
 
@@ -108,34 +117,34 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   private func attempt<T>(_ what: String, _ body: () throws -> T) -> T? {
     do {
       let value = try body()
-      lock.withLock { lastProblem = nil }
+      state.withLock { $0.lastProblem = nil }
       return value
     } catch {
       let problem = StoreProblem(error, path: store.path)
-      lock.withLock {
+      state.withLock {
         let line = "cannot \(what): \(problem)"
-        if lastProblem != line { problems.append(line) }
-        lastProblem = line
+        if $0.lastProblem != line { $0.problems.append(line) }
+        $0.lastProblem = line
       }
       return nil
     }
   }
 
   public func takeProblems() -> [String] {
-    lock.withLock {
-      defer { problems = [] }
-      return problems
+    state.withLock { state in
+      defer { state.problems = [] }
+      return state.problems
     }
   }
 
-  public var storyCount: Int { lock.withLock { counts.stories } }
-  public var articleCount: Int { lock.withLock { counts.articles } }
-  public var showsMetadata: Bool { lock.withLock { metadata } }
+  public var storyCount: Int { state.withLock { $0.counts.stories } }
+  public var articleCount: Int { state.withLock { $0.counts.articles } }
+  public var showsMetadata: Bool { state.withLock { $0.metadata } }
 
   public func story(at index: Int) -> StorySummary? {
     guard index >= 0, index < storyCount else { return nil }
     let page = index / Self.pageSize
-    if let rows = lock.withLock({ pages[page] }) {
+    if let rows = state.withLock({ $0.pages[page] }) {
       return rows.indices.contains(index % Self.pageSize) ? rows[index % Self.pageSize] : nil
     }
     guard
@@ -146,10 +155,10 @@ public final class StoreLibrary: Library, @unchecked Sendable {
         })
     else { return nil }
     let rows = records.map(Self.summary)
-    lock.withLock {
-      pages[page] = rows
-      pageOrder.append(page)
-      if pageOrder.count > Self.maxPages { pages[pageOrder.removeFirst()] = nil }
+    state.withLock {
+      $0.pages[page] = rows
+      $0.pageOrder.append(page)
+      if $0.pageOrder.count > Self.maxPages { $0.pages[$0.pageOrder.removeFirst()] = nil }
     }
     return rows.indices.contains(index % Self.pageSize) ? rows[index % Self.pageSize] : nil
   }
@@ -170,12 +179,12 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func members(ofStoryID id: String) -> [Int] {
-    if let cached = lock.withLock({ memberCache[id] }) { return cached }
+    if let cached = state.withLock({ $0.memberCache[id] }) { return cached }
     guard let ids = attempt("read a story's versions", { try store.memberIDs(ofStory: id).map { Int($0) } })
     else { return [] }
-    lock.withLock {
-      if memberCache.count > 256 { memberCache = [:] }
-      memberCache[id] = ids
+    state.withLock {
+      if $0.memberCache.count > 256 { $0.memberCache = [:] }
+      $0.memberCache[id] = ids
     }
     return ids
   }
@@ -187,28 +196,28 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func article(_ handle: Int) -> Article {
-    if let cached = lock.withLock({ articles[handle] }) { return cached }
+    if let cached = state.withLock({ $0.articles[handle] }) { return cached }
     let row = attempt("read an article", { try store.article(Int64(handle)) }) ?? nil
     let article = row?.article ?? Article(id: "", title: "(no longer stored)", body: "")
     if let damaged = row?.damagedColumns, !damaged.isEmpty {
-      lock.withLock {
-        problems.append(
+      state.withLock {
+        $0.problems.append(
           "the stored \(damaged.joined(separator: ", ")) of this article cannot be read; shown as stored")
       }
     }
-    lock.withLock {
-      articles[handle] = article
-      articleOrder.append(handle)
-      if articleOrder.count > Self.maxArticles { articles[articleOrder.removeFirst()] = nil }
-      if let row { read[handle] = row.isRead }
+    state.withLock {
+      $0.articles[handle] = article
+      $0.articleOrder.append(handle)
+      if $0.articleOrder.count > Self.maxArticles { $0.articles[$0.articleOrder.removeFirst()] = nil }
+      if let row { $0.read[handle] = row.isRead }
     }
     return article
   }
 
   public func isRead(_ handle: Int) -> Bool {
-    if let known = lock.withLock({ read[handle] }) { return known }
+    if let known = state.withLock({ $0.read[handle] }) { return known }
     let value = attempt("read the read state", { try store.isRead(Int64(handle)) }) ?? false
-    lock.withLock { read[handle] = value }
+    state.withLock { $0.read[handle] = value }
     return value
   }
 
@@ -222,10 +231,8 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     let store = self.store
     cached()
     let done = DispatchSemaphore(value: 0)
-    lock.withLock { queued += 1 }
     writer.async { [self] in
       _ = attempt(what) { try body(store) }
-      lock.withLock { queued -= 1 }
       invalidate()
       done.signal()
     }
@@ -238,19 +245,16 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   /// How long the interface waits for a write before it goes on showing the cached change.
   static let writeWait: DispatchTimeInterval = .milliseconds(150)
 
-  /// Writes handed to the queue and not stored yet (later writes queue behind them, in order).
-  private var queued = 0
-
   public func finishWrites() { writer.sync {} }
 
   public func markRead(_ handle: Int) {
-    write("store the read state", cached: { lock.withLock { read[handle] = true } }) {
+    write("store the read state", cached: { state.withLock { $0.read[handle] = true } }) {
       try $0.markStoryRead(containing: Int64(handle))
     }
   }
 
   public func setRead(_ handle: Int, _ isRead: Bool) {
-    write("store the read state", cached: { lock.withLock { read[handle] = isRead } }) {
+    write("store the read state", cached: { state.withLock { $0.read[handle] = isRead } }) {
       try $0.setRead(Int64(handle), isRead)
     }
   }
@@ -260,7 +264,7 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     // With threads listed, a row is its thread: every report of it.
     let ids = filter.threads ? reports(inThreadOf: index).map(\.id) : [id]
     let cached = {
-      for member in ids.flatMap({ self.members(ofStoryID: $0) }) { self.lock.withLock { self.read[member] = isRead } }
+      for member in ids.flatMap({ self.members(ofStoryID: $0) }) { self.state.withLock { $0.read[member] = isRead } }
     }
     write("store the read state", cached: cached) { store in
       for id in ids { try store.setStoryRead(id, isRead) }
@@ -271,31 +275,31 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     let view = self.view
     // Counted first (a read never waits for a writer): what the write will change.
     let count = attempt("count the unread versions", { try store.unreadVersionCount(view: view) }) ?? 0
-    write("store the read state", cached: { lock.withLock { read = read.mapValues { _ in true } } }) {
+    write("store the read state", cached: { state.withLock { $0.read = $0.read.mapValues { _ in true } } }) {
       _ = try $0.markAllRead(view: view)
     }
     return count
   }
 
   public func isStarred(_ handle: Int) -> Bool {
-    if let known = lock.withLock({ starredCache[handle] }) { return known }
+    if let known = state.withLock({ $0.starred[handle] }) { return known }
     let value = (attempt("read the star", { try store.article(Int64(handle))?.isStarred }) ?? nil) ?? false
-    lock.withLock { starredCache[handle] = value }
+    state.withLock { $0.starred[handle] = value }
     return value
   }
 
   public func setStarred(_ handle: Int, _ starred: Bool) {
-    write("store the star", cached: { lock.withLock { starredCache[handle] = starred } }) {
+    write("store the star", cached: { state.withLock { $0.starred[handle] = starred } }) {
       try $0.setStarred(Int64(handle), starred)
     }
   }
 
   public func newFacts(_ handle: Int) -> Int? {
-    if let known = lock.withLock({ newFactsCache[handle] }) { return known }
+    if let known = state.withLock({ $0.newFacts[handle] }) { return known }
     let value = attempt("read what a version adds", { try store.newFacts(of: Int64(handle)) }) ?? nil
-    lock.withLock {
-      if newFactsCache.count > 4096 { newFactsCache = [:] }
-      newFactsCache[handle] = value
+    state.withLock {
+      if $0.newFacts.count > 4096 { $0.newFacts = [:] }
+      $0.newFacts[handle] = value
     }
     return value
   }
@@ -305,8 +309,8 @@ public final class StoreLibrary: Library, @unchecked Sendable {
     else {
       return false
     }
-    lock.withLock { articles[handle] = nil }
-    if !kept { lock.withLock { problems.append("cannot store the page's text: the article is no longer stored") } }
+    state.withLock { $0.articles[handle] = nil }
+    if !kept { state.withLock { $0.problems.append("cannot store the page's text: the article is no longer stored") } }
     return kept
   }
 
@@ -330,7 +334,8 @@ public final class StoreLibrary: Library, @unchecked Sendable {
   }
 
   public func refresh() -> Bool {
-    guard let now = attempt("look for changes", { try store.changeMarker() }), now != lock.withLock({ marker }) else {
+    guard let now = attempt("look for changes", { try store.changeMarker() }), now != state.withLock({ $0.marker })
+    else {
       return false
     }
     return attempt("reload the story list", { try reload() }) != nil

@@ -6,6 +6,7 @@ import ParallaxCLI
 import ParallaxCore
 import ParallaxStore
 import ParallaxSync
+import Synchronization
 import TerminalModel
 
 /// The full-screen interface: the event loop that connects the curses backend, the pure app
@@ -128,16 +129,15 @@ enum Interface {
 extension CursesTerminal: TerminalDevice {}
 
 /// The lines of one sync in the interface, to name its outcome when it ends.
-final class SyncLines: @unchecked Sendable {
-  private let lock = NSLock()
-  private var lines: [String] = []
+final class SyncLines: Sendable {
+  private let lines = Mutex<[String]>([])
 
-  func add(_ line: String) { lock.withLock { lines.append(line) } }
+  func add(_ line: String) { lines.withLock { $0.append(line) } }
 
   /// The summary `parallax sync` prints last ("12 feeds: 34 new articles, 1 failed, in 2.1
   /// s"), else the last line (no subscriptions, another sync running).
   var summary: String {
-    lock.withLock {
+    lines.withLock { lines in
       lines.last { $0.contains(" feeds: ") && $0.contains(" new articles") } ?? lines.last ?? "sync done"
     }
   }

@@ -174,3 +174,31 @@ import Testing
     #expect(threads.precision == 1)
   }
 }
+
+/// What a feed, a page or a JSON line declares as its language is a tag or nothing.
+@Suite struct DeclaredLanguageTagTests {
+  @Test(arguments: [
+    ("en-US", "en-US"), (" zh_Hant ", "zh_Hant"), ("de", "de"), ("x-klingon-1", "x-klingon-1"),
+  ])
+  func tagsAreKept(value: String, tag: String) {
+    #expect(Language.tag(value) == tag)
+  }
+
+  @Test(arguments: [
+    "", "   ", "English (US)", "<b>en</b>", "en\u{1B}[31m", "en\u{07}", String(repeating: "a", count: 36), "日本語",
+  ])
+  func anythingElseIsNone(value: String) {
+    #expect(Language.tag(value) == nil)
+  }
+
+  @Test func aFeedDeclaringProseOrControlsHasNoLanguage() throws {
+    let feed = """
+      <rss version="2.0"><channel><title>T</title><language>en&#x1B;]0;owned&#x07;</language>
+      <item><title>One</title><link>http://example.org/1</link><description>Some text here.</description></item>
+      </channel></rss>
+      """
+    let articles = try FeedReader.read(Data(feed.utf8)).articles
+    #expect(articles.count == 1)
+    #expect(articles.first?.language == nil)
+  }
+}

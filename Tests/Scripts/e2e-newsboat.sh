@@ -26,15 +26,19 @@ if ! command -v newsboat >/dev/null; then
   exit 0
 fi
 work=$(mktemp -d)
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  local jobs
+  jobs=$(jobs -p)
+  [ -z "$jobs" ] || kill $jobs 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 fail() { echo "e2e-newsboat: FAIL: $*" >&2; exit 1; }
 
 mkdir -p "$work/site" "$work/newsboat" "$work/home"
 python3 "$here/serve-folder.py" "$work/site" "$work/port" &
-server=$!
 for _ in $(seq 1 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+[ -s "$work/port" ] || fail "the feed server did not start"
 port=$(cat "$work/port")
 python3 - "$work/site" "$port" <<'PY'
 import sys

@@ -12,10 +12,9 @@ work=$(mktemp -d)
 session="parallax-loop-$$"
 name=e2e-reading-loop
 . "$here/tmux-helpers.sh"
-server=""
 cleanup() {
+  stop_jobs
   t kill-server 2>/dev/null || true
-  [ -n "$server" ] && kill "$server" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -71,8 +70,8 @@ for name, entries in items.items():
     os.utime(path, (now, now))
 PY
 python3 "$here/serve-folder.py" "$work/site" "$work/port" &
-server=$!
-for _ in $(seq 1 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+
+wait_for_file "$work/port"
 port=$(cat "$work/port")
 python3 "$work/feeds.py" "$work/site"
 
@@ -113,7 +112,7 @@ echo "f: per-feed counts; Alpha Wire's 2 stories"
 
 # o: the browser gets the article's link (the newest story of the feed: the storm).
 t send-keys -t "$session" o
-for _ in $(seq 1 50); do [ -s "$work/opened" ] && break; sleep 0.1; done
+wait_for_file "$work/opened"
 [ "$(cat "$work/opened" 2>/dev/null)" = "http://127.0.0.1:$port/storm-a.html" ] || fail "browser got: $(cat "$work/opened" 2>/dev/null)"
 wait_for "opened in"
 echo "o: the browser got $(cat "$work/opened")"
@@ -145,6 +144,6 @@ screen | grep -E "^● +3 \+1 new · Storm cuts power" >/dev/null || fail "the s
 echo "new quote: the story is back, marked +1 new"
 
 t send-keys -t "$session" q
-for _ in $(seq 1 50); do [ -s "$work/status" ] && break; sleep 0.1; done
+wait_for_file "$work/status"
 grep -qx "exit-status=0" "$work/status" || fail "exit status: $(cat "$work/status" 2>/dev/null)"
 echo "e2e-reading-loop: ok"

@@ -9,9 +9,10 @@ work=$(mktemp -d)
 session="parallax-e2e-$$"
 name=e2e
 . "$here/tmux-helpers.sh"
-cleanup() { t kill-server 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { stop_jobs; t kill-server 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-border_column_count() { # how many distinct display columns hold the pane border on body rows
+border_column_count() { border_columns | wc -w; }
+border_columns() { # the distinct display columns that hold the pane border on body rows
   screen | sed '1d;$d' | python3 -c '
 import sys, unicodedata
 cols = set()
@@ -24,7 +25,7 @@ for line in sys.stdin:
         if unicodedata.combining(ch) or ch == "\u200d" or 0xFE00 <= ord(ch) <= 0xFE0F:
             continue
         col += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-print(len(cols))'
+print(" ".join(map(str, sorted(cols))))'
 }
 
 cd "$root"
@@ -46,8 +47,10 @@ screen | grep "Varachyne" | grep -q "│" || fail "Varachyne rows not side by si
 [ "$(border_column_count)" -eq 1 ] || fail "border not in one column"
 
 # Resize: the border stays in one column.
+before=$(border_columns)
 t resize-window -t "$session" -x 104 -y 30
-sleep 0.5
+redrawn() { [ "$(border_columns)" != "$before" ]; }
+wait_until "the comparison drawn again at 104 columns" 5 redrawn
 [ "$(border_column_count)" -eq 1 ] || fail "border not in one column after resize"
 t resize-window -t "$session" -x 70 -y 20
 wait_for "[left]"
@@ -78,7 +81,7 @@ wait_for "move down"
 t send-keys -t "$session" G
 wait_for "help: every key"
 t send-keys -t "$session" q q q
-for _ in $(seq 1 50); do [ -s "$work/status" ] && break; sleep 0.1; done
+wait_for_file "$work/status"
 [ -s "$work/status" ] || fail "parallax did not quit"
 grep -qx "exit-status=0" "$work/status" || fail "exit status: $(cat "$work/status")"
 # The terminal came back: the alternate screen is gone and the shell's screen is empty of the UI.
@@ -93,7 +96,7 @@ pane_pid=$(t display -p -t "$session" '#{pane_pid}')
 pid=$(pgrep -P "$pane_pid" -f parallax | head -1)
 [ -n "$pid" ] || fail "cannot find the parallax process"
 kill -TERM "$pid"
-for _ in $(seq 1 50); do [ -s "$work/status-term" ] && break; sleep 0.1; done
+wait_for_file "$work/status-term"
 grep -qx "exit-status=143" "$work/status-term" || fail "SIGTERM exit status: $(cat "$work/status-term" 2>/dev/null)"
 screen | grep -q "Parallax — " && fail "interface still on screen after SIGTERM"
 
@@ -108,13 +111,13 @@ t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
   "PARALLAX_STORE='$work/s3.sqlite' TERM=xterm-256color script -qfc \"'$bin' '$work/hostile'\" '$work/raw'; echo done > '$work/status2'; sleep 60"
 wait_for "1 story, 2 articles"
 t send-keys -t "$session" Enter
-sleep 0.3
+wait_for "2 versions"
 t send-keys -t "$session" Enter
 wait_for "clipboard"
 t send-keys -t "$session" q c
 wait_for "again"
 t send-keys -t "$session" q q q
-for _ in $(seq 1 50); do [ -s "$work/status2" ] && break; sleep 0.1; done
+wait_for_file "$work/status2"
 python3 - "$work/raw" <<'PY' || fail "hostile sequences reached the terminal"
 import sys
 raw = open(sys.argv[1], "rb").read()
@@ -137,7 +140,7 @@ wait_for "https://example.com/a"
 t send-keys -t "$session" y
 wait_for "link copied"
 t send-keys -t "$session" q q
-for _ in $(seq 1 50); do [ -s "$work/status3" ] && break; sleep 0.1; done
+wait_for_file "$work/status3"
 python3 - "$work/raw-link" <<'PY' || fail "link sequences missing"
 import sys
 raw = open(sys.argv[1], "rb").read()
@@ -163,7 +166,7 @@ open(sys.argv[1], "w").write(
 PY
 python3 "$here/serve-folder.py" "$work/site" "$work/port" &
 site=$!
-for _ in $(seq 1 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+wait_for_file "$work/port"
 port=$(cat "$work/port")
 printf '{"id": "b1", "title": "Bridge reopens", "text": "The old bridge reopened on Friday.", "url": "http://127.0.0.1:%s/bridge.html", "source": "Summary Wire"}\n' "$port" > "$work/summary.jsonl"
 t kill-session -t "$session"
@@ -177,7 +180,7 @@ wait_for "full text from 127.0.0.1" 15
 wait_for "paragraph 1 of the report"
 screen | grep -q "Only a summary" && fail "the summary note stayed after the page was fetched"
 t send-keys -t "$session" q q
-for _ in $(seq 1 50); do [ -s "$work/status6" ] && break; sleep 0.1; done
+wait_for_file "$work/status6"
 kill "$site" 2>/dev/null || true
 grep -qx "exit-status=0" "$work/status6" || fail "fetch-page: $(cat "$work/status6" 2>/dev/null)"
 "$bin" export --store "$work/s6.sqlite" | grep -q "paragraph 6 of the report" || fail "the page's text was not stored"
@@ -208,7 +211,7 @@ for _ in $(seq 1 20); do t send-keys -t "$session" j; t send-keys -t "$session" 
 wait "$importer" || fail "import beside the interface failed: $(cat "$work/import5")"
 wait_for "Parallax — 304 stories, 305 articles" 15
 t send-keys -t "$session" q
-for _ in $(seq 1 50); do [ -s "$work/status5" ] && break; sleep 0.1; done
+wait_for_file "$work/status5"
 grep -qx "exit-status=0" "$work/status5" || fail "interface beside an import: $(cat "$work/status5" 2>/dev/null)"
 "$bin" stats --store "$work/s5.sqlite" --format json | python3 -c '
 import json, sys
@@ -247,6 +250,6 @@ wait_for "+1 report · 5 reports · " 15
 screen | grep -qE '^● .*\+1 report · 5 reports' || fail "the thread is not back as unread with +1 report"
 echo "threads: one row, read once; a copy brings nothing back; a follow-up brings it back with +1 report"
 t send-keys -t "$session" q
-for _ in $(seq 1 50); do [ -s "$work/status7" ] && break; sleep 0.1; done
+wait_for_file "$work/status7"
 grep -qx "exit-status=0" "$work/status7" || fail "threads: $(cat "$work/status7" 2>/dev/null)"
 echo "e2e: ok"

@@ -99,12 +99,8 @@ struct FeedDocumentReader {
     return output
   }
 
-  /// A feed's language value as a tag, nil when empty.
-  static func languageTag(_ value: String?) -> String? {
-    guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty, value.count <= 35
-    else { return nil }
-    return value
-  }
+  /// A feed's language value as a tag (``Language/tag(_:)``).
+  static func languageTag(_ value: String?) -> String? { Language.tag(value) }
 
   func rssItem(_ node: MarkupNode) -> FeedItem {
     var item = FeedItem()

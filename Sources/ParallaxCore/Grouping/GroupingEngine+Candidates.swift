@@ -283,7 +283,7 @@ extension GroupingEngine {
   }
 
   /// `transform` of `0..<count` on all cores, in order.
-  static func concurrentMap<T>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+  static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
     let chunk = max(1, (count + workers - 1) / workers)
     let results = ChunkedResults<T>(chunks: (count + chunk - 1) / chunk)

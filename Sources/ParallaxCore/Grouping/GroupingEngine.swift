@@ -104,131 +104,14 @@ public struct GroupingEngine: Sendable {
     report.edges = newEdges.count
     report.scoreSeconds = lap()
 
-    // 3. Neighbourhoods: the new articles with the threads they reach by a pair that could
-    // link them (a version pair at or above the threshold, or a thread link), joined when
-    // they share a thread or such a pair. Only these are clustered again: the work depends on
-    // the new articles and the threads they touch, never on the store's size. Stories that
-    // only gain copies are grown, not clustered.
-    var newEdgesOf = [Int64: [ScoredPair]]()
-    var reached = Set<Int64>()
-    for edge in newEdges {
-      newEdgesOf[edge.a, default: []].append(edge)
-      if reaches(edge) {
-        if !isNew.contains(edge.a) { reached.insert(edge.a) }
-        if !isNew.contains(edge.b) { reached.insert(edge.b) }
-      }
-    }
-    let storedOriginals = Set(copyOf.values).subtracting(isNew)
-    var storyOf = [Int64: String]()
-    var threadOf = [Int64: String]()
-    for member in try storage.members(reached.union(storedOriginals).sorted()) {
-      guard let s = member.story else { continue }
-      storyOf[member.id] = s
-      threadOf[member.id] = member.thread ?? StoryID.thread(story: s)
-    }
-    // Union-find over new articles (slots 0..<n, pending order) and touched threads (after).
-    let touchedThreads = Set(threadOf.values).sorted()
-    let n = newIDs.count
-    var slotOf = [Int64: Int](minimumCapacity: n)
-    for (i, id) in newIDs.enumerated() { slotOf[id] = i }
-    var threadSlot = [String: Int]()
-    for (k, thread) in touchedThreads.enumerated() { threadSlot[thread] = n + k }
-    var parent = Array(0..<(n + touchedThreads.count))
-    func find(_ x: Int) -> Int {
-      var root = x
-      while parent[root] != root { root = parent[root] }
-      var node = x
-      while parent[node] != root {
-        let next = parent[node]
-        parent[node] = root
-        node = next
-      }
-      return root
-    }
-    func node(_ id: Int64) -> Int? { slotOf[id] ?? threadOf[id].flatMap { threadSlot[$0] } }
-    for edge in newEdges where reaches(edge) {
-      guard let x = node(edge.a), let y = node(edge.b) else { continue }
-      let (rx, ry) = (find(x), find(y))
-      if rx != ry { parent[max(rx, ry)] = min(rx, ry) }
-    }
-    var groups = [Int: (articles: [Int64], threads: [String], copies: [Int64])]()
-    for (i, id) in newIDs.enumerated() { groups[find(i), default: ([], [], [])].articles.append(id) }
-    for (k, thread) in touchedThreads.enumerated() {
-      groups[find(n + k), default: ([], [], [])].threads.append(thread)
-    }
-    for (copy, original) in copyOf {
-      // A stored original always has a story; otherwise the copy waits for the next pass.
-      guard let x = node(original) else { continue }
-      groups[find(x), default: ([], [], [])].copies.append(copy)
-    }
+    // 3. Neighbourhoods: only these are clustered again.
+    let neighbourhoods = try neighbourhoods(of: newEdges, newIDs: newIDs, isNew: isNew, copyOf: copyOf, in: storage)
 
-    // 4. Cluster each component again (copies take their original's cluster): versions into
-    // reports (stories), reports into threads; name both. Components are read one at a time,
-    // so a pass holds one component's members.
-    var stories: [StoryRecord] = []
-    var grown: [StoryGrowth] = []
-    var replaced = Set<String>()
-    for key in groups.keys.sorted() {
-      let group = groups[key]!
-      // Stories that only gain copies grow without reading their members (unless a copy is
-      // a first report now); their threads keep their reports.
-      if group.articles.isEmpty,
-        let growths = try growths(by: group.copies, copyOf: copyOf, storyOf: storyOf, in: storage)
-      {
-        grown += growths
-        continue
-      }
-      var rows = try storage.members(group.articles + group.copies)
-      if !group.threads.isEmpty { rows += try storage.members(ofThreads: group.threads) }
-      rows.sort { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
-      var labels: (versions: [Int32], threads: [Int32])
-      if group.articles.isEmpty {
-        // Only copies, one of them a first report now: every story and thread keeps its
-        // members (a copy those of its original) and is renamed.
-        labels = Self.currentLabels(rows, copyOf: copyOf)
-      } else {
-        labels = try clusterLabels(rows, isNew: isNew, copyOf: copyOf, newEdgesOf: newEdgesOf, in: storage)
-        report.reclustered += rows.count
-      }
-      var clusters = [Int32: [GroupingMember]]()
-      var threadMembers = [Int32: [GroupingMember]]()
-      var threadOfCluster = [Int32: Int32]()
-      for (i, row) in rows.enumerated() {
-        clusters[labels.versions[i], default: []].append(row)
-        threadMembers[labels.threads[i], default: []].append(row)
-        threadOfCluster[labels.versions[i]] = labels.threads[i]
-      }
-      let threadIDs = threadMembers.mapValues(StoryNaming.threadID)
-      var carried = [String: Int]()
-      for row in rows {
-        if let s = row.story {
-          replaced.insert(s)
-          carried[s, default: 0] += 1
-        }
-      }
-      for (label, members) in clusters {
-        let record = StoryNaming.record(of: members, thread: threadIDs[threadOfCluster[label]!]!)
-        // A story that keeps its id, its thread and every member that carried it is
-        // unchanged, or only grew: it is updated, not replaced.
-        let holders = members.lazy.filter { $0.story == record.id }.count
-        if holders > 0 && carried[record.id] == holders
-          && members.allSatisfy({ $0.story != record.id || $0.thread == record.thread })
-        {
-          replaced.remove(record.id)
-          if holders < members.count {
-            grown.append(
-              StoryGrowth(
-                id: record.id, joined: members.filter { $0.story != record.id }.map(\.id), size: members.count,
-                latest: record.latest, sources: record.sources))
-          }
-          continue
-        }
-        stories.append(record)
-      }
-    }
-    stories.sort { $0.id < $1.id }
-    grown.sort { $0.id < $1.id }
-    try storage.writeStories(stories, grown: grown, replacing: replaced)
+    // 4. Versions into reports, reports into threads, in each neighbourhood.
+    let rewritten = try rewrite(neighbourhoods, copyOf: copyOf, report: &report, in: storage)
+    let stories = rewritten.stories.sorted { $0.id < $1.id }
+    let grown = rewritten.grown.sorted { $0.id < $1.id }
+    try storage.writeStories(stories, grown: grown, replacing: rewritten.replaced)
     report.storiesWritten = stories.count + grown.count
     report.clusterSeconds = lap()
     return report

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Groups articles into stories in memory: rewrites, trims and paraphrases of one report
 /// together, different events apart.
@@ -186,25 +187,20 @@ public struct StoryGrouper: Sendable {
 }
 
 /// Per-chunk results written from concurrent workers, each chunk by exactly one worker.
-final class ChunkedResults<Element>: @unchecked Sendable {
+final class ChunkedResults<Element: Sendable>: Sendable {
   let chunks: Int
-  private var storage: [[Element]]
-  private let lock = NSLock()
+  private let storage: Mutex<[[Element]]>
 
   init(chunks: Int) {
     self.chunks = chunks
-    storage = Array(repeating: [], count: chunks)
+    storage = Mutex(Array(repeating: [], count: chunks))
   }
 
-  func set(_ chunk: Int, _ values: [Element]) {
-    lock.lock()
-    storage[chunk] = values
-    lock.unlock()
-  }
+  func set(_ chunk: Int, _ values: [Element]) { storage.withLock { $0[chunk] = values } }
 
-  func joined() -> [Element] { storage.flatMap { $0 } }
+  func joined() -> [Element] { storage.withLock { $0.flatMap { $0 } } }
 
-  func part(_ chunk: Int) -> [Element] { storage[chunk] }
+  func part(_ chunk: Int) -> [Element] { storage.withLock { $0[chunk] } }
 }
 
 extension StoryGrouper {

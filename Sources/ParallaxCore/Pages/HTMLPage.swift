@@ -55,7 +55,7 @@ public struct HTMLPage: Sendable, Hashable {
     modified = metadata.modified.map { FeedDates.iso8601($0) ?? $0 }.flatMap(Self.clean)
     siteName = Self.clean(metadata.siteName)
     excerpt = Self.clean(metadata.excerpt)
-    language = Self.clean(extractor.language ?? metadata.language)
+    language = Language.tag(extractor.language) ?? Language.tag(metadata.language)
     direction = Self.clean(extractor.direction)
     if text.isEmpty {
       isArticle = false

@@ -100,7 +100,7 @@ public enum JSONLinesReader {
     article.url = scalarString(fields["url"])
     article.summary = scalarString(fields["summary"])
     article.updated = scalarString(fields["updated"])
-    article.language = scalarString(fields["language"])
+    article.language = Language.tag(scalarString(fields["language"]))
     for value in fields["authors"] as? [Any] ?? [] {
       if let text = value as? String, let person = Person(parsing: text) { article.authors.append(person) }
       if let object = value as? [String: Any] {

@@ -23,6 +23,18 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
   case hebrew = "he"
   case hindi = "hi"
 
+  /// A declared language value as a tag: trimmed, letters, digits, `-` and `_` only, at most
+  /// 35 characters (BCP 47's longest); nil for anything else (empty, prose, markup, control
+  /// characters), so that what a feed declares is either a tag or nothing.
+  public static func tag(_ value: String?) -> String? {
+    guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty, value.count <= 35,
+      value.unicodeScalars.allSatisfy({
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+      })
+    else { return nil }
+    return value
+  }
+
   /// The language of a BCP 47 tag (`"de-AT"`, `"zh_Hant"`), when it is one of these.
   public init?(tag: String) {
     let primary = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""

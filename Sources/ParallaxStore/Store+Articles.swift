@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import ParallaxCore
+
+/// Articles in and out: storing a batch with its signatures, search, listing in order.
+extension Store {
+  /// What an import did.
+  public struct ImportResult: Sendable, Equatable {
+    public var added = 0
+    public var alreadyStored = 0
+    /// Row ids of every article of the batch, new or already stored, in input order.
+    public var rowIDs: [Int64] = []
+
+    public init(added: Int = 0, alreadyStored: Int = 0) {
+      self.added = added
+      self.alreadyStored = alreadyStored
+    }
+  }
+
+  /// Stores `articles` (those already stored, by link or id, are left as they are and only
+  /// gain the feed) with their grouping signatures, in one transaction, then groups the new
+  /// ones unless `regroup` is false (callers adding several batches group once at the end).
+  /// `signed` gives signatures computed beforehand (``signatures(ofNew:)``, on another
+  /// thread while the previous batch was stored); articles it lacks are signed here.
+  @discardableResult
+  public func add(
+    _ articles: [Article], feed feedURL: String? = nil, now: Date = Date(), regroup: Bool = true,
+    signed: [String: HashedSignature]? = nil
+  ) throws -> ImportResult {
+    var result = ImportResult()
+    let signatures = try signed ?? self.signatures(ofNew: articles)
+    let fetchedAt = ISO8601DateFormatter().string(from: now)
+    try writing { db in
+      let findKey = try db.cachedStatement(sql: "SELECT id FROM article WHERE key = ?")
+      // The search index is written here, not by a trigger: FTS5 flushes its pending terms at
+      // every trigger's savepoint, which made indexing three times slower (decisions.md).
+      let indexText = try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, title, body) VALUES (?, ?, ?)")
+      let insertSignature = try db.cachedStatement(
+        sql: "INSERT INTO signature (articleID, data, digest) VALUES (?, ?, ?)")
+      let linkFeed = try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)")
+      let markViaFeed = try db.cachedStatement(sql: "UPDATE article SET viaFeed = 1 WHERE id = ? AND viaFeed = 0")
+      let linkStoryFeed = try db.cachedStatement(
+        sql:
+          """
+          INSERT OR IGNORE INTO storyFeed (storyID, feedID, unread)
+            SELECT article.story, ?, story.unread > 0 FROM article JOIN story ON story.id = article.story
+            WHERE article.id = ?
+          """
+      )
+      var feedID: Int64?
+      if let feedURL {
+        if let existing = try Feed.filter(Column("url") == feedURL).fetchOne(db) {
+          feedID = existing.rowID
+        } else {
+          var feed = Feed(url: feedURL)
+          try feed.insert(db)
+          feedID = feed.rowID
+        }
+      }
+      for article in articles {
+        var row = StoredArticle(article, fetchedAt: fetchedAt)
+        let id: Int64
+        let existed: Bool
+        if let existing = try Int64.fetchOne(findKey, arguments: [row.key]) {
+          id = existing
+          existed = true
+          result.alreadyStored += 1
+        } else {
+          let signature =
+            signatures[row.key] ?? HashedSignature(article: article)
+          row.language = row.language ?? signature.language.rawValue
+          try row.insert(db)
+          id = row.rowID!
+          try indexText.execute(arguments: [id, row.title, row.body])
+          existed = false
+          result.added += 1
+          let blob = signature.encoded
+          try insertSignature.execute(arguments: [id, blob, Int64(bitPattern: HashedSignature.digest(of: blob))])
+        }
+        result.rowIDs.append(id)
+        if let feedID {
+          try linkFeed.execute(arguments: [id, feedID])
+          let linked = db.changesCount > 0
+          try markViaFeed.execute(arguments: [id])
+          // A stored article newly carried by this feed: its story is the feed's too (new
+          // articles join stories when they are grouped).
+          if existed && linked { try linkStoryFeed.execute(arguments: [feedID, id]) }
+        }
+      }
+    }
+    if result.added > 0 && regroup { try groupPending() }
+    return result
+  }
+
+  /// Full-text search (FTS5 syntax) over titles and text, best match first. A query the
+  /// index cannot read throws ``SearchQueryError``; an empty one matches nothing.
+  public func search(_ query: String, limit: Int = 50) throws -> [StoredArticle] {
+    guard !query.allSatisfy(\.isWhitespace) else {
+      throw SearchQueryError(query: query, explanation: "the query is empty; give words to search for")
+    }
+    do {
+      return try reading { db in
+        try StoredArticle.fetchAll(
+          db,
+          sql: """
+            SELECT article.* FROM article
+            JOIN articleSearch ON articleSearch.rowid = article.id AND articleSearch MATCH ?
+            ORDER BY bm25(articleSearch) LIMIT ?
+            """, arguments: [query, limit])
+      }
+    } catch let error as DatabaseError {
+      throw SearchQueryError(query: query, sqliteMessage: error.message ?? "\(error.resultCode)")
+    }
+  }
+
+  /// Articles newest first, a page at a time.
+  public func list(limit: Int = 50, offset: Int = 0) throws -> [StoredArticle] {
+    try reading { db in
+      try StoredArticle.order(Column("published").desc, Column("id").desc).limit(limit, offset: offset).fetchAll(db)
+    }
+  }
+
+  /// Calls `body` with every stored article in insertion order, reading one row at a time.
+  public func forEachArticle(_ body: (StoredArticle) throws -> Void) throws {
+    try reading { db in
+      let cursor = try StoredArticle.order(Column("id")).fetchCursor(db)
+      while let row = try cursor.next() { try body(row) }
+    }
+  }
+
+  /// Every stored article, in insertion order.
+  public func allArticles() throws -> [StoredArticle] {
+    try reading { db in try StoredArticle.order(Column("id")).fetchAll(db) }
+  }
+
+  /// Which of `articles` are already stored (by link, else input id), as their keys.
+  /// The grouping signatures of those of `articles` not stored yet (by key), computed on
+  /// all cores.
+  public func signatures(ofNew articles: [Article]) throws -> [String: HashedSignature] {
+    let stored = try storedKeys(articles)
+    let toSign = articles.filter { !stored.contains(StoredArticle.key(of: $0)) }
+    let leadTokens = GroupingParameters.default.leadTokens
+    var signatures = [String: HashedSignature](minimumCapacity: toSign.count)
+    for (article, signature) in zip(toSign, StoryGrouper.hashedSignatures(of: toSign, leadTokens: leadTokens)) {
+      signatures[StoredArticle.key(of: article)] = signature
+    }
+    return signatures
+  }
+
+  public func storedKeys(_ articles: [Article]) throws -> Set<String> {
+    let keys = articles.map { StoredArticle.key(of: $0) }
+    return try reading { db in
+      let find = try db.cachedStatement(sql: "SELECT 1 FROM article WHERE key = ?")
+      var found = Set<String>()
+      for key in keys where try Int.fetchOne(find, arguments: [key]) != nil { found.insert(key) }
+      return found
+    }
+  }
+}
