@@ -16,6 +16,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     // Imported by ParallaxSync (NIOCore, NIOHTTP1) beside async-http-client, so declared here.
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    // Insecure.MD5 for the Fever API's key (already built for async-http-client's TLS).
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
     .target(
@@ -30,8 +32,17 @@ let package = Package(
     .target(
       name: "ParallaxSync",
       dependencies: [
-        "ParallaxCore", "ParallaxStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        "ParallaxCore", "ParallaxStore", "ReaderServer",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
+    .target(
+      name: "ReaderServer",
+      dependencies: [
+        "ParallaxCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(name: "StoreLibrary", dependencies: ["ParallaxApp", "ParallaxStore", "ParallaxCore"]),
@@ -63,6 +74,7 @@ let package = Package(
         "CursesBackend",
         "ParallaxStore",
         "ParallaxSync",
+        "ReaderServer",
         "StoreLibrary",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -94,6 +106,12 @@ let package = Package(
         "ParallaxTestSupport",
         "StoreLibrary", "ParallaxApp", "ParallaxStore", "ParallaxCore", "TerminalModel",
         .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(
+      name: "ReaderServerTests",
+      dependencies: [
+        "ParallaxTestSupport", "ReaderServer", "ParallaxSync", "ParallaxStore", "ParallaxCore", "ParallaxApp",
       ]
     ),
     .testTarget(

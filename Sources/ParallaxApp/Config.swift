@@ -19,6 +19,10 @@ public struct Config: Sendable {
   /// `sync-timeout = 20`: seconds without data before a feed fails.
   public var syncTimeout: Double?
 
+  /// `[server]`: the reader server `parallax sync` and `R` sync with, instead of fetching
+  /// feeds.
+  public var server: ServerConfig?
+
   /// Settings written before any table.
   public static let topLevelSettings = ["browser", "browser-mode", "sync-concurrency", "sync-timeout"]
 
@@ -38,6 +42,8 @@ public struct Config: Sendable {
     var specs = ActionTable.specs
     var rebound: [Action: Int] = [:]
     var theme = Theme.colour
+    var server: [String: (value: String, line: Int)] = [:]
+    var serverLine = 0
     for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let number = offset + 1
       let line = Self.stripComment(String(rawLine)).configTrimmed
@@ -45,9 +51,10 @@ public struct Config: Sendable {
       if line.hasPrefix("[") {
         guard line.hasSuffix("]") else { throw ParseError(line: number, message: "unclosed table header") }
         section = String(line.dropFirst().dropLast()).configTrimmed
-        guard ["keys", "colors"].contains(section) else {
-          throw ParseError(line: number, message: "unknown table [\(section)] (known: [keys], [colors])")
+        guard ["keys", "colors", "server"].contains(section) else {
+          throw ParseError(line: number, message: "unknown table [\(section)] (known: [keys], [colors], [server])")
         }
+        if section == "server" { serverLine = number }
         continue
       }
       guard let equals = line.firstIndex(of: "=") else {
@@ -77,6 +84,17 @@ public struct Config: Sendable {
         rebound[action] = number
         let index = specs.firstIndex { $0.action == action }!
         specs[index].keys = keys
+      case "server":
+        guard ServerConfig.settings.contains(name) else {
+          throw ParseError(
+            line: number,
+            message: "unknown server setting \"\(name)\" (known: \(ServerConfig.settings.joined(separator: ", ")))")
+        }
+        guard values.count == 1 else { throw ParseError(line: number, message: "\(name) takes one value") }
+        guard server[name] == nil else {
+          throw ParseError(line: number, message: "\(name) is set twice (first on line \(server[name]!.line))")
+        }
+        server[name] = (values[0], number)
       case "colors":
         guard values.count == 1, let colour = Self.colour(values[0]) else {
           throw ParseError(
@@ -122,6 +140,7 @@ public struct Config: Sendable {
       }
     }
     try Self.checkConflicts(specs, lines: rebound)
+    if serverLine > 0 { self.server = try ServerConfig(server, line: serverLine) }
     keymap = Keymap(specs: specs)
     self.theme = theme
   }
@@ -213,7 +232,7 @@ extension Substring {
 
 extension String {
   /// Without surrounding spaces and tabs.
-  fileprivate var configTrimmed: String {
+  var configTrimmed: String {
     var s = Substring(self)
     while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
     while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }

@@ -12,6 +12,7 @@ public struct ArticleEntry: Encodable {
   /// The language, a BCP 47 tag (declared, or guessed from the text).
   public var language: String?
   public var read: Bool
+  public var starred: Bool
 
   public init(_ row: StoredArticle) {
     id = row.inputID
@@ -22,6 +23,7 @@ public struct ArticleEntry: Encodable {
     story = row.story
     language = row.language
     read = row.isRead
+    starred = row.isStarred
   }
 }
 

@@ -277,6 +277,43 @@ extension Store {
       try db.alter(table: "article") { t in t.add(column: "language", .text) }
       try Self.signAgain(db, sql: "SELECT * FROM article")
     }
+    migrator.registerMigration("v13-reader-server") { db in
+      // The reader server's items (their read and starred state as the server last had
+      // them), changes made here and not sent yet, and the server's sync state. Changes
+      // are queued by triggers, so that every way of reading or starring here (a story read
+      // at once, mark all, an arrival read because it adds nothing) reaches the server.
+      try db.execute(
+        sql: """
+          CREATE TABLE serverItem (
+            articleID INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+            itemID TEXT NOT NULL UNIQUE,
+            read BOOLEAN NOT NULL,
+            starred BOOLEAN NOT NULL);
+          CREATE TABLE serverChange (
+            articleID INTEGER NOT NULL REFERENCES serverItem(articleID) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value BOOLEAN NOT NULL,
+            changedAt TEXT NOT NULL,
+            PRIMARY KEY (articleID, field));
+          CREATE TABLE serverInfo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+          CREATE TRIGGER serverRead AFTER UPDATE OF isRead ON article
+          WHEN new.isRead IS NOT old.isRead AND EXISTS (SELECT 1 FROM serverItem WHERE articleID = new.id)
+          BEGIN
+            DELETE FROM serverChange WHERE articleID = new.id AND field = 'read';
+            INSERT INTO serverChange (articleID, field, value, changedAt)
+              SELECT new.id, 'read', new.isRead, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+              FROM serverItem WHERE articleID = new.id AND read IS NOT new.isRead;
+          END;
+          CREATE TRIGGER serverStarred AFTER UPDATE OF isStarred ON article
+          WHEN new.isStarred IS NOT old.isStarred AND EXISTS (SELECT 1 FROM serverItem WHERE articleID = new.id)
+          BEGIN
+            DELETE FROM serverChange WHERE articleID = new.id AND field = 'starred';
+            INSERT INTO serverChange (articleID, field, value, changedAt)
+              SELECT new.id, 'starred', new.isStarred, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+              FROM serverItem WHERE articleID = new.id AND starred IS NOT new.isStarred;
+          END;
+          """)
+    }
     return migrator
   }
 

@@ -21,6 +21,13 @@ extension Store {
     }
   }
 
+  /// Sets a feed's tags (a reader server's groups or category), leaving the rest as it is.
+  public func setFeedTags(_ url: String, tags: [String]) throws {
+    try writing { db in
+      try db.execute(sql: "UPDATE feed SET tags = ? WHERE url = ?", arguments: [StoredArticle.json(tags), url])
+    }
+  }
+
   /// Sets a feed's title where it has none yet.
   public func setFeedTitleIfNone(_ url: String, title: String) throws {
     try writing { db in

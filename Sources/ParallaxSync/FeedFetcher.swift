@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import ReaderServer
 
 /// Fetches URLs with the limits sync needs: a timeout without data, an overall deadline, a
 /// redirect limit (loops are caught at once), a response size limit and conditional headers.
@@ -74,7 +75,7 @@ final class FeedFetcher: Sendable {
       default: return .failed("HTTP client: \(error)")
       }
     } catch {
-      return .failed(Self.describe(error))
+      return .failed(HTTPFailure.describe(error))
     }
   }
 
@@ -84,30 +85,6 @@ final class FeedFetcher: Sendable {
 
   static func seconds(_ value: Double) -> String {
     value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-  }
-
-  static func describe(_ error: any Error) -> String {
-    let text = "\(error)"
-    if text.contains("handshakeFailed") || text.contains("BoringSSL") {
-      let reason = text.range(of: "OPENSSL_internal:").map {
-        String(text[$0.upperBound...].prefix { $0 != " " && $0 != "]" })
-      }
-      return "TLS handshake failed" + (reason.map { " (\($0))" } ?? "")
-    }
-    if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
-    if text.contains("UnknownHost") || text.hasPrefix("DNS error") {
-      let reason = text.range(of: "UnknownHost: ").map { String(text[$0.upperBound...].prefix { $0 != "(" }) }
-      return "could not resolve the host name"
-        + (reason.map { " (\($0.trimmingCharacters(in: .whitespaces)))" } ?? "")
-    }
-    if text.contains("NIOConnectionError") || text.contains("resolution") { return "could not connect: \(text)" }
-    return text
-  }
-
-  /// Whether a failure (as ``describe(_:)`` words it) means no connection could be made at
-  /// all: offline, a name that does not resolve, nothing listening.
-  static func isUnreachable(_ message: String) -> Bool {
-    message.hasPrefix("could not connect") || message.hasPrefix("could not resolve") || message == "connection refused"
   }
 
   func shutdown() async {

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ReaderServer
 
 /// The article text of one item's linked page: fetched, decoded as a browser would, read by
 /// the reader-view extractor (``HTMLPage``) and adopted when it is an article holding more
@@ -56,7 +57,7 @@ public enum FullPage {
     case .notModified:
       return .notModified
     case .failed(let message):
-      return .failed(message, unreachable: FeedFetcher.isUnreachable(message))
+      return .failed(message, unreachable: HTTPFailure.isUnreachable(message))
     }
     let decoded = DocumentDecoder.decode(
       data, httpCharset: contentType.flatMap(DocumentDecoder.charset(ofContentType:)), markup: .html)

@@ -50,6 +50,7 @@ public struct SyncRun: Sendable {
       return 1
     }
     defer { withExtendedLifetime(lock) {} }
+    if let account = settings.server { return try await runServer(account, store: store, printer: printer) }
     let quiet = self.quiet
     let start = Date()
     let reports = try await Syncer(store: store, settings: settings).run(only: only) { report, done, total in

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ReaderServer
 
 /// Limits and options for `parallax sync`.
 public struct SyncSettings: Sendable {
@@ -15,6 +16,11 @@ public struct SyncSettings: Sendable {
   public var fullPages = false
   /// Items with fewer words than this count as summaries for `fullPages`.
   public var summaryWords = Article.summaryWords
+  /// The reader server to sync with instead of fetching feeds (config.toml's `[server]`).
+  public var server: ServerAccount?
+  /// Where to record the server's replies (`PARALLAX_SERVER_RECORD`), for the API clients'
+  /// fixtures.
+  public var recordServerReplies: String?
 
   public init() {}
 }

@@ -64,7 +64,9 @@ enum Interface {
     session.state.message = startMessage
     let settings = SyncSettings(config: config)
     let services = LoopServices(
-      sync: store.map { store in { only, inbox in Self.sync(store, only: only, settings: settings, inbox: inbox) } },
+      sync: store.map { store in
+        { only, inbox in Self.sync(store, only: only, settings: settings, config: config, inbox: inbox) }
+      },
       fetchPage: { handle, article, inbox in
         Task.detached {
           let result: PageFetch
@@ -98,8 +100,15 @@ enum Interface {
   }
 
   /// `R`: the sync `parallax sync` runs, reporting to the loop as it goes.
-  static func sync(_ store: Store, only: [String]?, settings: SyncSettings, inbox: LoopInbox) {
+  static func sync(_ store: Store, only: [String]?, settings: SyncSettings, config: Config, inbox: LoopInbox) {
     Task.detached {
+      var settings = settings
+      do {
+        try settings.readServer(config, store: store) { inbox.post(.event(.syncReport("warning: " + $0))) }
+      } catch {
+        inbox.post(.event(.syncFinished("sync failed: \(error)")))
+        return
+      }
       let lines = SyncLines()
       let printer = SyncRun.Printer(
         output: { line in

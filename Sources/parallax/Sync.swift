@@ -4,6 +4,7 @@ import ParallaxCLI
 import ParallaxCore
 import ParallaxStore
 import ParallaxSync
+import ReaderServer
 
 /// `parallax sync`: fetch the subscribed feeds.
 struct Sync: AsyncParsableCommand {
@@ -52,15 +53,17 @@ struct Sync: AsyncParsableCommand {
 
   func run() async throws {
     let store = try storeOptions.open()
-    var settings = SyncSettings()
-    if timeout == nil || concurrency == nil {
-      // The config's sync settings, unless the flags say otherwise.
-      do {
-        settings = SyncSettings(config: try Interface.loadConfig())
-      } catch let error as Interface.ConfigError {
-        Terminal.error("parallax: \(error)")
-        throw ExitCode(1)
-      }
+    var settings: SyncSettings
+    do {
+      let config = try Interface.loadConfig()
+      settings = SyncSettings(config: config)
+      try settings.readServer(config, store: store) { Terminal.error("parallax: warning: " + $0) }
+    } catch let error as Interface.ConfigError {
+      Terminal.error("parallax: \(error)")
+      throw ExitCode(1)
+    } catch let refusal as ServerPassword.Refusal {
+      Terminal.error("parallax: \(refusal) (nothing was synced)")
+      throw ExitCode(1)
     }
     if let timeout { settings.timeout = timeout }
     settings.maxRedirects = maxRedirects

@@ -44,6 +44,10 @@ import Testing
           names.append("details")
           values.append("{}")
         }
+        if columns.contains("language") {
+          names.append("language")
+          values.append("en")
+        }
         try db.execute(
           sql:
             "INSERT INTO article (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",

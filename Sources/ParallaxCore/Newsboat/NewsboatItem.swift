@@ -1,9 +1,7 @@
 import Foundation
 
 /// One item of newsboat's `cache.db` (`rss_item`), as newsboat stored it: the HTML content
-/// it kept, a Unix time, the item's GUID and link. ``article(feedTitle:)`` builds the article
-/// the way a feed item becomes one (``FeedReader``), so that the same item fetched later by
-/// `parallax sync` is recognised as already stored (same link, else same GUID).
+/// it kept, a Unix time, the item's GUID and link, its read state and flags.
 public struct NewsboatItem: Sendable, Equatable {
   public var guid: String
   public var title: String
@@ -40,23 +38,12 @@ public struct NewsboatItem: Sendable, Equatable {
   /// Whether newsboat has the item flagged.
   public var isFlagged: Bool { !flags.trimmingCharacters(in: .whitespaces).isEmpty }
 
-  /// The article, as a feed item becomes one; nil when the item holds nothing.
+  /// The article, as a feed item becomes one (``KeptFeedItem``); nil when the item holds
+  /// nothing.
   public func article(feedTitle: String?) -> Article? {
-    var item = FeedItem()
-    item.id = guid.isEmpty ? url : guid
-    item.title = HTMLText.dropControls(title)
-    item.text = FeedDocumentReader.looksLikeMarkup(content) ? HTMLText.text(content) : HTMLText.dropControls(content)
-    let link = url.trimmingCharacters(in: .whitespaces)
-    item.link = link.isEmpty ? nil : link
-    if published > 0 && published < 253_402_300_800 {
-      item.published = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(published)))
-    }
-    let name = author.trimmingCharacters(in: .whitespaces)
-    if !name.isEmpty { item.addAuthor(Person(name: HTMLText.dropControls(name))) }
-    if let enclosure = enclosureURL, !enclosure.isEmpty {
-      item.addEnclosure(Enclosure(url: enclosure, type: enclosureType.flatMap { $0.isEmpty ? nil : $0 }, length: nil))
-    }
-    if item.id.isEmpty && item.link == nil { item.id = FeedReader.contentID(item) }
-    return FeedReader.makeArticle(item, source: feedTitle)
+    KeptFeedItem(
+      guid: guid, title: title, author: author, url: url, published: published, content: content,
+      enclosureURL: enclosureURL, enclosureType: enclosureType
+    ).article(feedTitle: feedTitle)
   }
 }
