@@ -5,10 +5,12 @@ import GRDB
 /// starred state the server last had, and the changes made here not sent yet (queued by
 /// triggers on every read or star change of a server's article, whatever made it).
 ///
-/// The conflict rule: a change made here and not sent yet is the newest change of its item
-/// (the server says nothing of when its own marks were made, so a change there is dated at
-/// the last sync, when Parallax saw it was not made yet); it is sent, and the server's
-/// different state is not taken. Every other change on the server is taken here.
+/// The conflict rule, newest change wins: a change made here and not sent yet is newer than
+/// anything the server shows that Parallax has not seen, since the server does not say when
+/// its marks were made and a mark there is dated at the last sync, the last moment Parallax
+/// saw its state. So a change waiting here is sent, and the server's state for that item
+/// is not taken (when both sides made the same change, nothing is sent). Every change on the
+/// server of an item not changed here is taken.
 extension Store {
   /// One change made here, waiting to go to the server.
   public struct ServerChange: Sendable, Equatable {
@@ -128,25 +130,27 @@ extension Store {
         db,
         sql: """
           SELECT serverItem.articleID, itemID, read, starred,
-            EXISTS (SELECT 1 FROM serverChange c WHERE c.articleID = serverItem.articleID AND c.field = 'read'),
-            EXISTS (SELECT 1 FROM serverChange c WHERE c.articleID = serverItem.articleID AND c.field = 'starred')
+            (SELECT value FROM serverChange c WHERE c.articleID = serverItem.articleID AND c.field = 'read'),
+            (SELECT value FROM serverChange c WHERE c.articleID = serverItem.articleID AND c.field = 'starred')
           FROM serverItem
           """)
       let setRead = try db.cachedStatement(sql: "UPDATE serverItem SET read = ? WHERE articleID = ?")
       let setStarred = try db.cachedStatement(sql: "UPDATE serverItem SET starred = ? WHERE articleID = ?")
       let readHere = try db.cachedStatement(sql: "UPDATE article SET isRead = ? WHERE id = ?")
       let starHere = try db.cachedStatement(sql: "UPDATE article SET isStarred = ? WHERE id = ?")
+      let drop = try db.cachedStatement(sql: "DELETE FROM serverChange WHERE articleID = ? AND field = ?")
       var touched: [Int64] = []
       for row in rows {
-        let (id, item, read, star, readWaits, starWaits): (Int64, String, Bool, Bool, Bool, Bool) = (
+        let (id, item, read, star, readWaits, starWaits): (Int64, String, Bool, Bool, Bool?, Bool?) = (
           row[0], row[1], row[2], row[3], row[4], row[5]
         )
         let readThere = !unread.contains(item)
         let starThere = starred.contains(item)
         if readThere != read {
           try setRead.execute(arguments: [readThere, id])
-          if readWaits {
-            taken.keptHere += 1
+          if let waiting = readWaits {
+            // Both sides made the same change: nothing to send. Else the change made here wins.
+            if waiting == readThere { try drop.execute(arguments: [id, "read"]) } else { taken.keptHere += 1 }
           } else {
             try readHere.execute(arguments: [readThere, id])
             if db.changesCount > 0 {
@@ -157,8 +161,8 @@ extension Store {
         }
         if starThere != star {
           try setStarred.execute(arguments: [starThere, id])
-          if starWaits {
-            taken.keptHere += 1
+          if let waiting = starWaits {
+            if waiting == starThere { try drop.execute(arguments: [id, "starred"]) } else { taken.keptHere += 1 }
           } else {
             try starHere.execute(arguments: [starThere, id])
             if db.changesCount > 0 { if starThere { taken.starred += 1 } else { taken.unstarred += 1 } }
@@ -195,6 +199,13 @@ extension Store {
         try db.execute(
           sql: "DELETE FROM serverChange WHERE articleID = ? AND field = ? AND value = ?",
           arguments: [change.articleID, change.field, change.value])
+        // Changed back here while it was being sent: the article's state now waits.
+        let local = change.field == "read" ? "isRead" : "isStarred"
+        try db.execute(
+          sql: """
+            INSERT OR IGNORE INTO serverChange (articleID, field, value, changedAt)
+            SELECT id, ?, \(local), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM article WHERE id = ? AND \(local) IS NOT ?
+            """, arguments: [change.field, change.articleID, change.value])
       }
     }
   }
