@@ -10,7 +10,7 @@ import Testing
 /// `Tests/Scripts/e2e-server.sh --record`: feeds with their groups, items paged by
 /// `since_id`, read and starred state, marks; and each way the server can say no.
 @Suite struct FeverServerTests {
-  static let fixtures = TestSupport.repository.appendingPathComponent("Tests/ReaderServerTests/Fixtures/fever")
+  static let fixtures = TestSupport.repository.appendingPathComponent("Tests/ReaderServerTests/Fixtures")
   static let url = "http://127.0.0.1:8000/fever/"
 
   static func server(_ cases: String..., password: String = "correct horse battery staple") throws -> FeverServer {
@@ -20,7 +20,7 @@ import Testing
   }
 
   static func exchanges(_ name: String) throws -> [RecordedExchange] {
-    let folder = fixtures.appendingPathComponent(name).path
+    let folder = fixtures.appendingPathComponent(name.contains("/") ? name : "fever/" + name).path
     let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
     return try names.map {
       try JSONDecoder().decode(RecordedExchange.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)))
