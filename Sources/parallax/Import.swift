@@ -104,7 +104,12 @@ struct Import: ParsableCommand {
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
           try ("# Carried over from newsboat's config by parallax import.\n" + s.configTOML).write(
             toFile: path, atomically: true, encoding: .utf8)
-          Terminal.print("  wrote \(path) with what was carried over")
+          // A password carried over (ttrss-password) is kept private, or sync refuses it.
+          let holdsPassword = s.configTOML.split(separator: "\n").contains { $0.hasPrefix("password =") }
+          if holdsPassword { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+          Terminal.print(
+            "  wrote \(path) with what was carried over"
+              + (holdsPassword ? " (private: it holds the server password)" : ""))
         } catch {
           Terminal.error("parallax: cannot write \(path): \(error.localizedDescription); add by hand:")
           for line in s.configTOML.split(separator: "\n") { Terminal.error("    " + line) }

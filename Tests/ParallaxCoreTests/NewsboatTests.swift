@@ -89,6 +89,46 @@ import Testing
     #expect(report[6].hasSuffix("not carried over: colours are set in [colors] of config.toml"))
   }
 
+  @Test func aTinyTinyRSSUserKeepsTheirServer() throws {
+    let config = NewsboatConfig(
+      parsing: """
+        urls-source "ttrss"
+        ttrss-url "https://rss.example.org/tt-rss/"
+        ttrss-login "me"
+        ttrss-password "plain"
+        ttrss-passwordeval "pass show rss"
+        ttrss-mode "multi"
+        """)
+    #expect(
+      config.toml
+        == "[server]\nkind = \"ttrss\"\nurl = \"https://rss.example.org/tt-rss/\"\nlogin = \"me\"\npassword-command = \"pass show rss\"\n"
+    )
+    let report = config.report("config")
+    #expect(report[0] == "config:1: urls-source \"ttrss\": carried over")
+    #expect(
+      report[3].hasSuffix("not carried over: [server] takes one password source; ttrss-passwordeval was carried over"))
+    #expect(report[4] == "config:5: ttrss-passwordeval \"pass show rss\": carried over")
+    #expect(report[5].contains("not carried over"))
+  }
+
+  @Test func freshRSSAndMinifluxUsersAreToldWhatReplacesTheirSetting() {
+    let config = NewsboatConfig(
+      parsing: """
+        urls-source "freshrss"
+        freshrss-url "https://fresh.example.org/"
+        freshrss-login "me"
+        ttrss-url "https://unused.example/"
+        """)
+    #expect(config.server.isEmpty)
+    let report = config.report("config")
+    #expect(report[0].contains("kind = \"fever\", url = \"https://fresh.example.org/api/fever.php\""))
+    #expect(report[1].contains("FreshRSS speaks the Fever API"))
+    #expect(report[3].hasSuffix("not carried over: newsboat uses it only with urls-source \"ttrss\""))
+    let miniflux = NewsboatConfig(parsing: "urls-source \"miniflux\"\nminiflux-url \"https://mf.example\"")
+    #expect(miniflux.report("c")[0].contains("url = \"https://mf.example/fever/\""))
+    #expect(NewsboatConfig(parsing: "urls-source \"newsblur\"").report("c")[0].contains("not newsblur"))
+  }
+
   @Test func aCacheItemBecomesTheArticleAFeedItemWould() throws {
     let item = NewsboatItem(
       guid: "urn:storm", title: "Storm &amp; power", author: "Ana Ruiz", url: "https://w.example/storm",

@@ -18,10 +18,14 @@ public struct NewsboatConfig: Sendable, Equatable {
   public var syncConcurrency: Int?
   /// Parallax action name → keys, from `bind-key`.
   public var keys: [(action: String, key: String)] = []
+  /// config.toml's `[server]` settings from `urls-source "ttrss"` and the `ttrss-*` lines
+  /// (kind, url, login, password, password-file, password-command).
+  public var server: [(name: String, value: String)] = []
 
   public static func == (a: Self, b: Self) -> Bool {
     a.settings == b.settings && a.browser == b.browser && a.keys.map(\.action) == b.keys.map(\.action)
-      && a.keys.map(\.key) == b.keys.map(\.key)
+      && a.keys.map(\.key) == b.keys.map(\.key) && a.server.map(\.name) == b.server.map(\.name)
+      && a.server.map(\.value) == b.server.map(\.value)
   }
 
   /// newsboat actions with a Parallax counterpart.
@@ -51,14 +55,44 @@ public struct NewsboatConfig: Sendable, Equatable {
     "macro": "Parallax has no macros",
     "unbind-key": "unbind an action by binding it to other keys in [keys]",
     "include": "included files are not read; import them one by one",
-    "urls-source": "Parallax reads feeds itself (no online aggregators)",
+    "ttrss-mode": "Parallax reads every item of the server's feeds",
+    "ttrss-flag-star": "starring here stars on the server",
+    "ttrss-flag-publish": "Parallax does not publish items",
     "cookie-cache": "Parallax sends no cookies",
     "user-agent": "Parallax sends its own user agent",
     "download-path": "Parallax downloads no podcasts",
     "player": "Parallax plays no podcasts",
   ]
 
+  /// newsboat's `ttrss-*` settings and the `[server]` setting each becomes.
+  static let ttrssSettings = [
+    "ttrss-url": "url", "ttrss-login": "login", "ttrss-password": "password",
+    "ttrss-passwordfile": "password-file", "ttrss-passwordeval": "password-command",
+  ]
+
+  /// What a newsboat user of another online source sets in Parallax instead.
+  static func replacement(forSource source: String, url: String?) -> String {
+    switch source {
+    case "freshrss":
+      return "FreshRSS speaks the Fever API: in config.toml set [server] kind = \"fever\", url = \""
+        + (url.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "https://FRESHRSS/") + "api/fever.php\" with your login "
+        + "and the API password set in FreshRSS's profile"
+    case "miniflux":
+      return "Miniflux speaks the Fever API: enable it in Miniflux's integrations and in config.toml set [server] "
+        + "kind = \"fever\", url = \"" + (url.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "https://MINIFLUX/")
+        + "fever/\" with the Fever user name and password"
+    case "local": return ""
+    default:
+      return
+        "Parallax syncs with Fever servers (FreshRSS, Miniflux, Coldsweat, Tiny Tiny RSS's plugin) and Tiny Tiny RSS, not \(source)"
+    }
+  }
+
   public init(parsing text: String) {
+    var urlsSource: (index: Int, value: String)?
+    var ttrss: [(index: Int, name: String, value: String)] = []
+    var otherURLs: [String: String] = [:]
+    var otherLines: [Int] = []
     for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.trimmingCharacters(in: .whitespaces)
       if line.isEmpty || line.hasPrefix("#") { continue }
@@ -74,6 +108,13 @@ public struct NewsboatConfig: Sendable, Equatable {
         } else {
           setting.notCarried = "\(fields[1]) is not a number of feeds from 1 to 64"
         }
+      case "urls-source" where fields.count == 2:
+        urlsSource = (settings.count, fields[1])
+      case _ where Self.ttrssSettings[name] != nil && fields.count >= 2:
+        ttrss.append((settings.count, name, fields.dropFirst().joined(separator: " ")))
+      case _ where (name.hasPrefix("freshrss-") || name.hasPrefix("miniflux-")) && fields.count >= 2:
+        if name.hasSuffix("-url") { otherURLs[String(name.prefix { $0 != "-" })] = fields[1] }
+        otherLines.append(settings.count)
       case "bind-key" where fields.count >= 3:
         let key = fields[1]
         guard let action = Self.actions[fields[2]] else {
@@ -90,6 +131,45 @@ public struct NewsboatConfig: Sendable, Equatable {
         setting.notCarried = Self.reasons[name] ?? "no Parallax setting like \(name)"
       }
       settings.append(setting)
+    }
+    // Tiny Tiny RSS: urls-source "ttrss" with its url, login and a password source become
+    // [server]; other sources are told what replaces them.
+    let source = urlsSource?.value ?? "local"
+    let given = Dictionary(ttrss.map { ($0.name, $0.value) }, uniquingKeysWith: { _, b in b })
+    let hasPassword =
+      given["ttrss-password"] != nil || given["ttrss-passwordfile"] != nil
+      || given["ttrss-passwordeval"] != nil
+    if source == "ttrss", given["ttrss-url"] != nil, given["ttrss-login"] != nil, hasPassword {
+      server = [("kind", "ttrss")]
+      // One password source: a file or command before a password written out.
+      let password = ["ttrss-passwordfile", "ttrss-passwordeval", "ttrss-password"].first { given[$0] != nil }
+      for name in ["ttrss-url", "ttrss-login"] + [password!] {
+        server.append((Self.ttrssSettings[name]!, given[name]!))
+      }
+      for entry in ttrss where entry.name.hasPrefix("ttrss-password") && entry.name != password {
+        settings[entry.index].notCarried = "[server] takes one password source; \(password!) was carried over"
+      }
+    } else {
+      let why =
+        source != "ttrss"
+        ? "newsboat uses it only with urls-source \"ttrss\""
+        : hasPassword
+          ? "urls-source \"ttrss\" needs ttrss-url and ttrss-login"
+          : "newsboat asks for the password: add password-file or password-command to [server] in config.toml"
+      for entry in ttrss { settings[entry.index].notCarried = why }
+      if let urlsSource {
+        let replacement = Self.replacement(forSource: source, url: otherURLs[source])
+        if source == "local" {
+          settings[urlsSource.index].notCarried = nil
+        } else {
+          settings[urlsSource.index].notCarried = source == "ttrss" ? why : replacement
+        }
+      }
+    }
+    for index in otherLines {
+      let name = settings[index].text.split(separator: " ").first.map(String.init) ?? ""
+      let kind = String(name.prefix { $0 != "-" })
+      settings[index].notCarried = Self.replacement(forSource: kind, url: otherURLs[kind])
     }
   }
 
@@ -121,6 +201,10 @@ public struct NewsboatConfig: Sendable, Equatable {
       } else {
         grouped.append((action, [key]))
       }
+    }
+    if !server.isEmpty {
+      out += (out.isEmpty ? "" : "\n") + "[server]\n"
+      for (name, value) in server { out += "\(name) = \"\(value.replacingOccurrences(of: "\"", with: ""))\"\n" }
     }
     if !grouped.isEmpty {
       out += (out.isEmpty ? "" : "\n") + "[keys]\n"
