@@ -29,6 +29,9 @@ final class FeedFetcher: Sendable {
         connect: .milliseconds(Int64(settings.timeout * 1000)), read: .milliseconds(Int64(settings.timeout * 1000))),
       decompression: .enabled(limit: .ratio(50)))
     configuration.httpVersion = .automatic
+    // A refused connection fails its feed at once instead of being retried until the connect
+    // timeout: offline, a sync of 100 feeds took 25 × 20 s to say so (the next sync retries).
+    configuration.connectionPool.retryConnectionEstablishment = false
     client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
   }
 

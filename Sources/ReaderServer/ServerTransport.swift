@@ -65,10 +65,13 @@ public final class HTTPTransport: ServerTransport {
   public init(timeout: Double = 20, maxBytes: Int = 64 << 20) {
     self.timeout = timeout
     self.maxBytes = maxBytes
-    let configuration = HTTPClient.Configuration(
+    var configuration = HTTPClient.Configuration(
       redirectConfiguration: .follow(max: 5, allowCycles: false),
       timeout: .init(connect: .milliseconds(Int64(timeout * 1000)), read: .milliseconds(Int64(timeout * 1000))),
       decompression: .enabled(limit: .ratio(50)))
+    // A refused connection is said at once: retried, it is said only after the connect
+    // timeout (20 s offline, measured), and the next sync tries again anyway.
+    configuration.connectionPool.retryConnectionEstablishment = false
     client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
   }
 

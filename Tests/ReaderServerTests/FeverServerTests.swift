@@ -103,3 +103,18 @@ import Testing
     await #expect(throws: ServerProblem.self) { try await server.mark(["2"], .read) }
   }
 }
+
+/// The network transport's own failures, on this machine: nothing listening.
+@Suite struct HTTPTransportTests {
+  @Test func nothingListeningIsUnreachableInOneLine() async throws {
+    let transport = HTTPTransport(timeout: 5)
+    defer { Task { await transport.shutdown() } }
+    do {
+      _ = try await transport.post("http://127.0.0.1:1/fever/?api", body: Data(), contentType: "text/plain")
+      Issue.record("a reply from port 1")
+    } catch let problem as ServerProblem {
+      #expect(problem == ServerProblem(.unreachable("connection refused"), url: "http://127.0.0.1:1/fever/"))
+      #expect(problem.description == "cannot reach http://127.0.0.1:1/fever/: connection refused")
+    }
+  }
+}

@@ -62,4 +62,21 @@ import Testing
     let outcome = try await Self.sync("read-story").run(store)
     #expect(outcome.sent == 2)
   }
+
+  @Test func whatWasReadAndStarredOnTheServerIsReadAndStarredHere() async throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    _ = try await Self.sync("first-sync").run(store)
+    let report = try #require(try store.allArticles().first { $0.title.hasPrefix("Russia and Ukraine to Hold") })
+    try store.markStoryRead(containing: try #require(report.rowID))
+    _ = try await Self.sync("read-story").run(store)
+    // On the server meanwhile: the bridge item read, the library item starred.
+    let outcome = try await Self.sync("server-changes").run(store)
+    #expect(outcome.taken.read == 1)
+    #expect(outcome.taken.starred == 1)
+    #expect(outcome.sent == 0)
+    let articles = try store.allArticles()
+    #expect(articles.first { $0.title.hasPrefix("Old bridge") }?.isRead == true)
+    #expect(articles.first { $0.title.hasPrefix("City library") }?.isStarred == true)
+    #expect(try store.pendingServerChanges().isEmpty)
+  }
 }
