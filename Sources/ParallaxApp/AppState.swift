@@ -115,22 +115,35 @@ public struct AppState: Sendable {
   public var quit = false
   public var theme: Theme
   public let keymap: Keymap
+  /// Whether the list starts with threads (config.toml's `list`, threads by default in the
+  /// interface); `T` switches.
+  public let startsWithThreads: Bool
 
-  public init(library: any Library, width: Int, height: Int, theme: Theme = .colour, keymap: Keymap = Keymap()) {
+  public init(
+    library: any Library, width: Int, height: Int, theme: Theme = .colour, keymap: Keymap = Keymap(),
+    startsWithThreads: Bool = false
+  ) {
     self.library = library
     self.width = width
     self.height = height
     self.theme = theme
     self.keymap = keymap
+    self.startsWithThreads = startsWithThreads
+    if startsWithThreads && !library.filter.threads {
+      var filter = library.filter
+      filter.threads = true
+      library.setFilter(filter)
+    }
   }
 
   /// A state over articles held in memory and their stories.
   public init(
-    articles: [Article], stories: [Story], width: Int, height: Int, theme: Theme = .colour, keymap: Keymap = Keymap()
+    articles: [Article], stories: [Story], width: Int, height: Int, theme: Theme = .colour, keymap: Keymap = Keymap(),
+    startsWithThreads: Bool = false
   ) {
     self.init(
       library: MemoryLibrary(articles: articles, stories: stories), width: width, height: height, theme: theme,
-      keymap: keymap)
+      keymap: keymap, startsWithThreads: startsWithThreads)
   }
 
   /// The current screen.

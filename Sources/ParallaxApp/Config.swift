@@ -18,13 +18,16 @@ public struct Config: Sendable {
   public var syncConcurrency: Int?
   /// `sync-timeout = 20`: seconds without data before a feed fails.
   public var syncTimeout: Double?
+  /// `list = "threads"` (the default: one row per developing story) or `"reports"` (every
+  /// report): what the story list starts with; `T` switches.
+  public var listThreads = true
 
   /// `[server]`: the reader server `parallax sync` and `R` sync with, instead of fetching
   /// feeds.
   public var server: ServerConfig?
 
   /// Settings written before any table.
-  public static let topLevelSettings = ["browser", "browser-mode", "sync-concurrency", "sync-timeout"]
+  public static let topLevelSettings = ["browser", "browser-mode", "sync-concurrency", "sync-timeout", "list"]
 
   /// A problem in the file.
   public struct ParseError: Error, Equatable, CustomStringConvertible {
@@ -123,6 +126,11 @@ public struct Config: Sendable {
             throw ParseError(line: number, message: "sync-concurrency is a number of feeds from 1 to 64")
           }
           syncConcurrency = n
+        case "list":
+          guard ["threads", "reports"].contains(values[0]) else {
+            throw ParseError(line: number, message: "list is \"threads\" or \"reports\", not \"\(values[0])\"")
+          }
+          listThreads = values[0] == "threads"
         case "sync-timeout":
           guard let seconds = Double(values[0]), seconds > 0, seconds <= 600 else {
             throw ParseError(line: number, message: "sync-timeout is a number of seconds above 0, at most 600")
@@ -132,11 +140,11 @@ public struct Config: Sendable {
           throw ParseError(
             line: number,
             message:
-              "unknown setting \"\(name)\" (known before any table: \(Self.topLevelSettings.joined(separator: ", ")); key bindings go in [keys], colours in [colors])"
+              "unknown setting \"\(name)\" (known before any table: \(Self.topLevelSettings.joined(separator: ", ")); key bindings go in [keys], colours in [colors], a reader server in [server])"
           )
         }
       default:
-        throw ParseError(line: number, message: "settings must be inside [keys] or [colors]")
+        throw ParseError(line: number, message: "settings must be inside [keys], [colors] or [server]")
       }
     }
     try Self.checkConflicts(specs, lines: rebound)

@@ -35,7 +35,8 @@ public struct InterfaceSession {
     case .loaded(let library, let problems, let note):
       diagnostics = problems
       state = AppState(
-        library: library, width: state.width, height: state.height, theme: state.theme, keymap: state.keymap)
+        library: library, width: state.width, height: state.height, theme: state.theme, keymap: state.keymap,
+        startsWithThreads: state.startsWithThreads)
       state.message = note
       if !problems.isEmpty { state.message = "\(problems.count) input problems (listed on exit)" }
     case .problems(let problems):

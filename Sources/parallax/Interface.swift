@@ -60,7 +60,9 @@ enum Interface {
     let theme: Theme = terminal.colour ? config.theme : .monochrome
     let (width, height) = terminal.size
     var session = InterfaceSession(
-      state: AppState(articles: [], stories: [], width: width, height: height, theme: theme, keymap: config.keymap))
+      state: AppState(
+        articles: [], stories: [], width: width, height: height, theme: theme, keymap: config.keymap,
+        startsWithThreads: config.listThreads))
     session.state.message = startMessage
     let settings = SyncSettings(config: config)
     let services = LoopServices(

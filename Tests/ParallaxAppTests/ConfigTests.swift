@@ -1,3 +1,5 @@
+import ParallaxCore
+import ParallaxTestSupport
 import TerminalModel
 import Testing
 
@@ -30,7 +32,7 @@ import Testing
     ("[keyz]", 1, "unknown table [keyz]"),
     (
       "down = \"j\"", 1,
-      "unknown setting \"down\" (known before any table: browser, browser-mode, sync-concurrency, sync-timeout; key bindings go in [keys], colours in [colors])"
+      "unknown setting \"down\" (known before any table: browser, browser-mode, sync-concurrency, sync-timeout, list; key bindings go in [keys], colours in [colors], a reader server in [server])"
     ),
     ("browser-mode = \"tab\"", 1, "browser-mode is \"terminal\" or \"detach\", not \"tab\""),
     ("browser = \"w3m 'unclosed\"", 1, "browser: an empty command or an unclosed quote"),
@@ -39,6 +41,7 @@ import Testing
     ("[colors]\nbackground = \"red\"", 2, "unknown colour setting"),
     ("[keys]\ndown = \"j\"\ndown = \"J\"", 3, "bound twice"),
     ("[keys]\nhelp = \"j\"", 2, "key j is bound to both down and help"),
+    ("list = \"flat\"", 1, "list is \"threads\" or \"reports\", not \"flat\""),
   ])
   func problemsNameTheirLine(text: String, line: Int, message: String) {
     do {
@@ -50,5 +53,17 @@ import Testing
     } catch {
       Issue.record("unexpected \(error)")
     }
+  }
+
+  @Test func theListStartsWithThreadsUnlessTheConfigSaysReports() throws {
+    #expect(Config().listThreads)
+    #expect(try Config(parsing: "list = \"reports\"").listThreads == false)
+    let seeds = ArticleLoader().load([TestSupport.seeds.path]).articles
+    let stories = StoryGrouper().group(seeds)
+    let threads = AppState(articles: seeds, stories: stories, width: 80, height: 20, startsWithThreads: true)
+    #expect(threads.library.filter.threads)
+    #expect(threads.library.storyCount == 1)
+    let reports = AppState(articles: seeds, stories: stories, width: 80, height: 20, startsWithThreads: false)
+    #expect(reports.library.storyCount == 4)
   }
 }

@@ -90,6 +90,9 @@ printf '%s\n' "\$1" >> "$work/opened"
 SH
 chmod +x "$work/browser.sh"
 
+# The loop is checked on the list of every report (threads are e2e-tmux's): list = "reports".
+mkdir -p "$work/config/parallax"
+printf 'list = "reports"\n' >>"$work/config/parallax/config.toml"
 t -f /dev/null new-session -d -s "$session" -x 110 -y 30 \
   "PARALLAX_STORE='$work/store.sqlite' BROWSER='$work/browser.sh' XDG_CONFIG_HOME='$work/config' TERM=xterm-256color '$bin'; echo \"exit-status=\$?\" > '$work/status'; sleep 60"
 wait_for "the store is empty"

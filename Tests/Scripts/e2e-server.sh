@@ -248,6 +248,8 @@ scenario() { # kind
   printf '%s\n' "$password" >"$home/password"
   chmod 600 "$home/password"
   cat >"$home/config/parallax/config.toml" <<EOF
+list = "reports"
+
 [server]
 kind = "$kind"
 url = "$api"

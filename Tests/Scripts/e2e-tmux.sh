@@ -29,8 +29,26 @@ print(" ".join(map(str, sorted(cols))))'
 }
 
 cd "$root"
+# The default list: threads, each developing story once. The five seeds are one thread of
+# four reports; Enter opens its newest report's versions; T lists every report.
+mkdir -p "$work/no-config" "$work/config/parallax"
 t -f /dev/null new-session -d -s "$session" -x 120 -y 40 \
-  "PARALLAX_STORE='$work/s1.sqlite' TERM=xterm-256color '$bin' seeds; echo \"exit-status=\$?\" > '$work/status'; sleep 60"
+  "XDG_CONFIG_HOME='$work/no-config' PARALLAX_STORE='$work/s0.sqlite' TERM=xterm-256color '$bin' seeds; echo \"exit-status=\$?\" > '$work/status0'; sleep 60"
+wait_for "Parallax — 1 thread, 5 articles"
+screen | grep -q "4 reports · " || fail "the thread row does not count its reports"
+t send-keys -t "$session" Enter
+wait_for " versions"
+t send-keys -t "$session" q T
+wait_for "Parallax — 4 stories, 5 articles"
+t send-keys -t "$session" q
+wait_for_file "$work/status0"
+t kill-session -t "$session"
+echo "threads by default: the seeds list as 1 thread of 4 reports; T lists the 4 reports"
+
+# The rest reads the list of every report (config.toml: list = "reports").
+printf 'list = "reports"\n' >"$work/config/parallax/config.toml"
+t -f /dev/null new-session -d -s "$session" -x 120 -y 40 \
+  "XDG_CONFIG_HOME='$work/config' PARALLAX_STORE='$work/s1.sqlite' TERM=xterm-256color '$bin' seeds; echo \"exit-status=\$?\" > '$work/status'; sleep 60"
 wait_for "Parallax — 4 stories, 5 articles"
 
 # The Istanbul story is shown once, with 2 versions.
@@ -90,7 +108,7 @@ screen | grep -q "Parallax — " && fail "interface still on screen after quit"
 # SIGTERM: the terminal is restored and the exit status is 128 + 15.
 t kill-session -t "$session"
 t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
-  "PARALLAX_STORE='$work/s2.sqlite' TERM=xterm-256color '$bin' seeds; echo \"exit-status=\$?\" > '$work/status-term'; sleep 60"
+  "XDG_CONFIG_HOME='$work/config' PARALLAX_STORE='$work/s2.sqlite' TERM=xterm-256color '$bin' seeds; echo \"exit-status=\$?\" > '$work/status-term'; sleep 60"
 wait_for "Parallax — 4 stories"
 pane_pid=$(t display -p -t "$session" '#{pane_pid}')
 pid=$(pgrep -P "$pane_pid" -f parallax | head -1)
@@ -108,7 +126,7 @@ printf 'Hostile \033]0;owned\007 title\n\nWindow title \033]0;owned\007 and clip
 printf 'Hostile \033]0;owned\007 title\n\nWindow title \033]0;owned\007 and clipboard \033]52;c;ZXZpbA==\007 here.\n\nScreen clear \033[2J and C1 \302\23331m colour and \302\235 8;;http://x \302\234 link, again.\n' > "$work/hostile/b.txt"
 t kill-session -t "$session"
 t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
-  "PARALLAX_STORE='$work/s3.sqlite' TERM=xterm-256color script -qfc \"'$bin' '$work/hostile'\" '$work/raw'; echo done > '$work/status2'; sleep 60"
+  "XDG_CONFIG_HOME='$work/config' PARALLAX_STORE='$work/s3.sqlite' TERM=xterm-256color script -qfc \"'$bin' '$work/hostile'\" '$work/raw'; echo done > '$work/status2'; sleep 60"
 wait_for "1 story, 2 articles"
 t send-keys -t "$session" Enter
 wait_for "2 versions"
@@ -133,7 +151,7 @@ PY
 printf '{"id": "l1", "title": "Linked story", "text": "Body text here.", "url": "https://example.com/a", "source": "Wire"}\n' > "$work/linked.jsonl"
 t kill-session -t "$session"
 t -f /dev/null new-session -d -s "$session" -x 100 -y 20 \
-  "PARALLAX_STORE='$work/s4.sqlite' PARALLAX_HYPERLINKS=1 TERM=xterm-256color script -qfc \"'$bin' '$work/linked.jsonl'\" '$work/raw-link'; echo done > '$work/status3'; sleep 60"
+  "XDG_CONFIG_HOME='$work/config' PARALLAX_STORE='$work/s4.sqlite' PARALLAX_HYPERLINKS=1 TERM=xterm-256color script -qfc \"'$bin' '$work/linked.jsonl'\" '$work/raw-link'; echo done > '$work/status3'; sleep 60"
 wait_for "1 story, 1 article"
 t send-keys -t "$session" Enter
 wait_for "https://example.com/a"
@@ -171,7 +189,7 @@ port=$(cat "$work/port")
 printf '{"id": "b1", "title": "Bridge reopens", "text": "The old bridge reopened on Friday.", "url": "http://127.0.0.1:%s/bridge.html", "source": "Summary Wire"}\n' "$port" > "$work/summary.jsonl"
 t kill-session -t "$session"
 t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
-  "PARALLAX_STORE='$work/s6.sqlite' TERM=xterm-256color '$bin' '$work/summary.jsonl'; echo \"exit-status=\$?\" > '$work/status6'; sleep 60"
+  "XDG_CONFIG_HOME='$work/config' PARALLAX_STORE='$work/s6.sqlite' TERM=xterm-256color '$bin' '$work/summary.jsonl'; echo \"exit-status=\$?\" > '$work/status6'; sleep 60"
 wait_for "1 story, 1 article"
 t send-keys -t "$session" Enter
 wait_for "p fetches the full text"
@@ -199,7 +217,7 @@ with open(sys.argv[1], "w") as out:
         out.write(json.dumps({"id": f"more-{i}", "title": f"Council report {i}", "text": words}) + "\n")
 PY
 t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
-  "PARALLAX_STORE='$work/s5.sqlite' TERM=xterm-256color '$bin'; echo \"exit-status=\$?\" > '$work/status5'; sleep 60"
+  "XDG_CONFIG_HOME='$work/config' PARALLAX_STORE='$work/s5.sqlite' TERM=xterm-256color '$bin'; echo \"exit-status=\$?\" > '$work/status5'; sleep 60"
 wait_for "Parallax — 4 stories, 5 articles"
 t send-keys -t "$session" Enter Enter
 wait_for "Istanbul"
@@ -234,7 +252,7 @@ Russian and Ukrainian delegations led by Rustem Umerov and Vladimir Medinsky agr
 Kremlin spokesman Dmitry Peskov said Moscow would study the proposal for a meeting of Vladimir Putin and Volodymyr Zelenskyy. The talks lasted 90 minutes, Turkish officials said, and a second round was not set.
 TXT
 t -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
-  "PARALLAX_STORE='$work/s7.sqlite' TERM=xterm-256color '$bin'; echo \"exit-status=\$?\" > '$work/status7'; sleep 60"
+  "XDG_CONFIG_HOME='$work/config' PARALLAX_STORE='$work/s7.sqlite' TERM=xterm-256color '$bin'; echo \"exit-status=\$?\" > '$work/status7'; sleep 60"
 wait_for "Parallax — 4 stories, 5 articles"
 t send-keys -t "$session" T
 wait_for "Parallax — 1 thread, 5 articles"

@@ -123,6 +123,28 @@ def cluster(edges_rows, ids, P):
             ra, rb = f(a), f(b)
             if ra != rb: parent[max(ra, rb)] = min(ra, rb)
         tl = [f(i) for i in range(len(reps))]
+    elif P.tmode == 'bridge':
+        # Union-find where two components of several reports each merge only when at least
+        # P.tlinks distinct report pairs link them (one bridge joins a single report).
+        parent = list(range(len(reps))); size = [1] * len(reps)
+        def f(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]; x = parent[x]
+            return x
+        changed = True
+        while changed:
+            changed = False
+            count = collections.Counter()
+            for (a, b) in sorted(te):
+                ra, rb = f(a), f(b)
+                if ra != rb: count[(min(ra, rb), max(ra, rb))] += 1
+            for (ra, rb), n in sorted(count.items()):
+                ra, rb = f(ra), f(rb)
+                if ra == rb: continue
+                if min(size[ra], size[rb]) <= P.tsingle or n >= P.tlinks:
+                    lo, hi = min(ra, rb), max(ra, rb)
+                    parent[hi] = lo; size[lo] += size[hi]; changed = True
+        tl = [f(i) for i in range(len(reps))]
     else:
         # average link with link=1 (count of linked report pairs share)
         w = {k: (1.0 if P.tmode == 'avg1' else v) for k, v in te.items()}
@@ -173,6 +195,8 @@ def main():
     ap.add_argument('--tmode', default='single')
     ap.add_argument('--topk', type=int, default=0)
     ap.add_argument('--tavg', type=float, default=0.5)
+    ap.add_argument('--tlinks', type=int, default=2)
+    ap.add_argument('--tsingle', type=int, default=1)
     ap.add_argument('runs', nargs='+')  # corpus:edges[:labels]
     P = ap.parse_args()
     for run in P.runs:
