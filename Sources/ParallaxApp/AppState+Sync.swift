@@ -22,7 +22,8 @@ extension AppState {
   /// The sync ended: new stories appear, the feeds screen is read again.
   mutating func syncFinished(_ summary: String) {
     syncing = nil
-    addActivity(summary)
+    // The summary is usually the sync's last report line, already in the log.
+    if activity.last != summary { addActivity(summary) }
     _ = library.refresh()
     libraryChanged()
     if screens.contains(.feeds) {

@@ -31,6 +31,16 @@ import Testing
     #expect(state.screen == .list)
   }
 
+  @Test func theSummaryIsLoggedOnceWhenItWasTheLastReport() {
+    var state = Seeds.state(width: 100, height: 12)
+    _ = state.apply(.key(.character("R")))
+    let summary = "https://rss.example/fever/: 3 feeds: 0 new articles (0 items, 0 already stored)"
+    _ = state.apply(.syncReport("server: 3 feeds on the server (0 new here)"))
+    _ = state.apply(.syncReport(summary))
+    _ = state.apply(.syncFinished(summary))
+    #expect(state.activity == ["server: 3 feeds on the server (0 new here)", summary])
+  }
+
   @Test func rOnTheFeedsScreenSyncsTheSelectedSubscriptionOnly() {
     var state = Seeds.state(width: 80, height: 12)
     _ = state.apply(.key(.character("f")))

@@ -105,6 +105,9 @@ def cluster(edges_rows, ids, P):
         a, b = ridx[vlab[idx[e['first']]]], ridx[vlab[idx[e['second']]]]
         if a == b: continue
         ok = ((e['score'] >= P.tthr and e['leadRare'] >= P.lrare and e['rareNames'] >= P.rare and e['cosine'] >= P.tcos) or (e['leadRare'] >= P.lrare2 and e['rareNames'] >= P.rare2 and e['cosine'] >= P.cos2)) and (e['days'] is None or e['days'] <= P.tdays)
+        # A series (the same template with new figures): a high score and no fact in common.
+        if ok and P.series and e['score'] >= P.series and e['novelty'] >= 1 and e['cosine'] >= P.seriescos:
+            ok = False
         if ok:
             k = (min(a, b), max(a, b))
             te[k] = max(te.get(k, 0), e['score'])
@@ -196,6 +199,8 @@ def main():
     ap.add_argument('--topk', type=int, default=0)
     ap.add_argument('--tavg', type=float, default=0.5)
     ap.add_argument('--tlinks', type=int, default=2)
+    ap.add_argument('--series', type=float, default=0)
+    ap.add_argument('--seriescos', type=float, default=0)
     ap.add_argument('--tsingle', type=int, default=1)
     ap.add_argument('runs', nargs='+')  # corpus:edges[:labels]
     P = ap.parse_args()
