@@ -21,15 +21,15 @@ import Testing
     let started = DispatchSemaphore(value: 0)
     let release = DispatchSemaphore(value: 0)
     let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
+    Thread {
       // A long write, as a sync's grouping transaction: it ends when the test says, or
-      // after five seconds whatever happens.
+      // after thirty seconds whatever happens.
       try? store.writing { _ in
         started.signal()
-        _ = release.wait(timeout: .now() + 5)
+        _ = release.wait(timeout: .now() + 30)
       }
       done.signal()
-    }
+    }.start()
     started.wait()
     library.markRead(handle)
     // Returned while the long write still holds the store, and shown already.
@@ -54,35 +54,30 @@ import Testing
     let locked = DispatchSemaphore(value: 0)
     let release = DispatchSemaphore(value: 0)
     let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
+    // Threads of their own, not the global queue: in a parallel test run the queue's few
+    // threads can be busy for seconds, which says nothing about the library.
+    Thread {
       try? other.inDatabase { db in
         try db.execute(sql: "BEGIN IMMEDIATE")
         locked.signal()
-        _ = release.wait(timeout: .now() + 5)
+        _ = release.wait(timeout: .now() + 30)
         try db.execute(sql: "COMMIT")
       }
       done.signal()
-    }
+    }.start()
     locked.wait()
-    let stillLocked = Flag()
-    DispatchQueue.global().async {
+    let returned = DispatchSemaphore(value: 0)
+    Thread {
       library.markRead(handle)
-      stillLocked.set(release.wait(timeout: .now()) == .timedOut)
-    }
-    // markRead came back while the other program still held the store.
-    Thread.sleep(forTimeInterval: 1)
-    #expect(stillLocked.value == true)
+      returned.signal()
+    }.start()
+    // markRead comes back while the other program still holds the store (released only
+    // below): the write waits on the library's queue, not on the caller's thread.
+    #expect(returned.wait(timeout: .now() + 5) == .success)
     #expect(library.isRead(handle))
     release.signal()
     done.wait()
     library.finishWrites()
     #expect(try store.isRead(Int64(handle)))
-  }
-
-  final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Bool?
-    func set(_ v: Bool) { lock.withLock { stored = v } }
-    var value: Bool? { lock.withLock { stored } }
   }
 }
