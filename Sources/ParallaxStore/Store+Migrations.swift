@@ -279,18 +279,20 @@ extension Store {
     }
     migrator.registerMigration("v13-reader-server") { db in
       // The reader server's items (their read and starred state as the server last had
-      // them), changes made here and not sent yet, and the server's sync state. Changes
+      // them; several items can be one article, as when the server keeps an entry per feed
+      // for one link), changes made here and not sent yet, and the server's sync state. Changes
       // are queued by triggers, so that every way of reading or starring here (a story read
       // at once, mark all, an arrival read because it adds nothing) reaches the server.
       try db.execute(
         sql: """
           CREATE TABLE serverItem (
-            articleID INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
-            itemID TEXT NOT NULL UNIQUE,
+            itemID TEXT PRIMARY KEY,
+            articleID INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
             read BOOLEAN NOT NULL,
             starred BOOLEAN NOT NULL);
+          CREATE INDEX serverItem_article ON serverItem(articleID);
           CREATE TABLE serverChange (
-            articleID INTEGER NOT NULL REFERENCES serverItem(articleID) ON DELETE CASCADE,
+            articleID INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
             field TEXT NOT NULL,
             value BOOLEAN NOT NULL,
             changedAt TEXT NOT NULL,
@@ -302,7 +304,7 @@ extension Store {
             DELETE FROM serverChange WHERE articleID = new.id AND field = 'read';
             INSERT INTO serverChange (articleID, field, value, changedAt)
               SELECT new.id, 'read', new.isRead, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-              FROM serverItem WHERE articleID = new.id AND read IS NOT new.isRead;
+              WHERE EXISTS (SELECT 1 FROM serverItem WHERE articleID = new.id AND read IS NOT new.isRead);
           END;
           CREATE TRIGGER serverStarred AFTER UPDATE OF isStarred ON article
           WHEN new.isStarred IS NOT old.isStarred AND EXISTS (SELECT 1 FROM serverItem WHERE articleID = new.id)
@@ -310,7 +312,7 @@ extension Store {
             DELETE FROM serverChange WHERE articleID = new.id AND field = 'starred';
             INSERT INTO serverChange (articleID, field, value, changedAt)
               SELECT new.id, 'starred', new.isStarred, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-              FROM serverItem WHERE articleID = new.id AND starred IS NOT new.isStarred;
+              WHERE EXISTS (SELECT 1 FROM serverItem WHERE articleID = new.id AND starred IS NOT new.isStarred);
           END;
           """)
     }

@@ -81,18 +81,18 @@ extension Store {
   /// `cursor` (where paging goes on) is saved in the same transaction.
   public func linkServerItems(_ links: [ServerLink], cursor: String?) throws {
     try writing { db in
-      let existing = try db.cachedStatement(sql: "SELECT 1 FROM serverItem WHERE articleID = ? OR itemID = ?")
+      let existing = try db.cachedStatement(sql: "SELECT 1 FROM serverItem WHERE itemID = ?")
       let insert = try db.cachedStatement(
-        sql: "INSERT OR REPLACE INTO serverItem (articleID, itemID, read, starred) VALUES (?, ?, ?, ?)")
+        sql: "INSERT OR REPLACE INTO serverItem (itemID, articleID, read, starred) VALUES (?, ?, ?, ?)")
       let local = try db.cachedStatement(sql: "SELECT isRead, isStarred FROM article WHERE id = ?")
       var touched: [Int64] = []
       for link in links {
-        let known = try Int.fetchOne(existing, arguments: [link.articleID, link.itemID]) != nil
-        try insert.execute(arguments: [link.articleID, link.itemID, link.read, link.starred])
+        let known = try Int.fetchOne(existing, arguments: [link.itemID]) != nil
+        try insert.execute(arguments: [link.itemID, link.articleID, link.read, link.starred])
         guard !known, let row = try Row.fetchOne(local, arguments: [link.articleID]) else { continue }
         let (isRead, isStarred): (Bool, Bool) = (row[0], row[1])
-        // Either side's read or star is kept on both: here by setting it (the server already
-        // has it, so nothing is queued), there by queuing it.
+        // Either side's read or star is kept on both: here by setting it (queued for the
+        // article's other items, if any), there by queuing it.
         if link.read && !isRead {
           try db.execute(sql: "UPDATE article SET isRead = 1 WHERE id = ?", arguments: [link.articleID])
           touched.append(link.articleID)
@@ -134,11 +134,17 @@ extension Store {
             (SELECT value FROM serverChange c WHERE c.articleID = serverItem.articleID AND c.field = 'starred')
           FROM serverItem
           """)
-      let setRead = try db.cachedStatement(sql: "UPDATE serverItem SET read = ? WHERE articleID = ?")
-      let setStarred = try db.cachedStatement(sql: "UPDATE serverItem SET starred = ? WHERE articleID = ?")
+      let setRead = try db.cachedStatement(sql: "UPDATE serverItem SET read = ? WHERE itemID = ?")
+      let setStarred = try db.cachedStatement(sql: "UPDATE serverItem SET starred = ? WHERE itemID = ?")
       let readHere = try db.cachedStatement(sql: "UPDATE article SET isRead = ? WHERE id = ?")
       let starHere = try db.cachedStatement(sql: "UPDATE article SET isStarred = ? WHERE id = ?")
-      let drop = try db.cachedStatement(sql: "DELETE FROM serverChange WHERE articleID = ? AND field = ?")
+      // A change waiting here that every item of its article now has is sent already.
+      let drop = try db.cachedStatement(
+        sql: """
+          DELETE FROM serverChange WHERE articleID = ?1 AND field = ?2 AND value = ?3
+          AND NOT EXISTS (SELECT 1 FROM serverItem WHERE articleID = ?1
+            AND (CASE ?2 WHEN 'read' THEN read ELSE starred END) IS NOT ?3)
+          """)
       var touched: [Int64] = []
       for row in rows {
         let (id, item, read, star, readWaits, starWaits): (Int64, String, Bool, Bool, Bool?, Bool?) = (
@@ -147,10 +153,14 @@ extension Store {
         let readThere = !unread.contains(item)
         let starThere = starred.contains(item)
         if readThere != read {
-          try setRead.execute(arguments: [readThere, id])
+          try setRead.execute(arguments: [readThere, item])
           if let waiting = readWaits {
             // Both sides made the same change: nothing to send. Else the change made here wins.
-            if waiting == readThere { try drop.execute(arguments: [id, "read"]) } else { taken.keptHere += 1 }
+            if waiting == readThere {
+              try drop.execute(arguments: [id, "read", readThere])
+            } else {
+              taken.keptHere += 1
+            }
           } else {
             try readHere.execute(arguments: [readThere, id])
             if db.changesCount > 0 {
@@ -160,9 +170,13 @@ extension Store {
           }
         }
         if starThere != star {
-          try setStarred.execute(arguments: [starThere, id])
+          try setStarred.execute(arguments: [starThere, item])
           if let waiting = starWaits {
-            if waiting == starThere { try drop.execute(arguments: [id, "starred"]) } else { taken.keptHere += 1 }
+            if waiting == starThere {
+              try drop.execute(arguments: [id, "starred", starThere])
+            } else {
+              taken.keptHere += 1
+            }
           } else {
             try starHere.execute(arguments: [starThere, id])
             if db.changesCount > 0 { if starThere { taken.starred += 1 } else { taken.unstarred += 1 } }
@@ -182,7 +196,8 @@ extension Store {
         sql: """
           SELECT serverChange.articleID, itemID, field, value, changedAt FROM serverChange
           JOIN serverItem ON serverItem.articleID = serverChange.articleID
-          ORDER BY changedAt, serverChange.articleID, field
+            AND (CASE field WHEN 'read' THEN serverItem.read ELSE serverItem.starred END) IS NOT value
+          ORDER BY changedAt, serverChange.articleID, field, itemID
           """
       ).map { ServerChange(articleID: $0[0], itemID: $0[1], field: $0[2], value: $0[3], changedAt: $0[4]) }
     }
@@ -195,17 +210,28 @@ extension Store {
       for change in changes {
         let column = change.field == "read" ? "read" : "starred"
         try db.execute(
-          sql: "UPDATE serverItem SET \(column) = ? WHERE articleID = ?", arguments: [change.value, change.articleID])
+          sql: "UPDATE serverItem SET \(column) = ? WHERE itemID = ?", arguments: [change.value, change.itemID])
+      }
+      var articles: [(Int64, String, Bool)] = []
+      for change in changes where !articles.contains(where: { $0 == (change.articleID, change.field, change.value) }) {
+        articles.append((change.articleID, change.field, change.value))
+      }
+      for (articleID, field, value) in articles {
+        let column = field == "read" ? "read" : "starred"
+        let local = field == "read" ? "isRead" : "isStarred"
+        // Sent to every item of the article: it leaves the queue.
         try db.execute(
-          sql: "DELETE FROM serverChange WHERE articleID = ? AND field = ? AND value = ?",
-          arguments: [change.articleID, change.field, change.value])
+          sql: """
+            DELETE FROM serverChange WHERE articleID = ?1 AND field = ?2 AND value = ?3
+            AND NOT EXISTS (SELECT 1 FROM serverItem WHERE articleID = ?1 AND \(column) IS NOT ?3)
+            """, arguments: [articleID, field, value])
         // Changed back here while it was being sent: the article's state now waits.
-        let local = change.field == "read" ? "isRead" : "isStarred"
         try db.execute(
           sql: """
             INSERT OR IGNORE INTO serverChange (articleID, field, value, changedAt)
             SELECT id, ?, \(local), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM article WHERE id = ? AND \(local) IS NOT ?
-            """, arguments: [change.field, change.articleID, change.value])
+            AND EXISTS (SELECT 1 FROM serverItem WHERE articleID = article.id AND \(column) IS NOT article.\(local))
+            """, arguments: [field, articleID, value])
       }
     }
   }

@@ -109,4 +109,22 @@ import Testing
     #expect(c.isRead && c.isStarred)
     #expect(try store.storiesWithStaleCounts().isEmpty)
   }
+
+  /// A server that keeps an entry per feed for one link has two items for one article:
+  /// reading it here reads both; reading one on the server reads the other too.
+  @Test func twoItemsOfOneArticleMoveTogether() throws {
+    let (store, rows) = try Self.linked()
+    try store.linkServerItems([.init(itemID: "t0", articleID: rows[0], read: false, starred: false)], cursor: nil)
+    try store.setRead(rows[0], true)
+    let waiting = try store.pendingServerChanges()
+    #expect(waiting.map(\.itemID).sorted() == ["s0", "t0"])
+    try store.serverChangesSent(waiting)
+    #expect(try store.pendingServerChanges().isEmpty)
+    // On the server: t1, a second item of article 1, is read; s1 is not.
+    try store.linkServerItems([.init(itemID: "t1", articleID: rows[1], read: false, starred: false)], cursor: nil)
+    let taken = try store.takeServerState(unread: ["s1", "s2", "s3", "s4"], starred: [])
+    #expect(taken.read == 1)
+    #expect(try store.allArticles().first { $0.rowID == rows[1] }?.isRead == true)
+    #expect(try store.pendingServerChanges().map { "\($0.itemID) \($0.field)" } == ["s1 read"])
+  }
 }
