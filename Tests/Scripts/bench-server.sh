@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of parallax sync against a real Fever server (Coldsweat from PyPI): a first sync
-# of ITEMS items (time and the sync's peak memory, median of RUNS syncs into new stores), then
-# an incremental sync with nothing new (requests and time, median of RUNS). The items are
+# of ITEMS items (time and the sync's peak memory, median of RUNS syncs into new stores), a sync
+# sending 2,000 read marks, then an incremental sync with nothing new (requests and time,
+# median of RUNS). The items are
 # ITEMS/1000 feeds of 1,000 articles from a corpus (Tests/Scripts/make-feeds.py), served on
 # 127.0.0.1 and fetched by Coldsweat itself. Prints numbers; fails only on errors.
 # Usage: Tests/Scripts/bench-server.sh PATH-TO-PARALLAX CORPUS.jsonl [ITEMS=10000] [RUNS=3]
@@ -85,6 +86,13 @@ for r in range(runs):
     print(f"first sync {r + 1}: {float(took):.1f} s, peak RSS {int(rss) / 1024:.0f} MB: {summary}")
 incremental = [sync(f"{work}/first-0.sqlite") for _ in range(max(runs, 5))]
 print(f"first sync of {total} items: median {statistics.median(firsts):.1f} s, peak RSS median {statistics.median(peaks):.0f} MB ({runs} runs)")
+# Sending read marks: 2,000 articles read here (as `A` over a long list would), one sync.
+import sqlite3
+db = sqlite3.connect(f"{work}/first-1.sqlite")
+db.execute("UPDATE article SET isRead = 1 WHERE id IN (SELECT id FROM article ORDER BY id LIMIT 2000)")
+db.commit(); db.close()
+took, requests, summary = sync(f"{work}/first-1.sqlite")
+print(f"sending 2000 read marks: {took:.1f} s, {requests} requests: {summary}")
 print(f"incremental sync, nothing new: median {statistics.median(t for t, _, _ in incremental):.2f} s, "
       f"requests {sorted(set(n for _, n, _ in incremental))} ({len(incremental)} runs)")
 PY
