@@ -19,7 +19,7 @@ struct Parallax: AsyncParsableCommand {
     commandName: "parallax",
     abstract: "Read the news offline and see how each story was rewritten.",
     discussion: """
-      parallax PATH... imports the given files and folders into the offline store and opens the full-screen interface over the store (parallax alone opens the store as it is; --no-store reads the files into memory only): a story list (rewrites of one report grouped, with their number of versions), a feeds screen, a versions timeline, a reader, and a side-by-side comparison of two versions. Each story is read once: it comes back as unread only when a new version adds a quote, a number or an attribution. Keys (the defaults; config.toml rebinds them): \(Self.keys).
+      parallax PATH... imports the given files and folders into the offline store and opens the full-screen interface over the store (parallax alone opens the store as it is; --no-store reads the files into memory only): a story list (each developing story once, as a thread of its reports, by default; T lists every report, rewrites of one report grouped with their number of versions), a thread screen, a feeds screen, a versions timeline, a reader, and a side-by-side comparison of two versions. Each story is read once: it comes back as unread only when a new version adds a quote, a number or an attribution, or a new report joins its thread. Keys (the defaults; config.toml rebinds them): \(Self.keys).
 
       Shell completion: parallax --generate-completion-script bash|zsh|fish prints a completion script (see the README).
 
