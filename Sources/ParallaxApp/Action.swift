@@ -100,7 +100,8 @@ public enum ActionTable {
       help: "filter: words feed: source: tag: after: before: age<N unread starred versions>N reports>N OR",
       screens: [.list]),
     ActionSpec(
-      action: .reloadAll, keys: [.character("R")], help: "sync every feed, or the reader server, in the background (as parallax sync)",
+      action: .reloadAll, keys: [.character("R")],
+      help: "sync every feed, or the reader server, in the background (as parallax sync)",
       screens: [.list, .feeds]),
     ActionSpec(action: .reload, keys: [.character("r")], help: "sync the selected feed", screens: [.feeds]),
     ActionSpec(

@@ -9,7 +9,20 @@ extension SyncRun {
   /// or marks could not be sent (kept for the next sync).
   func runServer(_ account: ServerAccount, store: Store, printer: Printer) async throws -> Int32 {
     let network = HTTPTransport(timeout: settings.timeout, maxBytes: max(settings.maxBytes, 64 << 20))
-    defer { Task { await network.shutdown() } }
+    // The client is shut down before the sync returns, whatever happened.
+    do {
+      let status = try await runServer(account, store: store, printer: printer, network: network)
+      await network.shutdown()
+      return status
+    } catch {
+      await network.shutdown()
+      throw error
+    }
+  }
+
+  func runServer(_ account: ServerAccount, store: Store, printer: Printer, network: HTTPTransport) async throws
+    -> Int32
+  {
     let transport: any ServerTransport =
       settings.recordServerReplies.map { RecordingTransport(network, folder: $0) } ?? network
     let sync = ServerSync(server: account.server(transport: transport), identity: account.identity)

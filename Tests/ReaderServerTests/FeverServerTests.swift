@@ -108,7 +108,6 @@ import Testing
 @Suite struct HTTPTransportTests {
   @Test func nothingListeningIsUnreachableInOneLine() async throws {
     let transport = HTTPTransport(timeout: 5)
-    defer { Task { await transport.shutdown() } }
     do {
       _ = try await transport.post("http://127.0.0.1:1/fever/?api", body: Data(), contentType: "text/plain")
       Issue.record("a reply from port 1")
@@ -116,5 +115,6 @@ import Testing
       #expect(problem == ServerProblem(.unreachable("connection refused"), url: "http://127.0.0.1:1/fever/"))
       #expect(problem.description == "cannot reach http://127.0.0.1:1/fever/: connection refused")
     }
+    await transport.shutdown()
   }
 }
