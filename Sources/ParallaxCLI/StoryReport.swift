@@ -161,6 +161,7 @@ public enum StoryReport {
   /// Why a report is in its thread.
   static func threadReason(_ l: LevelEvidence) -> String {
     var parts = ["\(l.leadRareNames) rare names in both leads, \(l.rareNames) in both articles"]
+    if l.leadWords >= 0 { parts.append(String(format: "the leads share %.2f of their words", l.leadWords)) }
     if let days = l.daysApart { parts.append(String(format: "%.1f days apart", days)) }
     parts.append(
       String(format: "facts the other lacks: %d on the side adding fewer (share %.2f)", l.newFacts, l.novelty))

@@ -100,7 +100,7 @@ struct SQLGroupingStorage: GroupingStorage {
         """)
     edgesFrom = try db.makeStatement(
       sql:
-        "SELECT b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, titleDice FROM edge WHERE a = ?"
+        "SELECT b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, titleDice, leadWords FROM edge WHERE a = ?"
     )
     member = try db.makeStatement(
       sql:
@@ -121,8 +121,8 @@ struct SQLGroupingStorage: GroupingStorage {
     insertEdge = try db.makeStatement(
       sql: """
         INSERT OR REPLACE INTO edge
-          (a, b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, titleDice)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          (a, b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, titleDice, leadWords)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     setStory = try db.makeStatement(sql: "UPDATE article SET story = ? WHERE id = ? AND story IS NOT ?")
     insertStory = try db.makeStatement(
@@ -247,7 +247,7 @@ struct SQLGroupingStorage: GroupingStorage {
     try Row.fetchAll(edgesFrom, arguments: [id]).map {
       ScoredPair(
         a: id, b: $0[0], score: $0[1], conflict: $0[2], novelty: $0[3], newFacts: $0[4], cosine: $0[5],
-        rareNames: $0[6], leadRareNames: $0[7], titleDice: $0[8])
+        rareNames: $0[6], leadRareNames: $0[7], titleDice: $0[8], leadWords: $0[9])
     }
   }
 
@@ -274,6 +274,7 @@ struct SQLGroupingStorage: GroupingStorage {
     for e in edges {
       try insertEdge.execute(arguments: [
         e.a, e.b, e.score, e.conflict, e.novelty, e.newFacts, e.cosine, e.rareNames, e.leadRareNames, e.titleDice,
+        e.leadWords,
       ])
     }
   }

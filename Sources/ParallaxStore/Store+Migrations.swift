@@ -316,6 +316,12 @@ extension Store {
           END;
           """)
     }
+    migrator.registerMigration("v14-lead-words") { db in
+      // Thread links need the two leads to tell of the same matter: pairs keep how much of
+      // their content words the leads share (-1, unknown, for pairs stored before: no
+      // evidence either way until `parallax regroup`).
+      try db.alter(table: "edge") { t in t.add(column: "leadWords", .double).notNull().defaults(to: -1) }
+    }
     return migrator
   }
 

@@ -105,7 +105,7 @@ struct PairFeatures {
   /// written as `copy` rows.
   func writeEdges(_ pairs: [(Int, Int)], copies: [(Int, Int)], to path: String) throws {
     var out =
-      "first\tsecond\tscore\tcosine\tentityOverlap\tnovelty\tsharedNames\trareNames\tdays\tconflict\tadds\tleadRareNames\tleadOverlap\ttitleDice\toneOutlet\n"
+      "first\tsecond\tscore\tcosine\tentityOverlap\tnovelty\tsharedNames\trareNames\tdays\tconflict\tadds\tleadRareNames\tleadOverlap\ttitleDice\toneOutlet\tleadWordOverlap\n"
     let prints = articles.indices.map(print)
     for (a, b) in pairs {
       let parts = scorer.breakdown(a, b)
@@ -123,10 +123,11 @@ struct PairFeatures {
           String(parts.leadRareNames), String(format: "%.4f", scorer.leadOverlap(a, b)),
           String(format: "%.4f", FactPrint.titleDice(prints[a], prints[b])),
           GroupingEngine.oneOutlet(articles[a].source, articles[b].source) ? "1" : "0",
+          String(format: "%.4f", scorer.leadWordOverlap(a, b)),
         ].joined(separator: "\t") + "\n"
     }
     for (original, copy) in copies {
-      out += "\(articles[original].id)\t\(articles[copy].id)\t1\t1\t1\t0\t0\t0\t\tcopy\t0/0/0/0\t0\t1\t1\t1\n"
+      out += "\(articles[original].id)\t\(articles[copy].id)\t1\t1\t1\t0\t0\t0\t\tcopy\t0/0/0/0\t0\t1\t1\t1\t1\n"
     }
     try out.write(toFile: path, atomically: true, encoding: .utf8)
   }

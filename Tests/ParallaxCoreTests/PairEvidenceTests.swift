@@ -146,7 +146,30 @@ import Testing
     var oneCase = onePerson
     oneCase.rareNames = 2
     #expect(engine.isThreadLink(oneCase, days: nil))
-    #expect(!engine.isThreadLink(oneCase, days: 20))
+    #expect(engine.isThreadLink(oneCase, days: 20))
+    #expect(!engine.isThreadLink(oneCase, days: 40))
+  }
+
+  @Test func aThreadLinkNeedsLeadsThatTellOfOneMatter() {
+    let engine = GroupingEngine(parameters: .default)
+    // One case by its names, and leads that share a fifth of their words: one thread.
+    var pair = ScoredPair(
+      a: 1, b: 2, score: 0.45, conflict: false, cosine: 0.5, rareNames: 5, leadRareNames: 2, leadWords: 0.2)
+    #expect(engine.isThreadLink(pair, days: 3))
+    // The same names with leads about another matter (a manager on a defeat, then on his
+    // goalkeeper): not one developing story, however many names they share.
+    pair.leadWords = 0.1
+    #expect(!engine.isThreadLink(pair, days: 3))
+    // Pairs stored before the leads' words were kept are judged on the rest.
+    pair.leadWords = -1
+    #expect(engine.isThreadLink(pair, days: 3))
+    // A follow-up that names the case in its body only: many rare names, a good score and
+    // leads that tell of one matter.
+    pair = ScoredPair(
+      a: 1, b: 2, score: 0.45, conflict: false, cosine: 0.5, rareNames: 5, leadRareNames: 0, leadWords: 0.3)
+    #expect(engine.isThreadLink(pair, days: 3))
+    pair.leadWords = 0.2
+    #expect(!engine.isThreadLink(pair, days: 3))
   }
 
   @Test func scatteredDotProductsEqualMergedOnesExactly() {

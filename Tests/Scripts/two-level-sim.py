@@ -27,6 +27,9 @@ def load_edges(path):
             d['days'] = float(d['days']) if d['days'] else None
             d['copy'] = d['conflict'] == 'copy'
             d['leadRare'] = int(d.get('leadRareNames') or 0)
+            d['leadOverlap'] = float(d.get('leadOverlap') or 0)
+            d['leadWords'] = float(d.get('leadWordOverlap') or 0)
+            d['leadShare'] = d['leadWords']
             d['titleDice'] = float(d.get('titleDice') or -1) if d.get('oneOutlet') == '1' else -1
             x = [int(t) for t in d['adds'].split('/')]
             d['minAdded'] = min(x[0], x[2])
@@ -104,6 +107,8 @@ def cluster(edges_rows, ids, P):
         if e['score'] < P.tmin: continue
         a, b = ridx[vlab[idx[e['first']]]], ridx[vlab[idx[e['second']]]]
         if a == b: continue
+        if e['leadOverlap'] < P.tlo and e['score'] < P.tlosc:
+            continue
         ok = ((e['score'] >= P.tthr and e['leadRare'] >= P.lrare and e['rareNames'] >= P.rare and e['cosine'] >= P.tcos) or (e['leadRare'] >= P.lrare2 and e['rareNames'] >= P.rare2 and e['cosine'] >= P.cos2)) and (e['days'] is None or e['days'] <= P.tdays)
         # A series (the same template with new figures): a high score and no fact in common.
         if ok and P.series and e['score'] >= P.series and e['novelty'] >= 1 and e['cosine'] >= P.seriescos:
@@ -201,6 +206,8 @@ def main():
     ap.add_argument('--tlinks', type=int, default=2)
     ap.add_argument('--series', type=float, default=0)
     ap.add_argument('--seriescos', type=float, default=0)
+    ap.add_argument('--tlo', type=float, default=0)
+    ap.add_argument('--tlosc', type=float, default=9)
     ap.add_argument('--tsingle', type=int, default=1)
     ap.add_argument('runs', nargs='+')  # corpus:edges[:labels]
     P = ap.parse_args()

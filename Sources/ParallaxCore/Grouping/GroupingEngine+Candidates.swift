@@ -275,7 +275,7 @@ extension GroupingEngine {
         return ScoredPair(
           a: min(x, y), b: max(x, y), score: pair.2.score, conflict: pair.2.isConflict, novelty: facts[k].novelty,
           newFacts: facts[k].newFacts, cosine: pair.2.cosine, rareNames: pair.2.rareNames,
-          leadRareNames: pair.2.leadRareNames, titleDice: facts[k].titleDice)
+          leadRareNames: pair.2.leadRareNames, titleDice: facts[k].titleDice, leadWords: pair.2.leadWords)
       }
       for slot in run.slots { local[Int(slot)] = -1 }
     }

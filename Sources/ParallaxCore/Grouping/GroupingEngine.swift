@@ -147,7 +147,7 @@ public struct GroupingEngine: Sendable {
   /// Whether a new pair could link its articles at either level, at any distance in time:
   /// the pairs that decide which stored threads a pass clusters again.
   func reaches(_ edge: ScoredPair) -> Bool {
-    edge.score >= min(parameters.threshold, parameters.threadThreshold) || isThreadLink(edge, days: nil)
+    edge.score >= parameters.threshold || isThreadLink(edge, days: nil)
   }
 
   /// Each story of the copies' originals grown by its copies; nil when any cannot be (a copy
@@ -276,17 +276,22 @@ public struct GroupingEngine: Sendable {
       && (days.map { $0 <= p.maxVersionDays } ?? true || restated)
   }
 
-  /// Whether a pair links the reports of its two articles into one thread: a good score with
-  /// a rare name in both leads and another in both articles, or rare names in both leads and many in both articles with a
-  /// fair cosine; and, when both are dated, published within
-  /// ``GroupingParameters/maxThreadDays``. Topic words alone never link: a name must be rare.
+  /// Whether a pair links the reports of its two articles into one thread: leads that tell
+  /// of the same matter (``GroupingParameters/threadLeadWords``; unknown for pairs stored
+  /// before it was kept) and the same case by rare names, in one of three ways
+  /// (``GroupingParameters/threadThreshold`` and on); and, when both are dated, published
+  /// within ``GroupingParameters/maxThreadDays``. Topic words alone never link: a name must
+  /// be rare.
   public func isThreadLink(_ e: ScoredPair, days: Double?) -> Bool {
     let p = parameters
-    let linked =
-      (e.score >= p.threadThreshold && e.leadRareNames >= p.threadLeadRareNames && e.rareNames >= p.threadRareNames)
+    let words = e.leadWords < 0 ? 1 : e.leadWords
+    guard words >= p.threadLeadWords, days.map({ $0 <= p.maxThreadDays }) ?? true else { return false }
+    return
+      (e.score >= p.threadThreshold && e.leadRareNames >= p.threadLeadRareNames
+      && e.rareNames >= p.threadRareNames)
       || (e.leadRareNames >= p.threadManyLeadRareNames && e.rareNames >= p.threadManyRareNames
         && e.cosine >= p.threadCosine)
-    return linked && (days.map { $0 <= p.maxThreadDays } ?? true)
+      || (e.rareNames >= p.threadManyRareNames && e.score >= p.threadNamesScore && words >= p.threadNamesLeadWords)
   }
 
   /// Two positions, `a < b`.

@@ -80,12 +80,17 @@ public struct ScoredPair: Sendable, Hashable {
   /// The Dice overlap of the two titles' terms (``FactPrint/titleDice(_:_:)``); -1 when a
   /// title is unknown or the pair was too weak to compare.
   public var titleDice: Double
+  /// How much of their content words (not names or numbers) the two leads share
+  /// (``PairScorer/leadWordOverlap(_:_:)``): whether both tell of the same matter; -1 when
+  /// unknown (pairs stored before it was kept).
+  public var leadWords: Double
 
   public init(
     a: Int64, b: Int64, score: Double, conflict: Bool, novelty: Double = 0, newFacts: Int = 0, cosine: Double = 0,
-    rareNames: Int = 0, leadRareNames: Int = 0, titleDice: Double = -1
+    rareNames: Int = 0, leadRareNames: Int = 0, titleDice: Double = -1, leadWords: Double = -1
   ) {
     self.leadRareNames = leadRareNames
+    self.leadWords = leadWords
     self.titleDice = titleDice
     self.a = a
     self.b = b

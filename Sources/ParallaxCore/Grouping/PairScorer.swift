@@ -25,6 +25,9 @@ public struct PairScorer: Sendable {
     public var rareNames = 0
     /// Rare names both leads carry (title and first words): whom both reports are about.
     public var leadRareNames = 0
+    /// The share of content words both leads carry (``PairScorer/leadWordOverlap(_:_:)``):
+    /// what matter both tell of.
+    public var leadWords = 0.0
 
     /// Most wording contexts the two share give different numbers: never the same story.
     public var isConflict: Bool { contextAgreement < 0.5 }
@@ -38,6 +41,8 @@ public struct PairScorer: Sendable {
   private let rareInLead: [[Int32]]
   /// Each article's lead's IDF mass.
   private let leadMass: [Double]
+  /// Each article's lead's distinct content words (terms that are not names or numbers), sorted.
+  private let leadWords: [[Int32]]
 
   /// A scorer over `space`, whose weights come from a collection of `articles` (the space's
   /// own articles unless given).
@@ -54,6 +59,7 @@ public struct PairScorer: Sendable {
     self.rare = rare
     rareInLead = space.leadTerms.indices.map { i in SortedArrays.intersection(rare[i], space.leadTerms[i]) }
     leadMass = space.leadTerms.map { $0.reduce(0) { $0 + space.idf[Int($1)] } }
+    leadWords = space.leadTerms.indices.map { SortedArrays.subtracting(space.leadTerms[$0], space.entities[$0]) }
   }
 
   /// How many rare names (not numbers) both leads of `a` and `b` carry.
@@ -65,6 +71,15 @@ public struct PairScorer: Sendable {
   public func leadOverlap(_ a: Int, _ b: Int) -> Double {
     let smaller = min(leadMass[a], leadMass[b])
     return smaller > 0 ? min(1, Self.sharedMass(space.leadTerms[a], space.leadTerms[b], idf: space.idf) / smaller) : 0
+  }
+
+  /// The share of the content words (stems, not names or numbers) of the lead with fewer
+  /// that the other lead carries too: whether both tell of the same matter, beyond whom they
+  /// name (two stories about one person share the name, not the words of the matter).
+  /// Counted, not weighted, so that it is the same whenever the pair is scored.
+  public func leadWordOverlap(_ a: Int, _ b: Int) -> Double {
+    let smaller = min(leadWords[a].count, leadWords[b].count)
+    return smaller > 0 ? Double(Self.sharedCount(leadWords[a], leadWords[b])) / Double(smaller) : 0
   }
 
   /// How many rare names (not numbers) `a` and `b` share.
@@ -101,7 +116,7 @@ public struct PairScorer: Sendable {
     return Breakdown(
       cosine: cosine, entityOverlap: overlap, numberAgreement: agreement, contextAgreement: context,
       whenAgreement: when, score: score, rareNames: kept ? rareNames(a, b) : 0,
-      leadRareNames: kept ? leadRareNames(a, b) : 0)
+      leadRareNames: kept ? leadRareNames(a, b) : 0, leadWords: kept ? leadWordOverlap(a, b) : 0)
   }
 
   /// The summed weight of the ids two sorted arrays share, in increasing id order.

@@ -45,6 +45,8 @@ public struct LevelEvidence: Sendable, Hashable, Codable {
   public var leadRareNames: Int
   /// The Dice overlap of the two titles' terms; -1 when unknown.
   public var titleDice: Double
+  /// The share of content words both leads carry; -1 when unknown.
+  public var leadWords: Double
   /// Whether both articles come from one named outlet (the title test applies).
   public var oneOutlet: Bool
   /// Days between the two publication times (nil when either is unknown).
@@ -58,6 +60,7 @@ public struct LevelEvidence: Sendable, Hashable, Codable {
     rareNames = pair.rareNames
     leadRareNames = pair.leadRareNames
     titleDice = pair.titleDice
+    leadWords = pair.leadWords
     self.oneOutlet = oneOutlet
     self.daysApart = daysApart
     versionPair = engine.isVersionPair(pair, days: daysApart, oneOutlet: oneOutlet)

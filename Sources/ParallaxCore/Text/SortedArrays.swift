@@ -36,4 +36,16 @@ enum SortedArrays {
     forEachShared(a, b) { i, _ in out.append(a[i]) }
     return out
   }
+
+  /// The distinct elements of sorted `a` that sorted `b` does not hold, in order.
+  static func subtracting<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
+    var out: [T] = []
+    var j = 0
+    for x in a where out.last != x {
+      while j < b.count && b[j] < x { j += 1 }
+      if j < b.count && b[j] == x { continue }
+      out.append(x)
+    }
+    return out
+  }
 }
