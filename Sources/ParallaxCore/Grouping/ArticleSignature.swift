@@ -103,8 +103,12 @@ public struct ArticleSignature: Sendable, Hashable {
     switch source {
     case .text: quotes = Self.quotes(in: normalized)
     case .bodyLines(let skipped):
-      for line in normalized.split(separator: "\n").dropFirst(skipped) where line.contains(where: Self.quoteMark) {
-        quotes += Self.quotes(in: String(line))
+      // Lines split on their bytes: a line break is a grapheme of its own in normalised
+      // text (no "\r\n"), so this is the split by characters, without walking characters.
+      for line in normalized.utf8.split(separator: 0x0A).dropFirst(skipped)
+      where line.contains(0x22) || line.contains(0x27) {
+        let text = String(normalized[line.startIndex..<line.endIndex])
+        if text.contains(where: Self.quoteMark) { quotes += Self.quotes(in: text) }
       }
     }
     numberContexts = Self.contexts(of: tokens)
