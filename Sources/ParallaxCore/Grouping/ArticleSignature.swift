@@ -123,7 +123,8 @@ public struct ArticleSignature: Sendable, Hashable {
         if index < Self.leadTermTokens { leadTerms.append(key) }
         continue
       }
-      if let day = Self.weekdayBits[token.text] { weekdays |= day }
+      // Day names are 6 to 9 letters long: other words skip the lookup.
+      if (6...9).contains(token.text.utf8.count), let day = Self.weekdayBits[token.text] { weekdays |= day }
       if language.isStopword(token.text) { continue }
       let stem = language.stem(token.text)
       count(stem)

@@ -38,7 +38,24 @@ public enum TextNormalizer {
       put(fold(scalar))
     }
     if ascii {
-      for byte in composed.utf8 { handle(Unicode.Scalar(byte)) }
+      // The same steps byte by byte: of ASCII, fold changes only the grave accent.
+      for byte in composed.utf8 {
+        let wasCR = afterCR
+        afterCR = byte == 0x0D
+        switch byte {
+        case 0x0A where wasCR:
+          continue
+        case 0x0A, 0x0D:
+          out.append(0x0A)
+          pendingSpace = false
+        case 0x20, 0x09, 0x0B, 0x0C:
+          pendingSpace = true
+        default:
+          if pendingSpace, let last = out.last, last != 0x0A { out.append(0x20) }
+          pendingSpace = false
+          out.append(byte == 0x60 ? 0x27 : byte)
+        }
+      }
     } else {
       for scalar in composed.unicodeScalars { handle(scalar) }
     }

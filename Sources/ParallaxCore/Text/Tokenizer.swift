@@ -50,7 +50,10 @@ public enum Tokenizer {
       if isNumber {
         lowered = bytes.contains(0x2C) ? String(decoding: bytes.filter { $0 != 0x2C }, as: UTF8.self) : original
       } else if ascii {
-        lowered = String(decoding: bytes.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
+        lowered = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+          for (k, b) in bytes.enumerated() { buffer[k] = (b >= 65 && b <= 90) ? b + 32 : b }
+          return bytes.count
+        }
         isCapitalized = bytes.first! >= 65 && bytes.first! <= 90
         isAllCaps = isCapitalized && !bytes.contains { $0 >= 97 && $0 <= 122 }
       } else {
