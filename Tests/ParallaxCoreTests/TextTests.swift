@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ParallaxCore
@@ -13,6 +14,22 @@ import Testing
   ])
   func normalisationFoldsQuotesDashesFormsAndSpaces(input: String, expected: String) {
     #expect(TextNormalizer.normalize(input) == expected)
+  }
+
+  /// The Latin-1 shortcut of `TextNormalizer.normalize` gives what NFKC gives: every Latin-1
+  /// scalar it passes through is its own NFKC form, alone and after any other.
+  @Test func latin1TextSkipsNormalisationOnlyWhereNFKCWouldChangeNothing() {
+    for value in UInt32(0x80)..<0x100 {
+      let text = String(Character(Unicode.Scalar(value)!))
+      let stable = TextNormalizer.isCompatibilityStable(text)
+      #expect(stable == (text.precomposedStringWithCompatibilityMapping == text), "U+\(String(value, radix: 16))")
+    }
+    let mixed = "Â£600m café Ñandú «quoted» naïve ÆØÅ ÿ×÷"
+    #expect(TextNormalizer.isCompatibilityStable(mixed))
+    #expect(mixed.precomposedStringWithCompatibilityMapping == mixed)
+    #expect(!TextNormalizer.isCompatibilityStable("½ cup"))
+    #expect(!TextNormalizer.isCompatibilityStable("e\u{301}"))
+    #expect(TextNormalizer.normalize("Â£600m\u{A0}for ½") == "Â£600m for 1⁄2")
   }
 
   @Test func numbersKeepSeparatorsAndSplitFromUnits() {

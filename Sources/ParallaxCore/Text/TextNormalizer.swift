@@ -9,7 +9,7 @@ public enum TextNormalizer {
   /// - Complexity: O(n) in the length of `text`.
   public static func normalize(_ text: String) -> String {
     let ascii = text.utf8.allSatisfy { $0 < 0x80 }
-    let composed = ascii ? text : text.precomposedStringWithCompatibilityMapping
+    let composed = ascii || isCompatibilityStable(text) ? text : text.precomposedStringWithCompatibilityMapping
     var out: [UInt8] = []
     out.reserveCapacity(composed.utf8.count)
     var pendingSpace = false
@@ -61,6 +61,20 @@ public enum TextNormalizer {
     }
     return String(decoding: out, as: UTF8.self)
   }
+
+  /// Whether `text` is its own NFKC form because every scalar is Latin-1 without a
+  /// compatibility mapping: such scalars neither decompose nor compose with each other
+  /// (Latin-1 has no combining marks), so the costly normalisation can be skipped for the
+  /// common accented and mis-decoded (`Â£`) Western text.
+  static func isCompatibilityStable(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0.value < 0x100 && !latin1CompatibilityMapped.contains($0.value) }
+  }
+
+  /// The Latin-1 scalars NFKC changes: no-break space, spacing diacritics, ª º µ, superscript
+  /// digits and vulgar fractions.
+  static let latin1CompatibilityMapped: Set<UInt32> = [
+    0xA0, 0xA8, 0xAA, 0xAF, 0xB2, 0xB3, 0xB4, 0xB5, 0xB8, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE,
+  ]
 
   /// Whitespace other than line breaks (ASCII fast path), plus zero-width space and BOM.
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
