@@ -57,7 +57,7 @@ public struct GroupingParameters: Sendable, Hashable, Codable {
   /// and both leads (title and first words) name at least ``threadLeadRareNames`` of the same
   /// rare names, the articles at least ``threadRareNames``...
   public var threadThreshold = 0.3
-  public var threadLeadWords = 0.15
+  public var threadLeadWords = 0.2
   public var threadLeadRareNames = 1
   public var threadRareNames = 2
   /// ...or both leads share at least ``threadManyLeadRareNames`` rare names, the articles at
@@ -70,7 +70,7 @@ public struct GroupingParameters: Sendable, Hashable, Codable {
   /// ``threadNamesScore`` with leads that share at least ``threadNamesLeadWords`` of their
   /// content words (a follow-up that names the case in its body, not its lead).
   /// Chosen on the labelled pairs (decisions.md, 2026-12-07, step 5): DIFFERENT pairs in one
-  /// thread BBC 0.165 → 0.071, Reuters 0.072 → 0.072; FOLLOW-UP pairs 0.671 → 0.659,
+  /// thread BBC 0.165 → 0.047, Reuters 0.072 → 0.072; FOLLOW-UP pairs 0.671 → 0.647,
   /// 0.625 → 0.637.
   public var threadNamesScore = 0.4
   public var threadNamesLeadWords = 0.25
