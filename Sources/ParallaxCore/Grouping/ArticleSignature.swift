@@ -175,11 +175,15 @@ public struct ArticleSignature: Sendable, Hashable {
   /// Numbers (digits or number words) keyed by the nearest two non-number words on each side.
   static func contexts(of tokens: [Token]) -> [String: [String]] {
     var result: [String: [String]] = [:]
-    // Number words are 3 to 9 letters long: shorter and longer words skip the lookup.
+    // Number words are 3 to 9 letters long and start with e, f, n, o, s or t: other words
+    // skip the lookup.
     func value(_ t: Token) -> String? {
       if t.isNumber { return t.text }
       let length = t.text.utf8.count
-      return length >= 3 && length <= 9 ? numberWords[t.text] : nil
+      guard length >= 3 && length <= 9, let first = t.text.utf8.first, numberWordStarts.contains(first) else {
+        return nil
+      }
+      return numberWords[t.text]
     }
     for (i, token) in tokens.enumerated() {
       guard let number = value(token) else { continue }
@@ -205,6 +209,9 @@ public struct ArticleSignature: Sendable, Hashable {
     "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
     "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12",
   ]
+
+  /// The first letters of ``numberWords``.
+  static let numberWordStarts: Set<UInt8> = Set(numberWords.keys.compactMap(\.utf8.first))
 
   /// Name and number keys together.
   public var entityKeys: [String] { Array(names.keys) + Array(numbers.keys) }

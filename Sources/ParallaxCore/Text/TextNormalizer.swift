@@ -8,7 +8,8 @@ public enum TextNormalizer {
   /// Line breaks are kept (as `"\n"`), runs of other whitespace become one space.
   /// - Complexity: O(n) in the length of `text`.
   public static func normalize(_ text: String) -> String {
-    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    let ascii =
+      text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
     let composed = ascii || isCompatibilityStable(text) ? text : text.precomposedStringWithCompatibilityMapping
     var out: [UInt8] = []
     out.reserveCapacity(composed.utf8.count)
@@ -39,21 +40,25 @@ public enum TextNormalizer {
     }
     if ascii {
       // The same steps byte by byte: of ASCII, fold changes only the grave accent.
-      for byte in composed.utf8 {
-        let wasCR = afterCR
-        afterCR = byte == 0x0D
-        switch byte {
-        case 0x0A where wasCR:
-          continue
-        case 0x0A, 0x0D:
-          out.append(0x0A)
-          pendingSpace = false
-        case 0x20, 0x09, 0x0B, 0x0C:
-          pendingSpace = true
-        default:
-          if pendingSpace, let last = out.last, last != 0x0A { out.append(0x20) }
-          pendingSpace = false
-          out.append(byte == 0x60 ? 0x27 : byte)
+      var contiguous = composed
+      contiguous.makeContiguousUTF8()
+      _ = contiguous.utf8.withContiguousStorageIfAvailable { bytes in
+        for byte in bytes {
+          let wasCR = afterCR
+          afterCR = byte == 0x0D
+          switch byte {
+          case 0x0A where wasCR:
+            continue
+          case 0x0A, 0x0D:
+            out.append(0x0A)
+            pendingSpace = false
+          case 0x20, 0x09, 0x0B, 0x0C:
+            pendingSpace = true
+          default:
+            if pendingSpace, let last = out.last, last != 0x0A { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte == 0x60 ? 0x27 : byte)
+          }
         }
       }
     } else {
