@@ -22,9 +22,19 @@ public enum Paragraphs {
   static func isHardWrapped(_ lines: [String]) -> Bool {
     let nonEmpty = lines.filter { !$0.trimmed.isEmpty }
     guard nonEmpty.count >= 4 else { return false }
-    let wrappedLike = nonEmpty.filter { (40...80).contains($0.count) }.count
-    let longest = nonEmpty.map(\.count).max() ?? 0
+    let lengths = nonEmpty.map(characterCount)
+    let wrappedLike = lengths.filter { (40...80).contains($0) }.count
+    let longest = lengths.max() ?? 0
     return longest <= 100 && Double(wrappedLike) >= 0.6 * Double(nonEmpty.count)
+  }
+
+  /// How many characters a line has: its byte count when it is ASCII without a carriage
+  /// return (then every byte is a character), without walking grapheme clusters.
+  static func characterCount(_ line: String) -> Int {
+    let utf8 = line.utf8
+    func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x0D }
+    let ascii = utf8.withContiguousStorageIfAvailable { $0.allSatisfy(plain) } ?? utf8.allSatisfy(plain)
+    return ascii ? utf8.count : line.count
   }
 
   /// Joins wrapped lines; a blank line or an indented line starts a new paragraph.

@@ -41,7 +41,8 @@ public enum PageFurniture {
     if bare.hasPrefix("see more") && bare.count < 60 { return .furniture }
     if isLanguagePicker(trimmed) { return .furniture }
     let unquoted = bare.trimmed(of: Self.quotes)
-    if unquoted.count < 200 && attributionPrefixes.contains(where: { unquoted.hasPrefix($0) }) {
+    // The prefix first: counting characters walks the line.
+    if attributionPrefixes.contains(where: { unquoted.hasPrefix($0) }) && unquoted.count < 200 {
       return .attribution
     }
     return .text
