@@ -112,6 +112,9 @@ public struct ArticleSignature: Sendable, Hashable {
       }
     }
     numberContexts = Self.contexts(of: tokens)
+    // Distinct terms are at most the tokens plus their name keys; growing the table as it
+    // fills rehashes every key several times.
+    termCounts.reserveCapacity(tokens.count + tokens.count / 4)
     func count(_ key: String) { termCounts[key, default: 0] += 1 }
     for (index, token) in tokens.enumerated() {
       let previous = language == .german && index > 0 ? tokens[index - 1].text : nil
@@ -191,12 +194,23 @@ public struct ArticleSignature: Sendable, Hashable {
       while p >= 0 && value(tokens[p]) != nil { p -= 1 }
       var n = i + 1
       while n < tokens.count && value(tokens[n]) != nil { n += 1 }
-      let before = p >= 0 && i - p <= 3 ? tokens[max(0, p - 1)...p].map(\.text).joined(separator: " ") : "^"
-      let after =
-        n < tokens.count && n - i <= 3 ? tokens[n..<min(tokens.count, n + 2)].map(\.text).joined(separator: " ") : "$"
-      result[before + "|" + after, default: []].append(number)
+      var key = ""
+      if p >= 0 && i - p <= 3 {
+        if p > 0 { key += tokens[p - 1].text + " " }
+        key += tokens[p].text
+      } else {
+        key += "^"
+      }
+      key += "|"
+      if n < tokens.count && n - i <= 3 {
+        key += tokens[n].text
+        if n + 1 < tokens.count { key += " " + tokens[n + 1].text }
+      } else {
+        key += "$"
+      }
+      result[key, default: []].append(number)
     }
-    return result.mapValues { Array(Set($0)).sorted() }
+    return result.mapValues { $0.count == 1 ? $0 : Array(Set($0)).sorted() }
   }
 
   /// Spelled-out numbers and ordinals, so that "seven ships" and "three ships", or "second

@@ -141,7 +141,7 @@ public struct GroupingEngine: Sendable {
   /// Whether two articles come from one named outlet (feed or source, compared without case).
   public static func oneOutlet(_ a: String?, _ b: String?) -> Bool {
     guard let a, let b, !a.isEmpty else { return false }
-    return a.caseInsensitiveCompare(b) == .orderedSame
+    return a == b || a.caseInsensitiveCompare(b) == .orderedSame
   }
 
   /// Whether a new pair could link its articles at either level, at any distance in time:
@@ -198,7 +198,7 @@ public struct GroupingEngine: Sendable {
       unit[row.id] = (copyOf[row.id] ?? row.copyOf).flatMap { position[$0] } ?? Int32(i)
     }
     // The best-scoring pair of each two units (ties to the smaller ids), and conflicts.
-    var best = [Pair: ScoredPair]()
+    var best = [Pair: ScoredPair](minimumCapacity: rows.count * 2)
     var conflicts = Set<Pair>()
     func add(_ e: ScoredPair) {
       guard let x = unit[e.a], let y = unit[e.b], x != y else { return }
@@ -224,10 +224,9 @@ public struct GroupingEngine: Sendable {
       return abs(x - y) / 86_400
     }
     func oneOutlet(_ pair: Pair) -> Bool { Self.oneOutlet(rows[Int(pair.a)].source, rows[Int(pair.b)].source) }
-    let pairs = best.keys.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-    let edges = pairs.compactMap { pair -> (Int32, Int32, Double)? in
-      isVersionPair(best[pair]!, days: days(pair), oneOutlet: oneOutlet(pair))
-        ? (pair.a, pair.b, best[pair]!.score) : nil
+    let pairs = best.sorted { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }
+    let edges = pairs.compactMap { pair, e -> (Int32, Int32, Double)? in
+      isVersionPair(e, days: days(pair), oneOutlet: oneOutlet(pair)) ? (pair.a, pair.b, e.score) : nil
     }
     let conflictList = conflicts.map { ($0.a, $0.b) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     var versions = AverageLinkClusterer.cluster(
@@ -246,7 +245,7 @@ public struct GroupingEngine: Sendable {
       }
       return root
     }
-    for pair in pairs where isThreadLink(best[pair]!, days: days(pair)) {
+    for (pair, e) in pairs where isThreadLink(e, days: days(pair)) {
       let (x, y) = (find(versions[Int(pair.a)]), find(versions[Int(pair.b)]))
       if x != y { parent[Int(max(x, y))] = min(x, y) }
     }
@@ -267,11 +266,11 @@ public struct GroupingEngine: Sendable {
   /// report each in their own words); and, when both are dated,
   /// published within ``GroupingParameters/maxVersionDays`` or one restating the other
   /// nearly whole (``GroupingParameters/restatedScore``). A follow-up reports news.
-  public func isVersionPair(_ e: ScoredPair, days: Double?, oneOutlet: Bool = false) -> Bool {
+  public func isVersionPair(_ e: ScoredPair, days: Double?, oneOutlet: @autoclosure () -> Bool = false) -> Bool {
     let p = parameters
     let restated = e.score >= p.restatedScore && e.novelty == 0
     let headline =
-      !oneOutlet || e.titleDice < 0 || e.titleDice >= p.minVersionTitleDice || e.score >= p.retitledScore
+      e.titleDice < 0 || e.titleDice >= p.minVersionTitleDice || e.score >= p.retitledScore || !oneOutlet()
     return (e.novelty <= p.maxVersionNovelty || e.newFacts <= p.maxVersionNewFacts) && headline
       && (days.map { $0 <= p.maxVersionDays } ?? true || restated)
   }
