@@ -188,12 +188,14 @@ public struct ArticleSignature: Sendable, Hashable {
       }
       return numberWords[t.text]
     }
-    for (i, token) in tokens.enumerated() {
-      guard let number = value(token) else { continue }
+    // Each token's number, read once (most tokens are none).
+    let values = tokens.map(value)
+    for i in tokens.indices {
+      guard let number = values[i] else { continue }
       var p = i - 1
-      while p >= 0 && value(tokens[p]) != nil { p -= 1 }
+      while p >= 0 && values[p] != nil { p -= 1 }
       var n = i + 1
-      while n < tokens.count && value(tokens[n]) != nil { n += 1 }
+      while n < tokens.count && values[n] != nil { n += 1 }
       var key = ""
       if p >= 0 && i - p <= 3 {
         if p > 0 { key += tokens[p - 1].text + " " }

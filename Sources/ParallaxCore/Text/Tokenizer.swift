@@ -110,8 +110,8 @@ public enum Tokenizer {
         // Inside a number.
       } else {
         flush(i)
-        if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A || scalar == "\u{2026}"
-          || Self.sentenceEnds.contains(scalar)
+        if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A
+          || (b >= 0x80 && (scalar == "\u{2026}" || Self.sentenceEnds.contains(scalar)))
         {
           let next = utf8[i + 1]
           if b == 0x2E && next != 0x20 && next != 0x0A && next != 0x22 && next != 0x27 && next != 0x29 {
