@@ -35,6 +35,14 @@ extension Store {
       // The search index is written here, not by a trigger: FTS5 flushes its pending terms at
       // every trigger's savepoint, which made indexing three times slower (decisions.md).
       let indexText = try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, title, body) VALUES (?, ?, ?)")
+      // The row's columns bound directly: the record's Codable encoding and its statement
+      // lookup cost more than the insert itself on a large import (decisions.md).
+      let insertArticle = try db.cachedStatement(
+        sql: """
+          INSERT INTO article (key, inputID, title, body, source, published, url, attributions, metadata, details,
+            fetchedAt, isRead, isStarred, story, language)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
       let insertSignature = try db.cachedStatement(
         sql: "INSERT INTO signature (articleID, data, digest) VALUES (?, ?, ?)")
       let linkFeed = try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)")
@@ -69,8 +77,11 @@ extension Store {
           let signature =
             signatures[row.key] ?? HashedSignature(article: article)
           row.language = row.language ?? signature.language.rawValue
-          try row.insert(db)
-          id = row.rowID!
+          try insertArticle.execute(arguments: [
+            row.key, row.inputID, row.title, row.body, row.source, row.published, row.url, row.attributions,
+            row.metadata, row.details, row.fetchedAt, row.isRead, row.isStarred, row.story, row.language,
+          ])
+          id = db.lastInsertedRowID
           try indexText.execute(arguments: [id, row.title, row.body])
           existed = false
           result.added += 1
