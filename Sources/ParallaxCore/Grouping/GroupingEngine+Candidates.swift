@@ -260,23 +260,25 @@ extension GroupingEngine {
         return a < 0 || b < 0 ? nil : (a, b)
       }
       let prints = signatures.map(FactPrint.init(signature:))
-      let scored = Self.score(pairs, with: scorer)
       // Facts are compared for pairs that could join versions (half the threshold and up);
-      // a weaker pair only adds to an average, and counts as restating.
+      // a weaker pair only adds to an average, and counts as restating. Each kept pair is
+      // made whole where it is scored, so that no second array of every pair's parts is held.
       let factScore = parameters.threshold / 2
-      let facts = Self.concurrentMap(scored.count) { k in
-        guard scored[k].2.score >= factScore else { return (novelty: 0.0, newFacts: 0, titleDice: -1.0) }
-        let (x, y) = (prints[Int(scored[k].0)], prints[Int(scored[k].1)])
-        let evidence = FactPrint.evidence(x, y)
-        return (novelty: evidence.novelty, newFacts: evidence.newFacts, titleDice: FactPrint.titleDice(x, y))
-      }
-      kept += scored.enumerated().map { k, pair in
-        let (x, y) = (ids[Int(pair.0)], ids[Int(pair.1)])
+      let runIDs = ids
+      let scored = Self.score(pairs, with: scorer) { a, b, s in
+        var evidence = (novelty: 0.0, newFacts: 0, titleDice: -1.0)
+        if s.score >= factScore {
+          let (x, y) = (prints[Int(a)], prints[Int(b)])
+          let facts = FactPrint.evidence(x, y)
+          evidence = (facts.novelty, facts.newFacts, FactPrint.titleDice(x, y))
+        }
+        let (x, y) = (runIDs[Int(a)], runIDs[Int(b)])
         return ScoredPair(
-          a: min(x, y), b: max(x, y), score: pair.2.score, conflict: pair.2.isConflict, novelty: facts[k].novelty,
-          newFacts: facts[k].newFacts, cosine: pair.2.cosine, rareNames: pair.2.rareNames,
-          leadRareNames: pair.2.leadRareNames, titleDice: facts[k].titleDice, leadWords: pair.2.leadWords)
+          a: min(x, y), b: max(x, y), score: s.score, conflict: s.isConflict, novelty: evidence.novelty,
+          newFacts: evidence.newFacts, cosine: s.cosine, rareNames: s.rareNames, leadRareNames: s.leadRareNames,
+          titleDice: evidence.titleDice, leadWords: s.leadWords)
       }
+      if kept.isEmpty { kept = scored } else { kept += scored }
       for slot in run.slots { local[Int(slot)] = -1 }
     }
     return kept

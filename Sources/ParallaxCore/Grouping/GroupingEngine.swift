@@ -305,19 +305,22 @@ public struct GroupingEngine: Sendable {
 
   /// Scores pairs on all cores; keeps those worth an edge or a conflict. Pairs that share
   /// their first article run together: its vector is scattered once into a dense array.
-  static func score(_ pairs: [(Int32, Int32)], with scorer: PairScorer) -> [(Int32, Int32, PairScorer.Breakdown)] {
+  static func score<T: Sendable>(
+    _ pairs: [(Int32, Int32)], with scorer: PairScorer,
+    keeping make: @Sendable (Int32, Int32, PairScorer.Breakdown) -> T
+  ) -> [T] {
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
     let chunk = max(1, (pairs.count + workers - 1) / workers)
     let minScore = scorer.parameters.minEdgeScore
     let vocabulary = scorer.space.idf.count
-    let results = ChunkedResults<(Int32, Int32, PairScorer.Breakdown)>(chunks: (pairs.count + chunk - 1) / chunk)
+    let results = ChunkedResults<T>(chunks: (pairs.count + chunk - 1) / chunk)
     DispatchQueue.concurrentPerform(iterations: results.chunks) { c in
       let range = (c * chunk)..<min(pairs.count, (c + 1) * chunk)
       let dense = UnsafeMutableBufferPointer<Float>.allocate(capacity: vocabulary)
       dense.initialize(repeating: 0)
       defer { dense.deallocate() }
       var current = -1
-      var kept: [(Int32, Int32, PairScorer.Breakdown)] = []
+      var kept: [T] = []
       for i in range {
         let (a, b) = (Int(pairs[i].0), Int(pairs[i].1))
         if a != current {
@@ -326,7 +329,7 @@ public struct GroupingEngine: Sendable {
           current = a
         }
         let s = scorer.breakdown(a, b, scattered: dense)
-        if s.score >= minScore || s.isConflict { kept.append((pairs[i].0, pairs[i].1, s)) }
+        if s.score >= minScore || s.isConflict { kept.append(make(pairs[i].0, pairs[i].1, s)) }
       }
       results.set(c, kept)
     }
