@@ -97,11 +97,16 @@ public enum FactExtractor {
   /// Double-quoted spans of a normalised paragraph, and single-quoted spans of two or more words.
   static func quotes(in paragraph: String) -> [String] {
     var result: [String] = []
-    let scalars = Array(paragraph.unicodeScalars)
+    let view = paragraph.unicodeScalars
+    // Scalars by position, and where each starts in the text, so that a quotation is cut
+    // from the text itself rather than rebuilt scalar by scalar.
+    let positions = Array(view.indices) + [view.endIndex]
+    let scalars = Array(view)
+    func text(_ from: Int, _ to: Int) -> String { String(view[positions[from]..<positions[to]]) }
     var open: Int? = nil
     for (i, s) in scalars.enumerated() where s == "\"" {
       if let start = open {
-        let text = String(String.UnicodeScalarView(scalars[(start + 1)..<i])).trimmed(of: [" ", ","])
+        let text = text(start + 1, i).trimmed(of: [" ", ","])
         if !text.isEmpty { result.append(text) }
         open = nil
       } else {
@@ -117,7 +122,7 @@ public enum FactExtractor {
       if start == nil, before == " " || before == "(", Tokenizer.isWordScalar(after) {
         start = i
       } else if let st = start, !Tokenizer.isWordScalar(after), after != "'" {
-        let text = String(String.UnicodeScalarView(scalars[(st + 1)..<i])).trimmed
+        let text = text(st + 1, i).trimmed
         if text.split(separator: " ").count >= 2 { result.append(text) }
         start = nil
       }

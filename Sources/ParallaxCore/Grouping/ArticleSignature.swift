@@ -105,10 +105,33 @@ public struct ArticleSignature: Sendable, Hashable {
     case .bodyLines(let skipped):
       // Lines split on their bytes: a line break is a grapheme of its own in normalised
       // text (no "\r\n"), so this is the split by characters, without walking characters.
-      for line in normalized.utf8.split(separator: 0x0A).dropFirst(skipped)
-      where line.contains(0x22) || line.contains(0x27) {
-        let text = String(normalized[line.startIndex..<line.endIndex])
-        if text.contains(where: Self.quoteMark) { quotes += Self.quotes(in: text) }
+      // Lines are found in one pass over the bytes, and only those holding a quotation
+      // mark become strings.
+      let utf8 = normalized.utf8
+      var lineStart = utf8.startIndex
+      var skipping = skipped
+      var marked = false
+      var index = utf8.startIndex
+      while true {
+        let atEnd = index == utf8.endIndex
+        let byte: UInt8 = atEnd ? 0x0A : utf8[index]
+        if byte == 0x0A {
+          // A line of its own unless empty (the split omitted empty lines).
+          if lineStart != index {
+            if skipping > 0 {
+              skipping -= 1
+            } else if marked {
+              let line = String(normalized[lineStart..<index])
+              if line.contains(where: Self.quoteMark) { quotes += Self.quotes(in: line) }
+            }
+          }
+          marked = false
+          if atEnd { break }
+          lineStart = utf8.index(after: index)
+        } else if byte == 0x22 || byte == 0x27 {
+          marked = true
+        }
+        index = utf8.index(after: index)
       }
     }
     numberContexts = Self.contexts(of: tokens)
@@ -190,6 +213,9 @@ public struct ArticleSignature: Sendable, Hashable {
     }
     // Each token's number, read once (most tokens are none).
     let values = tokens.map(value)
+    let numbers = values.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+    guard numbers > 0 else { return [:] }
+    result.reserveCapacity(numbers)
     for i in tokens.indices {
       guard let number = values[i] else { continue }
       var p = i - 1
