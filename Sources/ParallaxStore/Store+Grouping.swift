@@ -58,7 +58,7 @@ struct SQLGroupingStorage: GroupingStorage {
   let signatureRows: Statement
   let storyMembers: Statement
   let threadMembers: Statement
-  let edgesFrom: Statement
+  let edgesTo: Statement
   let member: Statement
   let original: Statement
   let markCopy: Statement
@@ -98,9 +98,9 @@ struct SQLGroupingStorage: GroupingStorage {
         SELECT article.id, article.key, article.title, article.source, article.published, article.story, article.copyOf, story.thread FROM story JOIN article ON article.story = story.id
         WHERE story.thread = ?
         """)
-    edgesFrom = try db.makeStatement(
+    edgesTo = try db.makeStatement(
       sql:
-        "SELECT b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, titleDice, leadWords FROM edge WHERE a = ?"
+        "SELECT a, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, titleDice, leadWords FROM edge WHERE b = ?"
     )
     member = try db.makeStatement(
       sql:
@@ -243,10 +243,10 @@ struct SQLGroupingStorage: GroupingStorage {
     try threads.flatMap { try Row.fetchAll(threadMembers, arguments: [$0]).map(Self.member) }
   }
 
-  func edges(from id: Int64) throws -> [ScoredPair] {
-    try Row.fetchAll(edgesFrom, arguments: [id]).map {
+  func edges(to id: Int64) throws -> [ScoredPair] {
+    try Row.fetchAll(edgesTo, arguments: [id]).map {
       ScoredPair(
-        a: id, b: $0[0], score: $0[1], conflict: $0[2], novelty: $0[3], newFacts: $0[4], cosine: $0[5],
+        a: $0[0], b: id, score: $0[1], conflict: $0[2], novelty: $0[3], newFacts: $0[4], cosine: $0[5],
         rareNames: $0[6], leadRareNames: $0[7], titleDice: $0[8], leadWords: $0[9])
     }
   }
@@ -271,7 +271,8 @@ struct SQLGroupingStorage: GroupingStorage {
   }
 
   mutating func addEdges(_ edges: [ScoredPair]) throws {
-    for e in edges {
+    // In the table's order (newer article first): each page is written once.
+    for e in edges.sorted(by: { ($0.b, $0.a) < ($1.b, $1.a) }) {
       try insertEdge.execute(arguments: [
         e.a, e.b, e.score, e.conflict, e.novelty, e.newFacts, e.cosine, e.rareNames, e.leadRareNames, e.titleDice,
         e.leadWords,

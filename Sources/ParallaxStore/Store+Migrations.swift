@@ -322,6 +322,27 @@ extension Store {
       // evidence either way until `parallax regroup`).
       try db.alter(table: "edge") { t in t.add(column: "leadWords", .double).notNull().defaults(to: -1) }
     }
+    migrator.registerMigration("v15-edges-by-newer-article") { db in
+      // Pairs are kept in order of their newer article, (b, a), without a second index:
+      // a pass's new pairs all have a new article as b, so they are written together at
+      // the table's end instead of into pages all over it (the older article of each pair
+      // is anywhere in the store), and grouping reads a stored article's pairs with those
+      // stored before it (GroupingStorage.edges(to:)). Nothing reads pairs by `a`.
+      try db.execute(
+        sql: """
+          CREATE TABLE edgeByNewer (
+            a INTEGER NOT NULL, b INTEGER NOT NULL, score DOUBLE NOT NULL, conflict BOOLEAN NOT NULL,
+            novelty DOUBLE NOT NULL DEFAULT 0, newFacts INTEGER NOT NULL DEFAULT 0, cosine DOUBLE NOT NULL DEFAULT 0,
+            rareNames INTEGER NOT NULL DEFAULT 0, leadRareNames INTEGER NOT NULL DEFAULT 0,
+            titleDice DOUBLE NOT NULL DEFAULT -1, leadWords DOUBLE NOT NULL DEFAULT -1,
+            PRIMARY KEY (b, a)) WITHOUT ROWID;
+          INSERT INTO edgeByNewer
+            SELECT a, b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, titleDice, leadWords
+            FROM edge ORDER BY b, a;
+          DROP TABLE edge;
+          ALTER TABLE edgeByNewer RENAME TO edge;
+          """)
+    }
     return migrator
   }
 

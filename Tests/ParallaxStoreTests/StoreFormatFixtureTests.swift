@@ -39,6 +39,35 @@ import Testing
     #expect(formats == Set(1..<Store.formatVersion))
   }
 
+  /// Store format 15 keeps pairs in order of their newer article: every pair of a format-14
+  /// store is kept, with its evidence, and grouping reads them by that article.
+  @Test func pairsAreKeptInOrderOfTheirNewerArticle() throws {
+    let path = TestSupport.temporaryStorePath()
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Self.folder.appendingPathComponent("format-14.sqlite").path, toPath: path)
+    let pairs =
+      "SELECT a, b, score, conflict, novelty, newFacts, cosine, rareNames, leadRareNames, titleDice, leadWords FROM edge ORDER BY a, b"
+    let before = try DatabaseQueue(path: path, configuration: Store.fileConfiguration()).read { db in
+      try Row.fetchAll(db, sql: pairs)
+    }
+    #expect(!before.isEmpty)
+    let store = try Store(path: path)
+    let after = try store.pool.read { db in try Row.fetchAll(db, sql: pairs) }
+    #expect(after == before)
+    let key = try store.pool.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT name FROM pragma_index_info((SELECT name FROM pragma_index_list('edge') WHERE origin = 'pk'))"
+      )
+      .map { $0[0] as String }
+    }
+    #expect(key == ["b", "a"])
+    let indexes = try store.pool.read { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pragma_index_list('edge') WHERE origin != 'pk'")
+    }
+    #expect(indexes == 0)
+  }
+
   @Test(arguments: fixtures)
   func aStoreWrittenByAnEarlierParallaxOpensWithEverythingKept(fixture: String) throws {
     let path = TestSupport.temporaryStorePath()

@@ -146,7 +146,7 @@ import Testing
     }
     #expect(format == Store.formatVersion)
     #expect(writer == ParallaxVersion.current)
-    #expect(Store.formatVersion == 14)
+    #expect(Store.formatVersion == 15)
   }
 
   @Test func emptyAndMalformedSearchQueriesAreExplained() throws {

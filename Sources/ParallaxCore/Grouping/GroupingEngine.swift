@@ -214,7 +214,7 @@ public struct GroupingEngine: Sendable {
     for (i, row) in rows.enumerated() where unit[row.id] == Int32(i) {
       if !isNew.contains(row.id) {
         // Pairs with a new article are among the new edges, from whichever side.
-        for e in try storage.edges(from: row.id) where !isNew.contains(e.b) { add(e) }
+        for e in try storage.edges(to: row.id) where !isNew.contains(e.a) { add(e) }
       }
       for e in newEdgesOf[row.id] ?? [] { add(e) }
     }

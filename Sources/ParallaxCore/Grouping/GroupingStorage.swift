@@ -25,8 +25,10 @@ public protocol GroupingStorage {
   /// What stories are now (first report, size, newest time, sources), for stories that only
   /// gain copies: enough to update them without reading their members.
   func tallies(ofStories stories: [String]) throws -> [String: StoryTally]
-  /// Stored pairs `(id, other)` with `id < other`.
-  func edges(from id: Int64) throws -> [ScoredPair]
+  /// Stored pairs `(other, id)` with `other < id`: the pairs an article was scored in
+  /// against the articles stored before it (the store keeps them in that order, so that a
+  /// pass's new pairs are written together at the end).
+  func edges(to id: Int64) throws -> [ScoredPair]
   /// What naming and story rows need of each article, and its current story.
   func members(_ ids: [Int64]) throws -> [GroupingMember]
 

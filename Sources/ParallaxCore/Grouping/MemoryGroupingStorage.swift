@@ -107,7 +107,7 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
     members(ofStories: ids.flatMap { (storiesOfThread[$0] ?? []).sorted() })
   }
 
-  public func edges(from id: Int64) -> [ScoredPair] { edgesFrom[id] ?? [] }
+  public func edges(to id: Int64) -> [ScoredPair] { edgesTo[id] ?? [] }
 
   public func members(_ ids: [Int64]) -> [GroupingMember] { ids.compactMap { memberOf[$0] } }
 
