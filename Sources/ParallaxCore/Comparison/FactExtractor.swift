@@ -97,14 +97,13 @@ public enum FactExtractor {
   /// Double-quoted spans of a normalised paragraph, and single-quoted spans of two or more words.
   static func quotes(in paragraph: String) -> [String] {
     var result: [String] = []
-    let view = paragraph.unicodeScalars
-    // Scalars by position, and where each starts in the text, so that a quotation is cut
-    // from the text itself rather than rebuilt scalar by scalar.
-    let positions = Array(view.indices) + [view.endIndex]
-    let scalars = Array(view)
-    func text(_ from: Int, _ to: Int) -> String { String(view[positions[from]..<positions[to]]) }
+    // Read on the UTF-8 bytes: both quotation marks are ASCII, and no byte of a longer
+    // sequence is below 0x80, so each mark is one byte and the text between two marks is
+    // cut at scalar boundaries.
+    let utf8 = Array(paragraph.utf8)
+    func text(_ from: Int, _ to: Int) -> String { String(decoding: utf8[from..<to], as: UTF8.self) }
     var open: Int? = nil
-    for (i, s) in scalars.enumerated() where s == "\"" {
+    for i in utf8.indices where utf8[i] == 0x22 {
       if let start = open {
         let text = text(start + 1, i).trimmed(of: [" ", ","])
         if !text.isEmpty { result.append(text) }
@@ -116,10 +115,13 @@ public enum FactExtractor {
     // Single quotes: an opening ' after a space or start and before a letter; a closing '
     // after a letter or punctuation and before a space, punctuation or end.
     var start: Int? = nil
-    for (i, s) in scalars.enumerated() where s == "'" {
-      let before = i > 0 ? scalars[i - 1] : " "
-      let after = i + 1 < scalars.count ? scalars[i + 1] : " "
-      if start == nil, before == " " || before == "(", Tokenizer.isWordScalar(after) {
+    for i in utf8.indices where utf8[i] == 0x27 {
+      // The scalar before: only a space or "(" matters, both ASCII.
+      let before = i > 0 ? utf8[i - 1] : 0x20
+      let after: Unicode.Scalar =
+        i + 1 == utf8.count
+        ? " " : utf8[i + 1] < 0x80 ? Unicode.Scalar(utf8[i + 1]) : Tokenizer.decode(utf8, at: i + 1).0
+      if start == nil, before == 0x20 || before == 0x28, Tokenizer.isWordScalar(after) {
         start = i
       } else if let st = start, !Tokenizer.isWordScalar(after), after != "'" {
         let text = text(st + 1, i).trimmed

@@ -72,8 +72,12 @@ public enum TextNormalizer {
   /// (Latin-1 has no combining marks), so the costly normalisation can be skipped for the
   /// common accented and mis-decoded (`Â£`) Western text.
   static func isCompatibilityStable(_ text: String) -> Bool {
-    text.unicodeScalars.allSatisfy { $0.value < 0x100 && !latin1CompatibilityMapped.contains($0.value) }
+    text.unicodeScalars.allSatisfy { $0.value < 0x100 && latin1Stable[Int($0.value)] }
   }
+
+  /// For each Latin-1 scalar, whether NFKC leaves it as it is (a table: this is asked of
+  /// every scalar of a text).
+  static let latin1Stable: [Bool] = (0..<0x100).map { !latin1CompatibilityMapped.contains(UInt32($0)) }
 
   /// The Latin-1 scalars NFKC changes: no-break space, spacing diacritics, ª º µ, superscript
   /// digits and vulgar fractions.
