@@ -343,6 +343,13 @@ extension Store {
           ALTER TABLE edgeByNewer RENAME TO edge;
           """)
     }
+    migrator.registerMigration("v16-shouted-headlines") { db in
+      // A headline in capitals only ("FED ADDS RESERVES VIA REPURCHASES") says nothing about
+      // names: its words are names only where the text writes them so
+      // (ArticleSignature.shoutedWords). Articles whose title has no lower-case letter are
+      // signed again; their stored pairs keep their evidence until `parallax regroup`.
+      try Self.signAgain(db, sql: "SELECT * FROM article WHERE title GLOB '*[A-Z][A-Z]*' AND NOT title GLOB '*[a-z]*'")
+    }
     return migrator
   }
 

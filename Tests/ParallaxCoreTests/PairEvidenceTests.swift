@@ -172,6 +172,24 @@ import Testing
     #expect(!engine.isThreadLink(pair, days: 3))
   }
 
+  /// One outlet's headline repeated on another day is a recurring report (another day's
+  /// operation, another week's figures), never a development of one story.
+  @Test func aRecurringReportIsNotAThreadLink() {
+    let engine = GroupingEngine(parameters: .default)
+    let pair = ScoredPair(
+      a: 1, b: 2, score: 0.8, conflict: false, cosine: 0.85, rareNames: 2, leadRareNames: 2, titleDice: 0.77,
+      leadWords: 0.84)
+    #expect(!engine.isThreadLink(pair, days: 3, oneOutlet: true))
+    // The same day, other outlets, or undated articles: judged on names and leads as before.
+    #expect(engine.isThreadLink(pair, days: 0.2, oneOutlet: true))
+    #expect(engine.isThreadLink(pair, days: 3, oneOutlet: false))
+    #expect(engine.isThreadLink(pair, days: nil, oneOutlet: true))
+    // A development headlined anew.
+    var development = pair
+    development.titleDice = 0.5
+    #expect(engine.isThreadLink(development, days: 3, oneOutlet: true))
+  }
+
   @Test func scatteredDotProductsEqualMergedOnesExactly() {
     var random = SplitMix(seed: 7)
     func vector() -> SparseVector {

@@ -46,6 +46,28 @@ import Testing
     #expect(Set(signature.names.values) == ["Elena", "Petrova", "Istanbul"])
   }
 
+  /// A headline in capitals says nothing about names: its words are names where the text
+  /// writes them as names, words where the text writes them in lower case; a word the text
+  /// never repeats is judged as before (short all-caps words can be acronyms).
+  @Test func aShoutedHeadlineNamesOnlyWhatTheTextNames() {
+    let signature = ArticleSignature(
+      article: Article(
+        id: "1", title: "FED ADDS RESERVES VIA CUSTOMER REPURCHASES AT REED",
+        body: "The Federal Reserve entered the government securities market to supply reserves via "
+          + "customer repurchase agreements, a Fed spokesman said. Reed said reserves were ample."),
+      leadTokens: 500)
+    let names = Set(signature.names.keys)
+    #expect(!names.contains("N:via"))
+    #expect(!names.contains("N:customer"))
+    #expect(names.contains("N:reed"))
+    #expect(names.contains("N:fed"))
+    #expect(names.contains("N:adds"))
+    #expect(signature.leadTerms.contains("N:reed"))
+    // In mixed case, capitals still mark names.
+    let mixed = ArticleSignature(text: "The talks ended. Reporters met Reed via Zoom.")
+    #expect(Set(mixed.names.values) == ["Reed", "Zoom"])
+  }
+
   @Test func sentencesSplitAtEndsButNotAtAbbreviationsOrInitials() {
     let s = SentenceSplitter.sentences(
       in: "Sen. Barack Obama, D-Ill., spoke. \"It works,\" he said! J. Smith agreed? Yes.")

@@ -68,6 +68,48 @@ import Testing
     #expect(indexes == 0)
   }
 
+  /// Store format 16 signs articles with a headline in capitals again (its words are names
+  /// only where the text names them): a store of format 15 gets the signatures a new store
+  /// makes, and the rest keep theirs.
+  @Test func shoutedHeadlinesAreSignedAgain() throws {
+    let path = TestSupport.temporaryStorePath()
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    let shouted = Article(
+      id: "fed", title: "FED ADDS RESERVES VIA REPURCHASES",
+      body: "The Federal Reserve supplied reserves via customer repurchases, a Fed spokesman said.", source: "Wire")
+    let mixed = Article(
+      id: "talks", title: "Talks resume in Istanbul", body: "Delegations met in Istanbul on Monday.", source: "Wire")
+    let signatures = "SELECT articleID, data, digest FROM signature ORDER BY articleID"
+    let expected: [Row]
+    do {
+      let fresh = try Store(path: path)
+      _ = try fresh.add([shouted, mixed])
+      expected = try fresh.pool.read { db in try Row.fetchAll(db, sql: signatures) }
+      try fresh.pool.write { db in
+        // As format 15 left them: stand-ins that only signing again replaces.
+        try db.execute(sql: "UPDATE signature SET digest = 0")
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v16-shouted-headlines'")
+        try db.execute(sql: "PRAGMA user_version = 15")
+      }
+    }
+    let reopened = try Store(path: path)
+    let after = try reopened.pool.read { db in try Row.fetchAll(db, sql: signatures) }
+    let shoutedID = try reopened.pool.read { db in
+      try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE title = ?", arguments: [shouted.title])
+    }
+    #expect(after.count == 2)
+    for (row, old) in zip(after, expected) {
+      let id: Int64 = row["articleID"]
+      if id == shoutedID {
+        #expect(row == old)
+      } else {
+        #expect(row["digest"] as Int64 == 0)
+      }
+    }
+    #expect(try reopened.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 16)
+  }
+
   @Test(arguments: fixtures)
   func aStoreWrittenByAnEarlierParallaxOpensWithEverythingKept(fixture: String) throws {
     let path = TestSupport.temporaryStorePath()

@@ -146,7 +146,7 @@ import Testing
     }
     #expect(format == Store.formatVersion)
     #expect(writer == ParallaxVersion.current)
-    #expect(Store.formatVersion == 15)
+    #expect(Store.formatVersion == 16)
   }
 
   @Test func emptyAndMalformedSearchQueriesAreExplained() throws {

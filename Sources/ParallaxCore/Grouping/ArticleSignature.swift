@@ -135,6 +135,7 @@ public struct ArticleSignature: Sendable, Hashable {
       }
     }
     numberContexts = Self.contexts(of: tokens)
+    let shouted = Self.shoutedWords(tokens)
     // Distinct terms are at most the tokens plus their name keys; growing the table as it
     // fills rehashes every key several times.
     termCounts.reserveCapacity(tokens.count + tokens.count / 4)
@@ -155,7 +156,7 @@ public struct ArticleSignature: Sendable, Hashable {
       let stem = language.stem(token.text)
       count(stem)
       if index < Self.leadTermTokens { leadTerms.append(stem) }
-      if Self.isName(token, after: previous, in: language) {
+      if Self.isName(token, after: previous, in: language), !(!shouted.isEmpty && shouted[index]) {
         // Inflected languages decline names ("Песков", "Пескова"): their stems are the key.
         let key = "N:" + (language == .english ? token.text : stem)
         count(key)
@@ -163,6 +164,56 @@ public struct ArticleSignature: Sendable, Hashable {
         if index < Self.leadTermTokens { leadTerms.append(key) }
       }
     }
+  }
+
+  /// The positions of the all-caps words of shouted lines (sentences or lines written in
+  /// capitals only, at least two words of two or more letters: "FED ADDS RESERVES VIA
+  /// REPURCHASES") that the rest of the text never writes as names. A shouted line's capitals
+  /// say nothing about names: its words are names only where the text, in mixed case, writes
+  /// them so every time ("Gulf", "TWA"); "via", "adds" and "bond" are words.
+  /// Empty when the text has no shouted line, else one flag per token.
+  static func shoutedWords(_ tokens: [Token]) -> [Bool] {
+    // The shouted lines as ranges of token positions.
+    var lines: [Range<Int>] = []
+    var start = 0
+    var words = 0
+    var mixed = false
+    for k in 0...tokens.count {
+      if k == tokens.count || tokens[k].sentence != tokens[start].sentence {
+        if words >= 2 && !mixed { lines.append(start..<k) }
+        if k == tokens.count { break }
+        start = k
+        words = 0
+        mixed = false
+      }
+      let token = tokens[k]
+      guard !token.isNumber, token.text.utf8.count >= 2 else { continue }
+      if token.isAllCaps { words += 1 } else { mixed = true }
+    }
+    guard !lines.isEmpty else { return [] }
+    // Their all-caps words (a headline's few: searched in order, not hashed), and how the
+    // rest of the text writes each: capitalised, in lower case, or both.
+    var texts: [String] = []
+    for line in lines {
+      for k in line where tokens[k].isAllCaps && !texts.contains(tokens[k].text) { texts.append(tokens[k].text) }
+    }
+    var capitalised = [Bool](repeating: false, count: texts.count)
+    var lowered = [Bool](repeating: false, count: texts.count)
+    var line = 0
+    for (k, token) in tokens.enumerated() {
+      while line < lines.count && lines[line].upperBound <= k { line += 1 }
+      if line < lines.count && lines[line].contains(k) { continue }
+      guard !token.isNumber, let i = texts.firstIndex(of: token.text) else { continue }
+      if token.isCapitalized { capitalised[i] = true } else { lowered[i] = true }
+    }
+    var shouted = [Bool](repeating: false, count: tokens.count)
+    for line in lines {
+      for k in line where tokens[k].isAllCaps {
+        let i = texts.firstIndex(of: tokens[k].text)!
+        shouted[k] = lowered[i] && !capitalised[i]
+      }
+    }
+    return shouted
   }
 
   static let weekdayBits: [String: UInt8] = [

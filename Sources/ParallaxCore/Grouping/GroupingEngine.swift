@@ -183,7 +183,7 @@ public struct GroupingEngine: Sendable {
   /// The labels of a component's `rows` (in key order) from their stored pairs and the
   /// pass's new ones: versions of one report by average linkage over the pairs that pass the
   /// version test (``isVersionPair(_:days:)``), then reports joined into threads by any pair
-  /// of their versions that links them (``isThreadLink(_:days:)``). Only articles that are
+  /// of their versions that links them (``isThreadLink(_:days:oneOutlet:)``). Only articles that are
   /// not copies are clustered; a copy takes its original's labels, and a pair naming a copy
   /// counts for its original (stores from before copies were collapsed hold such pairs).
   func clusterLabels<S: GroupingStorage>(
@@ -245,7 +245,7 @@ public struct GroupingEngine: Sendable {
       }
       return root
     }
-    for (pair, e) in pairs where isThreadLink(e, days: days(pair)) {
+    for (pair, e) in pairs where isThreadLink(e, days: days(pair), oneOutlet: oneOutlet(pair)) {
       let (x, y) = (find(versions[Int(pair.a)]), find(versions[Int(pair.b)]))
       if x != y { parent[Int(max(x, y))] = min(x, y) }
     }
@@ -280,17 +280,31 @@ public struct GroupingEngine: Sendable {
   /// before it was kept) and the same case by rare names, in one of three ways
   /// (``GroupingParameters/threadThreshold`` and on); and, when both are dated, published
   /// within ``GroupingParameters/maxThreadDays``. Topic words alone never link: a name must
-  /// be rare.
-  public func isThreadLink(_ e: ScoredPair, days: Double?) -> Bool {
+  /// be rare. Nor does a recurring report (``isRecurringReport(_:days:oneOutlet:)``).
+  public func isThreadLink(_ e: ScoredPair, days: Double?, oneOutlet: @autoclosure () -> Bool = false) -> Bool {
     let p = parameters
     let words = e.leadWords < 0 ? 1 : e.leadWords
     guard words >= p.threadLeadWords, days.map({ $0 <= p.maxThreadDays }) ?? true else { return false }
-    return
+    let named =
       (e.score >= p.threadThreshold && e.leadRareNames >= p.threadLeadRareNames
-      && e.rareNames >= p.threadRareNames)
+        && e.rareNames >= p.threadRareNames)
       || (e.leadRareNames >= p.threadManyLeadRareNames && e.rareNames >= p.threadManyRareNames
         && e.cosine >= p.threadCosine)
       || (e.rareNames >= p.threadManyRareNames && e.score >= p.threadNamesScore && words >= p.threadNamesLeadWords)
+    return named && !isRecurringReport(e, days: days, oneOutlet: oneOutlet())
+  }
+
+  /// Whether two reports of one outlet, published on different days
+  /// (``GroupingParameters/recurringMinDays`` apart or more), are one recurring report: their
+  /// headlines share at least ``GroupingParameters/recurringTitleDice`` of their terms. An
+  /// outlet headlines a development of a story anew; it headlines the same template again
+  /// for another day's operation or another week's figures ("FED ADDS RESERVES VIA
+  /// CUSTOMER REPURCHASES"), and those are other reports, not one developing story.
+  public func isRecurringReport(_ e: ScoredPair, days: Double?, oneOutlet: @autoclosure () -> Bool) -> Bool {
+    guard let days, days >= parameters.recurringMinDays, e.titleDice >= parameters.recurringTitleDice else {
+      return false
+    }
+    return oneOutlet()
   }
 
   /// Two positions, `a < b`.

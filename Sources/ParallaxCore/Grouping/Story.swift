@@ -35,7 +35,7 @@ public struct ThreadLink: Sendable, Hashable, Codable {
 
 /// The evidence both levels are decided on, for one pair of articles, with the verdicts:
 /// whether the pair can join the two as versions of one report, and whether it links their
-/// reports into one thread (``GroupingEngine/isVersionPair(_:days:)``, ``GroupingEngine/isThreadLink(_:days:)``).
+/// reports into one thread (``GroupingEngine/isVersionPair(_:days:)``, ``GroupingEngine/isThreadLink(_:days:oneOutlet:)``).
 public struct LevelEvidence: Sendable, Hashable, Codable {
   /// The smaller share of either side's facts (numbers, quotes) the other lacks.
   public var novelty: Double
@@ -64,7 +64,7 @@ public struct LevelEvidence: Sendable, Hashable, Codable {
     self.oneOutlet = oneOutlet
     self.daysApart = daysApart
     versionPair = engine.isVersionPair(pair, days: daysApart, oneOutlet: oneOutlet)
-    threadLink = engine.isThreadLink(pair, days: daysApart)
+    threadLink = engine.isThreadLink(pair, days: daysApart, oneOutlet: oneOutlet)
   }
 }
 
