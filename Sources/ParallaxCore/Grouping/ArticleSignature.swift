@@ -192,19 +192,31 @@ public struct ArticleSignature: Sendable, Hashable {
     }
     guard !lines.isEmpty else { return [] }
     // Their all-caps words (a headline's few: searched in order, not hashed), and how the
-    // rest of the text writes each: capitalised, in lower case, or both.
+    // rest of the text writes each: capitalised, in lower case, or both. A word's length and
+    // first byte rule out most tokens before any comparison.
     var texts: [String] = []
+    var lengths: UInt64 = 0
+    var firsts: UInt64 = 0
     for line in lines {
-      for k in line where tokens[k].isAllCaps && !texts.contains(tokens[k].text) { texts.append(tokens[k].text) }
+      for k in line where tokens[k].isAllCaps && !texts.contains(tokens[k].text) {
+        let text = tokens[k].text
+        texts.append(text)
+        lengths |= 1 << UInt64(min(text.utf8.count, 63))
+        firsts |= 1 << UInt64(text.utf8.first! & 63)
+      }
     }
     var capitalised = [Bool](repeating: false, count: texts.count)
     var lowered = [Bool](repeating: false, count: texts.count)
     var line = 0
-    for (k, token) in tokens.enumerated() {
+    for k in tokens.indices {
       while line < lines.count && lines[line].upperBound <= k { line += 1 }
-      if line < lines.count && lines[line].contains(k) { continue }
-      guard !token.isNumber, let i = texts.firstIndex(of: token.text) else { continue }
-      if token.isCapitalized { capitalised[i] = true } else { lowered[i] = true }
+      if line < lines.count && lines[line].lowerBound <= k { continue }
+      let text = tokens[k].text
+      let utf8 = text.utf8
+      guard lengths & (1 << UInt64(min(utf8.count, 63))) != 0, let first = utf8.first,
+        firsts & (1 << UInt64(first & 63)) != 0, !tokens[k].isNumber, let i = texts.firstIndex(of: text)
+      else { continue }
+      if tokens[k].isCapitalized { capitalised[i] = true } else { lowered[i] = true }
     }
     var shouted = [Bool](repeating: false, count: tokens.count)
     for line in lines {
