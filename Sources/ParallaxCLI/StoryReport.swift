@@ -28,6 +28,9 @@ public enum StoryReport {
 
   public struct MemberEntry: Encodable {
     var id: String
+    /// The article's story (report) and thread, as in jsonl output.
+    var story: String
+    var thread: String
     var title: String
     var source: String?
     var published: String?
@@ -74,7 +77,8 @@ public enum StoryReport {
           members: story.members.map { m in
             let a = articles[m.inputIndex]
             return MemberEntry(
-              id: a.id, title: a.title, source: a.source, published: a.published, score: rounded(m.score),
+              id: a.id, story: story.id, thread: story.thread, title: a.title, source: a.source, published: a.published,
+              score: rounded(m.score),
               evidence: m.evidence)
           })
       },

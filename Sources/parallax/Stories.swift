@@ -5,9 +5,10 @@ import ParallaxCore
 /// `parallax stories`: group the inputs into stories and print them.
 struct Stories: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Group articles into stories (rewrites of one report together) and print them.",
+    abstract:
+      "Group articles into stories (versions of one report) and threads (reports of one developing story) and print them.",
     discussion: """
-      text: one block per story (title, number of versions, story id), then each member's source and title. json: {"articles", "stories": [{"id", "title", "size", "members": [{"id", "title", "source", "published", "score", "evidence"}]}]}. jsonl: one line per article: {"id", "story", "title"}; id is the input's id, or the file path relative to the folder argument (the file name for a file argument).
+      text: each thread of two or more reports as a `thread:` line (title, number of reports, thread id) with its reports indented under it, oldest first; each report (story) as a block (title, number of versions, story id), then each member's source and title. json: {"articles", "stories": [{"id", "title", "size", "thread", "threadLink", "members": [{"id", "story", "thread", "title", "source", "published", "score", "evidence"}]}], "threads": [{"id", "title", "reports"}]}. jsonl: one line per article: {"id", "story", "thread", "title"}; id is the input's id, or the file path relative to the folder argument (the file name for a file argument).
       """
   )
 
@@ -16,7 +17,7 @@ struct Stories: ParsableCommand {
   @Option(help: "Output format: text, json or jsonl.")
   var format: OutputFormat = .text
 
-  @Flag(help: "With text output, show why each article belongs to its story.")
+  @Flag(help: "With text output, show why each article belongs to its story and each report to its thread.")
   var explain = false
 
   func run() throws {

@@ -66,33 +66,50 @@ extension GroupingEngine {
       }
     }
 
-    var candidates: [(Int32, Int32)] = []
+    // Each new article meets the stored articles filed under its terms and the new ones
+    // before it (in pending order) filed under them; articles are matched on all cores, each
+    // chunk counting shared terms in its own table, and their pairs joined in order.
     var batch = [[Int32]](repeating: [], count: pendingTerms)
-    var shared = [Int32](repeating: 0, count: slotIDs.count)
-    var touched: [Int32] = []
-    for i in 0..<n {
-      let terms = indexed[i].now
-      for t in terms {
-        for other in storedSlots[Int(t)] where other != Int32(i) {
-          if shared[Int(other)] == 0 { touched.append(other) }
-          shared[Int(other)] += 1
+    for i in 0..<n { for t in indexed[i].now { batch[Int(t)].append(Int32(i)) } }
+    let slots = slotIDs.count
+    let (filed, stored, minShared) = (batch, storedSlots, parameters.minSharedIndexedTerms)
+    var candidates = Self.concurrentChunks(n) { range -> [(Int32, Int32)] in
+      var found: [(Int32, Int32)] = []
+      var shared = [Int32](repeating: 0, count: slots)
+      var touched: [Int32] = []
+      for i in range {
+        let me = Int32(i)
+        let terms = indexed[i].now
+        for t in terms {
+          for other in stored[Int(t)] where other != me {
+            if shared[Int(other)] == 0 { touched.append(other) }
+            shared[Int(other)] += 1
+          }
+          for other in filed[Int(t)] {
+            if other >= me { break }
+            if shared[Int(other)] == 0 { touched.append(other) }
+            shared[Int(other)] += 1
+          }
         }
-        for other in batch[Int(t)] {
-          if shared[Int(other)] == 0 { touched.append(other) }
-          shared[Int(other)] += 1
+        let needed = Int32(min(minShared, max(1, terms.count)))
+        for other in touched {
+          if shared[Int(other)] >= needed { found.append((me, other)) }
+          shared[Int(other)] = 0
         }
+        touched.removeAll(keepingCapacity: true)
       }
-      let needed = Int32(min(parameters.minSharedIndexedTerms, max(1, terms.count)))
-      for other in touched {
-        if shared[Int(other)] >= needed { candidates.append((Int32(i), other)) }
-        shared[Int(other)] = 0
-      }
-      touched.removeAll(keepingCapacity: true)
-      for t in terms { batch[Int(t)].append(Int32(i)) }
+      return found
     }
+    // Filed for later articles under their terms only they carry yet.
     for (i, entry) in indexed.enumerated() { for t in entry.later { batch[Int(t)].append(Int32(i)) } }
-    candidates = candidates.map { slotIDs[Int($0.0)] < slotIDs[Int($0.1)] ? $0 : ($0.1, $0.0) }
-    candidates.sort { (slotIDs[Int($0.0)], slotIDs[Int($0.1)]) < (slotIDs[Int($1.0)], slotIDs[Int($1.1)]) }
+    // In order of the pairs' article ids, the older first.
+    var keyed = candidates.map { c -> (Int64, Int64, Int32, Int32) in
+      let (x, y) = (slotIDs[Int(c.0)], slotIDs[Int(c.1)])
+      return x < y ? (x, y, c.0, c.1) : (y, x, c.1, c.0)
+    }
+    candidates = []
+    keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    candidates = keyed.map { ($0.2, $0.3) }
 
     // Posting lists grow by the new articles (lists of terms past the cap stop growing).
     let laterOnly = (0..<pendingTerms).filter { !batch[$0].isEmpty && !matched[$0] }.map { table.hashes[$0] }
@@ -291,6 +308,17 @@ extension GroupingEngine {
     let results = ChunkedResults<T>(chunks: (count + chunk - 1) / chunk)
     DispatchQueue.concurrentPerform(iterations: results.chunks) { c in
       results.set(c, ((c * chunk)..<min(count, (c + 1) * chunk)).map(transform))
+    }
+    return results.joined()
+  }
+
+  /// `body` on consecutive ranges of `0..<count` on all cores, its results joined in order.
+  static func concurrentChunks<T: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
+    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+    let chunk = max(1, (count + workers - 1) / workers)
+    let results = ChunkedResults<T>(chunks: (count + chunk - 1) / chunk)
+    DispatchQueue.concurrentPerform(iterations: results.chunks) { c in
+      results.set(c, body((c * chunk)..<min(count, (c + 1) * chunk)))
     }
     return results.joined()
   }
