@@ -144,7 +144,7 @@ public enum StoryReport {
   public static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
 
   /// Why two articles are, or are not, versions of one report.
-  static func versionReason(_ l: LevelEvidence, score: Double) -> String {
+  public static func versionReason(_ l: LevelEvidence, score: Double) -> String {
     var parts = [
       String(format: "facts the other lacks: %d on the side adding fewer (share %.2f)", l.newFacts, l.novelty)
     ]
@@ -163,12 +163,15 @@ public enum StoryReport {
   }
 
   /// Why a report is in its thread.
-  static func threadReason(_ l: LevelEvidence) -> String {
+  public static func threadReason(_ l: LevelEvidence) -> String {
     var parts = ["\(l.leadRareNames) rare names in both leads, \(l.rareNames) in both articles"]
     if l.leadWords >= 0 { parts.append(String(format: "the leads share %.2f of their words", l.leadWords)) }
     if let days = l.daysApart { parts.append(String(format: "%.1f days apart", days)) }
     parts.append(
       String(format: "facts the other lacks: %d on the side adding fewer (share %.2f)", l.newFacts, l.novelty))
+    if l.recurring {
+      parts.append(String(format: "one outlet's recurring report (its titles share %.2f of their words)", l.titleDice))
+    }
     return parts.joined(separator: ", ")
   }
 }

@@ -42,6 +42,17 @@ import Testing
     #expect(alone.allSatisfy { $0.members[0].evidence?.levels?.versionPair == false })
   }
 
+  /// `parallax pair`: the verdict on two articles at both levels, and where grouping put them.
+  @Test func aPairVerdictSaysBothLevelsAndWhereGroupingPutThem() throws {
+    let articles = load(TestSupport.seeds)
+    func index(_ prefix: String) throws -> Int { try #require(articles.firstIndex { $0.id.hasPrefix(prefix) }) }
+    let versions = StoryGrouper().verdict(try index("003"), try index("004"), in: articles)
+    #expect(versions.kept && versions.levels.versionPair && versions.oneStory && versions.oneThread)
+    let reports = StoryGrouper().verdict(try index("000"), try index("001"), in: articles)
+    #expect(!reports.oneStory && reports.oneThread)
+    #expect(!reports.levels.recurring)
+  }
+
   /// Threads need a rare name both leads carry: two reports on one topic in the same words,
   /// about different people, are two threads; a follow-up about the same person (a new
   /// event, three facts of its own against three of the first report's) is one.

@@ -53,6 +53,9 @@ public struct LevelEvidence: Sendable, Hashable, Codable {
   public var daysApart: Double?
   public var versionPair: Bool
   public var threadLink: Bool
+  /// Whether the two are one outlet's recurring report (its headline again a day or more
+  /// later, ``GroupingEngine/isRecurringReport(_:days:oneOutlet:)``): never a thread link.
+  public var recurring: Bool
 
   public init(_ pair: ScoredPair, daysApart: Double?, oneOutlet: Bool = false, engine: GroupingEngine) {
     novelty = pair.novelty
@@ -65,6 +68,7 @@ public struct LevelEvidence: Sendable, Hashable, Codable {
     self.daysApart = daysApart
     versionPair = engine.isVersionPair(pair, days: daysApart, oneOutlet: oneOutlet)
     threadLink = engine.isThreadLink(pair, days: daysApart, oneOutlet: oneOutlet)
+    recurring = engine.isRecurringReport(pair, days: daysApart, oneOutlet: oneOutlet)
   }
 }
 

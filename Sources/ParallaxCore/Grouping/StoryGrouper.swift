@@ -218,9 +218,60 @@ final class ChunkedResults<Element: Sendable>: Sendable {
 extension StoryGrouper {
   /// The pair score of two articles within the collection `articles` (which supplies the
   /// term weights), with its parts. For explaining a decision.
+  /// How grouping `articles` judges two of them (input indices `a` and `b`): the pair's
+  /// evidence at both levels (as grouping kept it, or measured now for a pair it did not
+  /// keep) and whether they came out as versions of one story and reports of one thread.
+  public func verdict(_ a: Int, _ b: Int, in articles: [Article]) -> PairVerdict {
+    let (storage, _) = groupedStorage(articles)
+    let signatures = articles.map { ArticleSignature(article: $0, leadTokens: parameters.leadTokens) }
+    let scorer = PairScorer(space: FeatureSpace(signatures: signatures), parameters: parameters)
+    var breakdown = scorer.breakdown(a, b)
+    // Names and leads are counted for kept pairs only; an explanation counts them for any.
+    breakdown.rareNames = scorer.rareNames(a, b)
+    breakdown.leadRareNames = scorer.leadRareNames(a, b)
+    breakdown.leadWords = scorer.leadWordOverlap(a, b)
+    let (x, y) = (Int64(a), Int64(b))
+    let kept = storage.score(x, y) != nil
+    var levels = kept ? self.levels(x, y, articles: articles, storage: storage) : nil
+    if levels == nil {
+      let prints = [a, b].map { FactPrint(signature: HashedSignature(article: articles[$0], parameters: parameters)) }
+      var pair = ScoredPair(
+        a: min(x, y), b: max(x, y), score: breakdown.score, conflict: breakdown.isConflict,
+        cosine: breakdown.cosine, rareNames: breakdown.rareNames, leadRareNames: breakdown.leadRareNames,
+        titleDice: FactPrint.titleDice(prints[0], prints[1]), leadWords: breakdown.leadWords)
+      (pair.novelty, pair.newFacts) = FactPrint.evidence(prints[0], prints[1])
+      var days: Double? = nil
+      if let t = articles[a].published.flatMap(PublicationTime.seconds),
+        let u = articles[b].published.flatMap(PublicationTime.seconds)
+      {
+        days = abs(t - u) / 86_400
+      }
+      levels = LevelEvidence(
+        pair, daysApart: days, oneOutlet: GroupingEngine.oneOutlet(articles[a].source, articles[b].source),
+        engine: GroupingEngine(parameters: parameters))
+    }
+    return PairVerdict(
+      breakdown: breakdown, levels: levels!, kept: kept,
+      oneStory: storage.story(of: x) != nil && storage.story(of: x) == storage.story(of: y),
+      oneThread: storage.thread(of: x) != nil && storage.thread(of: x) == storage.thread(of: y))
+  }
+
   public func breakdown(_ a: Int, _ b: Int, in articles: [Article]) -> PairScorer.Breakdown {
     let signatures = articles.map { ArticleSignature(article: $0, leadTokens: parameters.leadTokens) }
     let scorer = PairScorer(space: FeatureSpace(signatures: signatures), parameters: parameters)
     return scorer.breakdown(a, b)
   }
+}
+
+/// Two articles as grouping judged them (``StoryGrouper/verdict(_:_:in:)``).
+public struct PairVerdict: Sendable {
+  /// The pair score and its parts.
+  public var breakdown: PairScorer.Breakdown
+  /// The evidence both levels are decided on, with the pair's verdicts.
+  public var levels: LevelEvidence
+  /// Whether grouping kept the pair (a candidate scoring at least the smallest kept score).
+  public var kept: Bool
+  /// Whether grouping made them versions of one story (report), and reports of one thread.
+  public var oneStory: Bool
+  public var oneThread: Bool
 }
