@@ -156,7 +156,7 @@ public struct ArticleSignature: Sendable, Hashable {
       let stem = language.stem(token.text)
       count(stem)
       if index < Self.leadTermTokens { leadTerms.append(stem) }
-      if Self.isName(token, after: previous, in: language), !(!shouted.isEmpty && shouted[index]) {
+      if Self.isName(token, after: previous, in: language), shouted.isEmpty || !shouted[index] {
         // Inflected languages decline names ("Песков", "Пескова"): their stems are the key.
         let key = "N:" + (language == .english ? token.text : stem)
         count(key)
@@ -166,12 +166,13 @@ public struct ArticleSignature: Sendable, Hashable {
     }
   }
 
-  /// The positions of the all-caps words of shouted lines (sentences or lines written in
-  /// capitals only, at least two words of two or more letters: "FED ADDS RESERVES VIA
-  /// REPURCHASES") that the rest of the text never writes as names. A shouted line's capitals
-  /// say nothing about names: its words are names only where the text, in mixed case, writes
-  /// them so every time ("Gulf", "TWA"); "via", "adds" and "bond" are words.
-  /// Empty when the text has no shouted line, else one flag per token.
+  /// Which all-caps words of shouted lines (sentences or lines written in capitals only, at
+  /// least two words of two or more letters: "FED ADDS RESERVES VIA REPURCHASES") are words,
+  /// not names: those the rest of the text writes in lower case and never capitalised ("via",
+  /// "adds", "bond"). A shouted line's capitals say nothing about names; a word the rest
+  /// capitalises ("Gulf", "TWA") stays a name, and one it never repeats is judged as any
+  /// all-caps word (``isName(_:after:in:)``). Empty when the text has no shouted line, else
+  /// one flag per token.
   static func shoutedWords(_ tokens: [Token]) -> [Bool] {
     // The shouted lines as ranges of token positions.
     var lines: [Range<Int>] = []

@@ -107,7 +107,7 @@ extension GroupingEngine {
       let (x, y) = (slotIDs[Int(c.0)], slotIDs[Int(c.1)])
       return x < y ? (x, y, c.0, c.1) : (y, x, c.1, c.0)
     }
-    candidates = []
+    candidates = []  // held once, as keyed, while sorting
     keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     candidates = keyed.map { ($0.2, $0.3) }
 
@@ -303,13 +303,7 @@ extension GroupingEngine {
 
   /// `transform` of `0..<count` on all cores, in order.
   static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
-    let chunk = max(1, (count + workers - 1) / workers)
-    let results = ChunkedResults<T>(chunks: (count + chunk - 1) / chunk)
-    DispatchQueue.concurrentPerform(iterations: results.chunks) { c in
-      results.set(c, ((c * chunk)..<min(count, (c + 1) * chunk)).map(transform))
-    }
-    return results.joined()
+    concurrentChunks(count) { $0.map(transform) }
   }
 
   /// `body` on consecutive ranges of `0..<count` on all cores, its results joined in order.

@@ -122,25 +122,30 @@ public struct StoryGrouper: Sendable {
 
   /// The two-level evidence of a kept pair of articles `a` and `b` (input indices).
   func levels(_ a: Int64, _ b: Int64, articles: [Article], storage: MemoryGroupingStorage) -> LevelEvidence? {
-    guard var pair = storage.score(a, b) else { return nil }
-    if pair.score < parameters.threshold / 2 && pair.a != pair.b {
-      // The engine compares facts of pairs that could join versions only; an explanation
-      // compares them for any pair it names.
-      let prints = [a, b].map {
-        FactPrint(
-          signature: HashedSignature(article: articles[Int($0)], parameters: parameters))
-      }
+    guard let pair = storage.score(a, b) else { return nil }
+    // The engine compares facts of pairs that could join versions only; an explanation
+    // compares them for any pair it names.
+    return levels(pair, articles: articles, measureFacts: pair.score < parameters.threshold / 2 && pair.a != pair.b)
+  }
+
+  /// The two-level evidence of `pair` (its articles are input indices), its facts and
+  /// headlines compared here when `measureFacts`.
+  func levels(_ pair: ScoredPair, articles: [Article], measureFacts: Bool) -> LevelEvidence {
+    var pair = pair
+    let (a, b) = (Int(pair.a), Int(pair.b))
+    if measureFacts {
+      let prints = [a, b].map { FactPrint(signature: HashedSignature(article: articles[$0], parameters: parameters)) }
       (pair.novelty, pair.newFacts) = FactPrint.evidence(prints[0], prints[1])
       pair.titleDice = FactPrint.titleDice(prints[0], prints[1])
     }
     var days: Double? = nil
-    if let x = articles[Int(a)].published.flatMap(PublicationTime.seconds),
-      let y = articles[Int(b)].published.flatMap(PublicationTime.seconds)
+    if let x = articles[a].published.flatMap(PublicationTime.seconds),
+      let y = articles[b].published.flatMap(PublicationTime.seconds)
     {
       days = abs(x - y) / 86_400
     }
     return LevelEvidence(
-      pair, daysApart: days, oneOutlet: GroupingEngine.oneOutlet(articles[Int(a)].source, articles[Int(b)].source),
+      pair, daysApart: days, oneOutlet: GroupingEngine.oneOutlet(articles[a].source, articles[b].source),
       engine: GroupingEngine(parameters: parameters))
   }
 
@@ -216,14 +221,11 @@ final class ChunkedResults<Element: Sendable>: Sendable {
 }
 
 extension StoryGrouper {
-  /// The pair score of two articles within the collection `articles` (which supplies the
-  /// term weights), with its parts. For explaining a decision.
   /// How grouping `articles` judges two of them (input indices `a` and `b`): the pair's
   /// evidence at both levels (as grouping kept it, or measured now for a pair it did not
   /// keep) and whether they came out as versions of one story and reports of one thread.
   public func verdict(_ a: Int, _ b: Int, in articles: [Article]) -> PairVerdict {
-    let (storage, _) = groupedStorage(articles)
-    let signatures = articles.map { ArticleSignature(article: $0, leadTokens: parameters.leadTokens) }
+    let (storage, signatures) = groupedStorage(articles, keepSignatures: true)
     let scorer = PairScorer(space: FeatureSpace(signatures: signatures), parameters: parameters)
     var breakdown = scorer.breakdown(a, b)
     // Names and leads are counted for kept pairs only; an explanation counts them for any.
@@ -232,30 +234,22 @@ extension StoryGrouper {
     breakdown.leadWords = scorer.leadWordOverlap(a, b)
     let (x, y) = (Int64(a), Int64(b))
     let kept = storage.score(x, y) != nil
-    var levels = kept ? self.levels(x, y, articles: articles, storage: storage) : nil
-    if levels == nil {
-      let prints = [a, b].map { FactPrint(signature: HashedSignature(article: articles[$0], parameters: parameters)) }
-      var pair = ScoredPair(
-        a: min(x, y), b: max(x, y), score: breakdown.score, conflict: breakdown.isConflict,
-        cosine: breakdown.cosine, rareNames: breakdown.rareNames, leadRareNames: breakdown.leadRareNames,
-        titleDice: FactPrint.titleDice(prints[0], prints[1]), leadWords: breakdown.leadWords)
-      (pair.novelty, pair.newFacts) = FactPrint.evidence(prints[0], prints[1])
-      var days: Double? = nil
-      if let t = articles[a].published.flatMap(PublicationTime.seconds),
-        let u = articles[b].published.flatMap(PublicationTime.seconds)
-      {
-        days = abs(t - u) / 86_400
-      }
-      levels = LevelEvidence(
-        pair, daysApart: days, oneOutlet: GroupingEngine.oneOutlet(articles[a].source, articles[b].source),
-        engine: GroupingEngine(parameters: parameters))
-    }
+    let levels =
+      self.levels(x, y, articles: articles, storage: storage)
+      ?? self.levels(
+        ScoredPair(
+          a: min(x, y), b: max(x, y), score: breakdown.score, conflict: breakdown.isConflict,
+          cosine: breakdown.cosine, rareNames: breakdown.rareNames, leadRareNames: breakdown.leadRareNames,
+          leadWords: breakdown.leadWords),
+        articles: articles, measureFacts: true)
     return PairVerdict(
-      breakdown: breakdown, levels: levels!, kept: kept,
+      breakdown: breakdown, levels: levels, kept: kept,
       oneStory: storage.story(of: x) != nil && storage.story(of: x) == storage.story(of: y),
       oneThread: storage.thread(of: x) != nil && storage.thread(of: x) == storage.thread(of: y))
   }
 
+  /// The pair score of two articles within the collection `articles` (which supplies the
+  /// term weights), with its parts. For explaining a decision.
   public func breakdown(_ a: Int, _ b: Int, in articles: [Article]) -> PairScorer.Breakdown {
     let signatures = articles.map { ArticleSignature(article: $0, leadTokens: parameters.leadTokens) }
     let scorer = PairScorer(space: FeatureSpace(signatures: signatures), parameters: parameters)
