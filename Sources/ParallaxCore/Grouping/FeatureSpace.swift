@@ -65,18 +65,24 @@ public struct FeatureSpace: Sendable {
     log((Double(articles) + 1) / (Double(documentFrequency) + 1)) + 1
   }
 
+  /// Each article's vector and sorted id sets, computed on all cores.
   private mutating func build(_ signatures: [InternedSignature]) {
-    vectors.reserveCapacity(signatures.count)
-    for signature in signatures {
-      vectors.append(
-        SparseVector(
-          zip(signature.termIDs, signature.counts).map { ($0, Float((1 + log(Double($1))) * idf[Int($0)])) }))
-      entities.append(signature.entities.sorted())
-      numbers.append(signature.numbers.sorted())
-      numberContexts.append(signature.contexts)
-      weekdays.append(signature.weekdays)
-      leadTerms.append(signature.leadTerms.sorted())
+    let idf = idf
+    let rows = GroupingEngine.concurrentMap(signatures.count) { i in
+      let signature = signatures[i]
+      return (
+        vector: SparseVector(
+          zip(signature.termIDs, signature.counts).map { ($0, Float((1 + log(Double($1))) * idf[Int($0)])) }),
+        entities: signature.entities.sorted(), numbers: signature.numbers.sorted(),
+        leadTerms: signature.leadTerms.sorted()
+      )
     }
+    vectors = rows.map(\.vector)
+    entities = rows.map(\.entities)
+    numbers = rows.map(\.numbers)
+    numberContexts = signatures.map(\.contexts)
+    weekdays = signatures.map(\.weekdays)
+    leadTerms = rows.map(\.leadTerms)
   }
 
   /// Number of articles.

@@ -263,9 +263,12 @@ extension GroupingEngine {
       for t in 0..<table.count {
         weights[Int(rank[t])] = FeatureSpace.idf(documentFrequency: Int(df[t]), articles: total)
       }
-      func ranked(_ hashes: [UInt64]) -> [Int32] { hashes.map { rank[Int(table.existing($0)!)] } }
-      let interned = zip(signatures, pendingIndex).map { s, p -> InternedSignature in
-        InternedSignature(
+      // Interned on all cores: a hash lookup per term of every article of the run.
+      let (runTable, runSignatures, runPending) = (table, signatures, pendingIndex)
+      let interned = Self.concurrentMap(signatures.count) { k -> InternedSignature in
+        func ranked(_ hashes: [UInt64]) -> [Int32] { hashes.map { rank[Int(runTable.existing($0)!)] } }
+        let (s, p) = (runSignatures[k], runPending[k])
+        return InternedSignature(
           termIDs: p.map { step.termIDs[$0].map { rank[Int($0)] } } ?? ranked(s.terms), counts: s.counts,
           entities: ranked(s.entities), numbers: ranked(s.numbers), contexts: s.contexts, weekdays: s.weekdays,
           leadTerms: ranked(s.leadTerms))
@@ -276,7 +279,7 @@ extension GroupingEngine {
         let (a, b) = (local[Int(pair.0)], local[Int(pair.1)])
         return a < 0 || b < 0 ? nil : (a, b)
       }
-      let prints = signatures.map(FactPrint.init(signature:))
+      let prints = Self.concurrentMap(signatures.count) { FactPrint(signature: runSignatures[$0]) }
       // Facts are compared for pairs that could join versions (half the threshold and up);
       // a weaker pair only adds to an average, and counts as restating. Each kept pair is
       // made whole where it is scored, so that no second array of every pair's parts is held.

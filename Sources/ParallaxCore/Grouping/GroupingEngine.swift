@@ -325,7 +325,6 @@ public struct GroupingEngine: Sendable {
   ) -> [T] {
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
     let chunk = max(1, (pairs.count + workers - 1) / workers)
-    let minScore = scorer.parameters.minEdgeScore
     let vocabulary = scorer.space.idf.count
     let results = ChunkedResults<T>(chunks: (pairs.count + chunk - 1) / chunk)
     DispatchQueue.concurrentPerform(iterations: results.chunks) { c in
@@ -342,8 +341,7 @@ public struct GroupingEngine: Sendable {
           scorer.space.vectors[a].scatter(into: dense)
           current = a
         }
-        let s = scorer.breakdown(a, b, scattered: dense)
-        if s.score >= minScore || s.isConflict { kept.append(make(pairs[i].0, pairs[i].1, s)) }
+        if let s = scorer.keptBreakdown(a, b, scattered: dense) { kept.append(make(pairs[i].0, pairs[i].1, s)) }
       }
       results.set(c, kept)
     }

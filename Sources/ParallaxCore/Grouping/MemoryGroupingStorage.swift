@@ -24,14 +24,17 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
     signatureOf.reserveCapacity(capacity)
   }
 
-  /// Adds an article to be grouped by the next pass; returns its id.
+  /// Adds an article to be grouped by the next pass; returns its id. Its identity key and
+  /// its signature's digest are computed unless given (a batch computes them on all cores).
   @discardableResult
-  public mutating func add(_ article: Article, signature: HashedSignature) -> Int64 {
+  public mutating func add(
+    _ article: Article, signature: HashedSignature, key: String? = nil, digest: UInt64? = nil
+  ) -> Int64 {
     let id = Int64(memberOf.count)
-    let key = article.identityKey
+    let key = key ?? article.identityKey
     memberOf[id] = GroupingMember(
       id: id, key: key, title: article.title, source: article.source, published: article.published, story: nil)
-    pending.append(PendingArticle(id: id, key: key, signature: signature))
+    pending.append(PendingArticle(id: id, key: key, signature: signature, digest: digest))
     return id
   }
 

@@ -30,7 +30,10 @@ public struct PairScorer: Sendable {
     public var leadWords = 0.0
 
     /// Most wording contexts the two share give different numbers: never the same story.
-    public var isConflict: Bool { contextAgreement < 0.5 }
+    public var isConflict: Bool { contextAgreement < Self.conflictBelow }
+
+    /// The context agreement under which a pair is a conflict.
+    static let conflictBelow = 0.5
   }
 
   let space: FeatureSpace
@@ -49,17 +52,26 @@ public struct PairScorer: Sendable {
   public init(space: FeatureSpace, parameters: GroupingParameters, articles: Int? = nil) {
     self.space = space
     self.parameters = parameters
-    entityMass = space.entities.map { $0.reduce(0) { $0 + space.idf[Int($1)] } }
     let total = articles ?? space.count
     let floor = Int(Double(total) * parameters.rareNameShare) + parameters.rareNameFloor
     let rareWeight = FeatureSpace.idf(documentFrequency: floor, articles: total)
-    let rare = space.entities.indices.map { i in
-      space.entities[i].filter { space.idf[Int($0)] >= rareWeight && !SortedArrays.contains(space.numbers[i], $0) }
+    // Per article, on all cores.
+    let rows = GroupingEngine.concurrentMap(space.count) { i in
+      let rare = space.entities[i].filter {
+        space.idf[Int($0)] >= rareWeight && !SortedArrays.contains(space.numbers[i], $0)
+      }
+      return (
+        entityMass: space.entities[i].reduce(0) { $0 + space.idf[Int($1)] }, rare: rare,
+        rareInLead: SortedArrays.intersection(rare, space.leadTerms[i]),
+        leadMass: space.leadTerms[i].reduce(0) { $0 + space.idf[Int($1)] },
+        leadWords: SortedArrays.subtracting(space.leadTerms[i], space.entities[i])
+      )
     }
-    self.rare = rare
-    rareInLead = space.leadTerms.indices.map { i in SortedArrays.intersection(rare[i], space.leadTerms[i]) }
-    leadMass = space.leadTerms.map { $0.reduce(0) { $0 + space.idf[Int($1)] } }
-    leadWords = space.leadTerms.indices.map { SortedArrays.subtracting(space.leadTerms[$0], space.entities[$0]) }
+    entityMass = rows.map(\.entityMass)
+    rare = rows.map(\.rare)
+    rareInLead = rows.map(\.rareInLead)
+    leadMass = rows.map(\.leadMass)
+    leadWords = rows.map(\.leadWords)
   }
 
   /// How many rare names (not numbers) both leads of `a` and `b` carry.
@@ -94,6 +106,21 @@ public struct PairScorer: Sendable {
   /// (``SparseVector/scatter(into:)``): the same result, faster when `a` meets many.
   func breakdown(_ a: Int, _ b: Int, scattered dense: UnsafeMutableBufferPointer<Float>) -> Breakdown {
     breakdown(a, b, cosine: space.vectors[b].dot(scattered: dense))
+  }
+
+  /// The score of articles `a` and `b` (`a` scattered into `dense`) when the pair is worth
+  /// keeping: it scores at least ``GroupingParameters/minEdgeScore`` or is a conflict. Every
+  /// factor but the cosine is at most 1, so a pair whose cosine is below the bound only needs
+  /// its contexts compared (whether it is a conflict); most candidates end there.
+  func keptBreakdown(_ a: Int, _ b: Int, scattered dense: UnsafeMutableBufferPointer<Float>) -> Breakdown? {
+    let cosine = space.vectors[b].dot(scattered: dense)
+    if cosine < parameters.minEdgeScore
+      && Self.contextAgreement(space.numberContexts[a], space.numberContexts[b]) >= Breakdown.conflictBelow
+    {
+      return nil
+    }
+    let s = breakdown(a, b, cosine: cosine)
+    return s.score >= parameters.minEdgeScore || s.isConflict ? s : nil
   }
 
   private func breakdown(_ a: Int, _ b: Int, cosine: Double) -> Breakdown {

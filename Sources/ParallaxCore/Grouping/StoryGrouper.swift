@@ -74,12 +74,17 @@ public struct StoryGrouper: Sendable {
     let start = Date()
     let leadTokens = parameters.leadTokens
     // Text signatures are kept only for explanations; the engine needs the hashed form.
-    let computed = GroupingEngine.concurrentMap(articles.count) { i -> (ArticleSignature?, HashedSignature) in
+    // So are the identity keys and digests, which would otherwise be computed one by one.
+    let computed = GroupingEngine.concurrentMap(articles.count) {
+      i -> (ArticleSignature?, HashedSignature, key: String, digest: UInt64) in
       let signature = ArticleSignature(article: articles[i], leadTokens: leadTokens)
-      return (keepSignatures ? signature : nil, HashedSignature(signature))
+      let hashed = HashedSignature(signature)
+      return (keepSignatures ? signature : nil, hashed, articles[i].identityKey, hashed.digest)
     }
     var storage = MemoryGroupingStorage(capacity: articles.count)
-    for (article, signature) in zip(articles, computed) { storage.add(article, signature: signature.1) }
+    for (article, signature) in zip(articles, computed) {
+      storage.add(article, signature: signature.1, key: signature.key, digest: signature.digest)
+    }
     statistics.signatureSeconds = Date().timeIntervalSince(start)
     // The memory storage never throws.
     let report = (try? GroupingEngine(parameters: parameters).groupPending(&storage)) ?? GroupingEngine.Report()
