@@ -32,9 +32,9 @@ extension GroupingEngine {
     of newEdges: [ScoredPair], newIDs: [Int64], isNew: Set<Int64>, copyOf: [Int64: Int64], in storage: S
   ) throws -> Neighbourhoods {
     var newEdgesOf = [Int64: [ScoredPair]]()
+    newEdges.group(byFirst: true, into: &newEdgesOf)
     var reached = Set<Int64>()
     for edge in newEdges {
-      newEdgesOf[edge.a, default: []].append(edge)
       if reaches(edge) {
         if !isNew.contains(edge.a) { reached.insert(edge.a) }
         if !isNew.contains(edge.b) { reached.insert(edge.b) }

@@ -198,7 +198,9 @@ public struct GroupingEngine: Sendable {
       unit[row.id] = (copyOf[row.id] ?? row.copyOf).flatMap { position[$0] } ?? Int32(i)
     }
     // The best-scoring pair of each two units (ties to the smaller ids), and conflicts.
-    var best = [Pair: ScoredPair](minimumCapacity: rows.count * 2)
+    // Sized for the new pairs of these rows (stored rows' pairs are fewer): growing rehashes.
+    let expected = rows.reduce(0) { $0 + (newEdgesOf[$1.id]?.count ?? 0) }
+    var best = [Pair: ScoredPair](minimumCapacity: max(rows.count * 2, expected))
     var conflicts = Set<Pair>()
     func add(_ e: ScoredPair) {
       guard let x = unit[e.a], let y = unit[e.b], x != y else { return }

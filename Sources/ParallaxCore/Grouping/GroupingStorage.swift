@@ -61,6 +61,26 @@ public struct PendingArticle: Sendable {
   }
 }
 
+extension [ScoredPair] {
+  /// The pairs by their first article (`byFirst`) or their second, each list in the pairs'
+  /// order, added to `lists`. A run of pairs with one such article (the engine gives pairs
+  /// by their first article) is appended at once: one lookup per run, not one per pair.
+  func group(byFirst: Bool, into lists: inout [Int64: [ScoredPair]]) {
+    var start = startIndex
+    while start < endIndex {
+      let id = byFirst ? self[start].a : self[start].b
+      var end = start + 1
+      while end < endIndex && (byFirst ? self[end].a : self[end].b) == id { end += 1 }
+      if end - start == 1 {
+        lists[id, default: []].append(self[start])
+      } else {
+        lists[id, default: []].append(contentsOf: self[start..<end])
+      }
+      start = end
+    }
+  }
+}
+
 /// A scored pair of articles (`a < b`).
 public struct ScoredPair: Sendable, Hashable {
   public var a: Int64

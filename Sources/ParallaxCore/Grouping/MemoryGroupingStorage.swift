@@ -122,10 +122,8 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
   }
 
   public mutating func addEdges(_ edges: [ScoredPair]) {
-    for edge in edges {
-      edgesFrom[edge.a, default: []].append(edge)
-      edgesTo[edge.b, default: []].append(edge)
-    }
+    edges.group(byFirst: true, into: &edgesFrom)
+    edges.group(byFirst: false, into: &edgesTo)
   }
 
   public func tallies(ofStories ids: [String]) -> [String: StoryTally] {
