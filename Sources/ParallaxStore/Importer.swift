@@ -76,7 +76,7 @@ public final class Importer: @unchecked Sendable {
   /// Stores a batch of articles (one transaction) carried by `feed`, without grouping.
   /// A store failure is a ``Failure`` saying how many articles were stored before it.
   @discardableResult
-  public func add(_ articles: [Article], feed: String?, signed: [String: HashedSignature]? = nil) throws
+  public func add(_ articles: [Article], feed: String?, signed: [String: PreparedSignature]? = nil) throws
     -> Store.ImportResult
   {
     let start = Date()
@@ -134,7 +134,7 @@ public final class Importer: @unchecked Sendable {
 
   /// Stores one batch read by ``ArticleLoader`` (each feed's articles as a transaction, then
   /// the subscriptions), without grouping it yet.
-  public func store(_ batch: ArticleLoader.Output, signed: [String: HashedSignature]? = nil) throws {
+  public func store(_ batch: ArticleLoader.Output, signed: [String: PreparedSignature]? = nil) throws {
     var byFeed: [String?: [Article]] = [:]
     for (article, feed) in zip(batch.articles, batch.articleFeeds) { byFeed[feed, default: []].append(article) }
     for (feed, articles) in byFeed.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {

@@ -25,7 +25,7 @@ extension Store {
   @discardableResult
   public func add(
     _ articles: [Article], feed feedURL: String? = nil, now: Date = Date(), regroup: Bool = true,
-    signed: [String: HashedSignature]? = nil
+    signed: [String: PreparedSignature]? = nil
   ) throws -> ImportResult {
     var result = ImportResult()
     let signatures = try signed ?? self.signatures(ofNew: articles)
@@ -40,8 +40,8 @@ extension Store {
       let insertArticle = try db.cachedStatement(
         sql: """
           INSERT INTO article (key, inputID, title, body, source, published, url, attributions, metadata, details,
-            fetchedAt, isRead, isStarred, story, language)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            fetchedAt, isRead, isStarred, story, language, viaFeed)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       let insertSignature = try db.cachedStatement(
         sql: "INSERT INTO signature (articleID, data, digest) VALUES (?, ?, ?)")
@@ -74,25 +74,25 @@ extension Store {
           existed = true
           result.alreadyStored += 1
         } else {
-          let signature =
-            signatures[row.key] ?? HashedSignature(article: article)
-          row.language = row.language ?? signature.language.rawValue
+          let prepared = signatures[row.key] ?? PreparedSignature(HashedSignature(article: article))
+          row.language = row.language ?? prepared.signature.language.rawValue
           try insertArticle.execute(arguments: [
             row.key, row.inputID, row.title, row.body, row.source, row.published, row.url, row.attributions,
             row.metadata, row.details, row.fetchedAt, row.isRead, row.isStarred, row.story, row.language,
+            feedID != nil,
           ])
           id = db.lastInsertedRowID
           try indexText.execute(arguments: [id, row.title, row.body])
           existed = false
           result.added += 1
-          let blob = signature.encoded
-          try insertSignature.execute(arguments: [id, blob, Int64(bitPattern: HashedSignature.digest(of: blob))])
+          try insertSignature.execute(arguments: [id, prepared.blob, Int64(bitPattern: prepared.digest)])
         }
         result.rowIDs.append(id)
         if let feedID {
           try linkFeed.execute(arguments: [id, feedID])
           let linked = db.changesCount > 0
-          try markViaFeed.execute(arguments: [id])
+          // A new article is stored as carried by a feed; a stored one may become so.
+          if existed { try markViaFeed.execute(arguments: [id]) }
           // A stored article newly carried by this feed: its story is the feed's too (new
           // articles join stories when they are grouped).
           if existed && linked { try linkStoryFeed.execute(arguments: [feedID, id]) }
@@ -145,16 +145,15 @@ extension Store {
   }
 
   /// Which of `articles` are already stored (by link, else input id), as their keys.
-  /// The grouping signatures of those of `articles` not stored yet (by key), computed on
-  /// all cores.
-  public func signatures(ofNew articles: [Article]) throws -> [String: HashedSignature] {
+  /// The grouping signatures of those of `articles` not stored yet (by key), with their
+  /// blobs and digests, computed on all cores.
+  public func signatures(ofNew articles: [Article]) throws -> [String: PreparedSignature] {
     let stored = try storedKeys(articles)
     let toSign = articles.filter { !stored.contains(StoredArticle.key(of: $0)) }
     let leadTokens = GroupingParameters.default.leadTokens
-    var signatures = [String: HashedSignature](minimumCapacity: toSign.count)
-    for (article, signature) in zip(toSign, StoryGrouper.hashedSignatures(of: toSign, leadTokens: leadTokens)) {
-      signatures[StoredArticle.key(of: article)] = signature
-    }
+    let prepared = StoryGrouper.preparedSignatures(of: toSign, leadTokens: leadTokens)
+    var signatures = [String: PreparedSignature](minimumCapacity: toSign.count)
+    for (article, signature) in zip(toSign, prepared) { signatures[StoredArticle.key(of: article)] = signature }
     return signatures
   }
 

@@ -105,10 +105,12 @@ extension Store {
     var byStory: [String: [Int64]] = [:]
     for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min(ids.count, $0 + 500)]) }) {
       let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+      // The arrivals by their ids (the `+` keeps SQLite from walking every unread article
+      // of the index on read state and story instead: 1.4 s of a 100,000-article import).
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT a.id, a.story FROM article a WHERE a.id IN (\(marks)) AND a.isRead = 0 AND a.story IS NOT NULL
+          SELECT a.id, a.story FROM article a WHERE a.id IN (\(marks)) AND +a.isRead = 0 AND +a.story IS NOT NULL
             AND EXISTS (SELECT 1 FROM article r WHERE r.story = a.story AND r.isRead = 1)
           """, arguments: StatementArguments(chunk))
       {

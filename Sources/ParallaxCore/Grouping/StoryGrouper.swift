@@ -194,6 +194,13 @@ public struct StoryGrouper: Sendable {
       HashedSignature(ArticleSignature(article: articles[$0], leadTokens: leadTokens))
     }
   }
+
+  /// The hashed signatures of `articles` with their blobs and digests, on all cores.
+  public static func preparedSignatures(of articles: [Article], leadTokens: Int) -> [PreparedSignature] {
+    GroupingEngine.concurrentMap(articles.count) {
+      PreparedSignature(HashedSignature(ArticleSignature(article: articles[$0], leadTokens: leadTokens)))
+    }
+  }
 }
 
 /// Per-chunk results written from concurrent workers, each chunk by exactly one worker.
