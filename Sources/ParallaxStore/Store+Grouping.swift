@@ -53,7 +53,7 @@ extension Store {
 /// hash), `edge` (kept pairs, conflicts too), `story`, and `article.story`.
 struct SQLGroupingStorage: GroupingStorage {
   let db: Database
-  let termStat: Statement
+  let termPostings: Statement
   let termFrequencies: Statement
   let signatureRows: Statement
   let storyMembers: Statement
@@ -83,7 +83,8 @@ struct SQLGroupingStorage: GroupingStorage {
 
   init(_ db: Database) throws {
     self.db = db
-    termStat = try db.makeStatement(sql: "SELECT df, postings FROM termStat WHERE hash = ?")
+    termPostings = try db.makeStatement(
+      sql: "SELECT hash, postings FROM termStat WHERE hash IN (SELECT value FROM json_each(?))")
     // Frequencies alone: posting lists span overflow pages that a frequency does not need.
     termFrequencies = try db.makeStatement(
       sql: "SELECT hash, df FROM termStat WHERE hash IN (SELECT value FROM json_each(?))")
@@ -197,33 +198,41 @@ struct SQLGroupingStorage: GroupingStorage {
     }
   }
 
+  // Rows are read through cursors (one reused row, no array of rows): these queries return
+  // tens of thousands of rows for one feed of new articles.
+
   func documentFrequencies(of terms: [UInt64]) throws -> [UInt64: Int32] {
     var out = [UInt64: Int32](minimumCapacity: terms.count)
     for list in Self.jsonLists(terms.map { String(Int64(bitPattern: $0)) }) {
-      for row in try Row.fetchAll(termFrequencies, arguments: [list]) {
-        out[UInt64(bitPattern: row[0] as Int64)] = row[1]
-      }
+      let rows = try Row.fetchCursor(termFrequencies, arguments: [list])
+      while let row = try rows.next() { out[UInt64(bitPattern: row[0] as Int64)] = row[1] }
     }
     return out
   }
 
   func postings(of terms: [UInt64]) throws -> [UInt64: [Int64]] {
-    var out = [UInt64: [Int64]]()
-    for term in terms {
-      if let row = try Row.fetchOne(termStat, arguments: [Int64(bitPattern: term)]), let blob = row[1] as Data? {
-        out[term] = Self.decodeIDs(blob)
+    var out = [UInt64: [Int64]](minimumCapacity: terms.count)
+    for list in Self.jsonLists(terms.map { String(Int64(bitPattern: $0)) }) {
+      let rows = try Row.fetchCursor(termPostings, arguments: [list])
+      while let row = try rows.next() {
+        if let blob = row[1] as Data? { out[UInt64(bitPattern: row[0] as Int64)] = Self.decodeIDs(blob) }
       }
     }
     return out
   }
 
   func signatures(of ids: [Int64]) throws -> [Int64: HashedSignature] {
-    var out = [Int64: HashedSignature](minimumCapacity: ids.count)
+    // Read here, decoded on all cores.
+    var blobs: [(id: Int64, data: Data)] = []
+    blobs.reserveCapacity(ids.count)
     for list in Self.jsonLists(ids.map { String($0) }) {
-      for row in try Row.fetchAll(signatureRows, arguments: [list]) {
-        out[row[0]] = try HashedSignature(row[1] as Data) ?? repair(row[0])
-      }
+      let rows = try Row.fetchCursor(signatureRows, arguments: [list])
+      while let row = try rows.next() { blobs.append((row[0], row[1])) }
     }
+    let read = blobs
+    let decoded = StoryGrouper.concurrentMap(read.count) { HashedSignature(read[$0].data) }
+    var out = [Int64: HashedSignature](minimumCapacity: ids.count)
+    for (blob, signature) in zip(blobs, decoded) { out[blob.id] = try signature ?? repair(blob.id) }
     return out
   }
 

@@ -195,6 +195,11 @@ public struct StoryGrouper: Sendable {
     }
   }
 
+  /// `transform` of `0..<count` on all cores, in order (for the store's decoding).
+  public static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    GroupingEngine.concurrentMap(count, transform)
+  }
+
   /// The hashed signatures of `articles` with their blobs and digests, on all cores.
   public static func preparedSignatures(of articles: [Article], leadTokens: Int) -> [PreparedSignature] {
     GroupingEngine.concurrentMap(articles.count) {
