@@ -75,7 +75,7 @@ extension Store {
           result.alreadyStored += 1
         } else {
           let prepared = signatures[row.key] ?? PreparedSignature(HashedSignature(article: article))
-          row.language = row.language ?? prepared.signature.language.rawValue
+          row.language = row.language ?? prepared.language.rawValue
           try insertArticle.execute(arguments: [
             row.key, row.inputID, row.title, row.body, row.source, row.published, row.url, row.attributions,
             row.metadata, row.details, row.fetchedAt, row.isRead, row.isStarred, row.story, row.language,
