@@ -103,13 +103,7 @@ extension GroupingEngine {
     // Filed for later articles under their terms only they carry yet.
     for (i, entry) in indexed.enumerated() { for t in entry.later { batch[Int(t)].append(Int32(i)) } }
     // In order of the pairs' article ids, the older first.
-    var keyed = candidates.map { c -> (Int64, Int64, Int32, Int32) in
-      let (x, y) = (slotIDs[Int(c.0)], slotIDs[Int(c.1)])
-      return x < y ? (x, y, c.0, c.1) : (y, x, c.1, c.0)
-    }
-    candidates = []  // held once, as keyed, while sorting
-    keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-    candidates = keyed.map { ($0.2, $0.3) }
+    candidates = Self.orderedByIDs(candidates, slotIDs: slotIDs)
 
     // Posting lists grow by the new articles (lists of terms past the cap stop growing).
     let laterOnly = (0..<pendingTerms).filter { !batch[$0].isEmpty && !matched[$0] }.map { table.hashes[$0] }
@@ -126,6 +120,30 @@ extension GroupingEngine {
       })
     return CandidateStep(
       table: table, df: df, termIDs: termIDs, slotIDs: slotIDs, candidates: candidates, total: total)
+  }
+
+  /// `pairs` of slots, each as (older, newer) by the slots' ids, in order of the older id,
+  /// then the newer: two stable counting passes over the slots' ranks by id (the newer
+  /// first, then the older), linear in the pairs where a comparison sort of them was the
+  /// largest serial step of a batch's candidates.
+  static func orderedByIDs(_ pairs: [(Int32, Int32)], slotIDs: [Int64]) -> [(Int32, Int32)] {
+    let byID = slotIDs.indices.sorted { slotIDs[$0] < slotIDs[$1] }
+    var rank = [Int32](repeating: 0, count: slotIDs.count)
+    for (position, slot) in byID.enumerated() { rank[slot] = Int32(position) }
+    let oriented = pairs.map { p in rank[Int(p.0)] < rank[Int(p.1)] ? p : (p.1, p.0) }
+    func countingSort(_ input: [(Int32, Int32)], by key: ((Int32, Int32)) -> Int32) -> [(Int32, Int32)] {
+      var start = [Int](repeating: 0, count: slotIDs.count + 1)
+      for p in input { start[Int(key(p)) + 1] += 1 }
+      for k in 0..<slotIDs.count { start[k + 1] += start[k] }
+      var out = [(Int32, Int32)](repeating: (0, 0), count: input.count)
+      for p in input {
+        let k = Int(key(p))
+        out[start[k]] = p
+        start[k] += 1
+      }
+      return out
+    }
+    return countingSort(countingSort(oriented) { rank[Int($0.1)] }) { rank[Int($0.0)] }
   }
 
   /// The terms an article is matched through (`now`: its highest-weighted terms that two or

@@ -82,7 +82,12 @@ public struct GroupingEngine: Sendable {
       defer { clock = Date() }
       return Date().timeIntervalSince(clock)
     }
-    let arrivals = try storage.pendingArticles().sorted { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
+    // Sorted by index: moving the articles themselves retains and releases every array of
+    // their signatures at each move.
+    let unsorted = try storage.pendingArticles()
+    let arrivals = unsorted.indices.sorted {
+      unsorted[$0].key != unsorted[$1].key ? unsorted[$0].key < unsorted[$1].key : unsorted[$0].id < unsorted[$1].id
+    }.map { unsorted[$0] }
     guard !arrivals.isEmpty else { return report }
     report.articles = arrivals.count
     let isNew = Set(arrivals.map(\.id))
