@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxTestSupport
 import Testing
 
 @testable import ParallaxCore
@@ -30,6 +31,32 @@ import Testing
     #expect(!TextNormalizer.isCompatibilityStable("½ cup"))
     #expect(!TextNormalizer.isCompatibilityStable("e\u{301}"))
     #expect(TextNormalizer.normalize("Â£600m\u{A0}for ½") == "Â£600m for 1⁄2")
+  }
+
+  /// The shape test before the stop-word and abbreviation sets rules out only words that
+  /// are not in them: every word of the seeds, every stop word and abbreviation, and words
+  /// of every length and first and last letter agree with the sets themselves.
+  @Test func stopWordAndAbbreviationShapesRuleOutOnlyOtherWords() throws {
+    var words = Set(Stopwords.english).union(Tokenizer.abbreviations)
+    for article in ArticleLoader().load([TestSupport.seeds.path]).articles {
+      for token in Tokenizer.tokenize(TextNormalizer.normalize(article.title + "\n" + article.body)) {
+        words.insert(token.text)
+      }
+    }
+    let letters = "abcdefghijklmnopqrstuvwxyz0'é".map(String.init)
+    for length in 1...12 {
+      for first in letters {
+        for last in letters {
+          words.insert(length == 1 ? first : first + String(repeating: "e", count: length - 2) + last)
+        }
+      }
+    }
+    words.formUnion(["", "é", "the'", "'s", "ü"])
+    for word in words {
+      #expect(Stopwords.isEnglish(word) == Stopwords.english.contains(word), "\(word)")
+      #expect(Tokenizer.isAbbreviation(word) == Tokenizer.abbreviations.contains(word), "\(word)")
+    }
+    #expect(Stopwords.english.allSatisfy(Stopwords.isEnglish))
   }
 
   @Test func numbersKeepSeparatorsAndSplitFromUnits() {

@@ -150,8 +150,10 @@ public struct ArticleSignature: Sendable, Hashable {
         if index < Self.leadTermTokens { leadTerms.append(key) }
         continue
       }
-      // Day names are 6 to 9 letters long: other words skip the lookup.
-      if (6...9).contains(token.text.utf8.count), let day = Self.weekdayBits[token.text] { weekdays |= day }
+      // Day names are 6 to 9 letters long and end in "day": other words skip the lookup.
+      if (6...9).contains(token.text.utf8.count), token.text.utf8.last == 0x79, let day = Self.weekdayBits[token.text] {
+        weekdays |= day
+      }
       if language.isStopword(token.text) { continue }
       let stem = language.stem(token.text)
       count(stem)
@@ -241,8 +243,7 @@ public struct ArticleSignature: Sendable, Hashable {
   /// noun ("die Delegation", "einen Durchbruch").
   static func isName(_ token: Token, after previous: String? = nil, in language: Language = .english) -> Bool {
     if language.isCaseless { return token.text.count >= 2 }
-    guard token.isCapitalized, !token.startsSentence, token.text.count >= 2,
-      !Tokenizer.abbreviations.contains(token.text)
+    guard token.isCapitalized, !token.startsSentence, token.text.count >= 2, !Tokenizer.isAbbreviation(token.text)
     else { return false }
     if language == .german {
       if let previous, germanDeterminers.contains(previous) { return false }

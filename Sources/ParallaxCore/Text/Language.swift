@@ -57,7 +57,7 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
   /// Whether a lower-cased word is one of the language's stop words.
   @inline(__always)
   public func isStopword(_ word: String) -> Bool {
-    if self == .english { return word.utf8.count <= Stopwords.longest && Stopwords.english.contains(word) }
+    if self == .english { return Stopwords.isEnglish(word) }
     return Stopwords.byLanguage[self]?.contains(word) ?? false
   }
 

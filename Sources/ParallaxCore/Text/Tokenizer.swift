@@ -165,8 +165,16 @@ public enum Tokenizer {
     "nov", "dec", "u", "s", "d", "r", "calif", "ill", "mass", "fla", "pres", "rev", "mt", "ft",
   ]
 
+  /// The length in bytes of the longest abbreviation: longer words need no lookup.
+  static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+
+  /// Whether a lower-cased word is one of the ``abbreviations``.
+  static func isAbbreviation(_ word: String) -> Bool {
+    word.utf8.count <= longestAbbreviation && abbreviations.contains(word)
+  }
+
   static func endsWithAbbreviation(_ tokens: [Token]) -> Bool {
     guard let last = tokens.last, !last.isNumber else { return false }
-    return abbreviations.contains(last.text) || (last.original.count == 1 && last.isCapitalized)
+    return isAbbreviation(last.text) || (last.original.count == 1 && last.isCapitalized)
   }
 }
