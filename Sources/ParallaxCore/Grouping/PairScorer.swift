@@ -102,12 +102,6 @@ public struct PairScorer: Sendable {
     breakdown(a, b, cosine: space.vectors[a].dot(space.vectors[b]))
   }
 
-  /// The score of articles `a` and `b`, where `a`'s vector is scattered into `dense`
-  /// (``SparseVector/scatter(into:)``): the same result, faster when `a` meets many.
-  func breakdown(_ a: Int, _ b: Int, scattered dense: UnsafeMutableBufferPointer<Float>) -> Breakdown {
-    breakdown(a, b, cosine: space.vectors[b].dot(scattered: dense))
-  }
-
   /// The score of articles `a` and `b` (`a` scattered into `dense`) when the pair is worth
   /// keeping: it scores at least ``GroupingParameters/minEdgeScore`` or is a conflict. Every
   /// factor but the cosine is at most 1, so a pair whose cosine is below the bound only needs
