@@ -254,7 +254,7 @@ public final class MemoryLibrary: Library, Sendable {
           return handles.contains { state.articles[$0].source?.lowercased().contains(name) == true }
         case .tag: return false  // files read into memory have no feeds, so no tags
         case .age(let days):
-          let since = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-Double(days) * 86400))
+          let since = PublicationTime.string(from: Date().addingTimeInterval(-Double(days) * 86400))
           return latest.map { $0 >= since } ?? false
         case .after(let date): return latest.map { $0 >= date } ?? false
         case .before(let date): return latest.map { $0 < date } ?? false

@@ -29,7 +29,7 @@ extension Store {
   ) throws -> ImportResult {
     var result = ImportResult()
     let signatures = try signed ?? self.signatures(ofNew: articles)
-    let fetchedAt = ISO8601DateFormatter().string(from: now)
+    let fetchedAt = PublicationTime.string(from: now)
     try writing { db in
       let findKey = try db.cachedStatement(sql: "SELECT id FROM article WHERE key = ?")
       // The search index is written here, not by a trigger: FTS5 flushes its pending terms at

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ParallaxCore
 
 /// The feeds screen's rows: every feed (subscriptions and feed files) with its stories and
 /// unread stories, and, for articles no feed carries (plain text, JSON Lines, pages), one row
@@ -92,7 +93,7 @@ extension Store {
             lastFetched = ?, lastError = ?
           WHERE url = ?
           """,
-        arguments: [etag, lastModified, title, ISO8601DateFormatter().string(from: now), error, url])
+        arguments: [etag, lastModified, title, PublicationTime.string(from: now), error, url])
     }
   }
 

@@ -44,7 +44,7 @@ public struct StoredArticle: Codable, Sendable, Hashable, FetchableRecord, Mutab
 
   /// A row for `article`, fetched at `date`.
   public init(_ article: Article, fetchedAt date: Date) {
-    self.init(article, fetchedAt: ISO8601DateFormatter().string(from: date))
+    self.init(article, fetchedAt: PublicationTime.string(from: date))
   }
 
   /// A row for `article`, fetched at `fetchedAt` (ISO 8601).

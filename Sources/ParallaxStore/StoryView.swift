@@ -110,7 +110,7 @@ public struct StoryView: Sendable, Hashable {
                 WHERE lower(feed.tags) LIKE ? ESCAPE '\\')
               """
           case .age(let days):
-            arguments += [ISO8601DateFormatter().string(from: Date().addingTimeInterval(-Double(days) * 86400))]
+            arguments += [PublicationTime.string(from: Date().addingTimeInterval(-Double(days) * 86400))]
             return "story.latest >= ?"
           case .after(let date):
             arguments += [date]

@@ -128,7 +128,7 @@ public struct ServerSync: Sendable {
         outcome.waiting -= chunk.count
       }
     }
-    try store.setServerInfo("lastSync", ISO8601DateFormatter().string(from: Date()))
+    try store.setServerInfo("lastSync", PublicationTime.string(from: Date()))
     outcome.requests = server.requestCount
     return outcome
   }

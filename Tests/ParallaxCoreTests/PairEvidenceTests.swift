@@ -190,6 +190,49 @@ import Testing
     #expect(engine.isThreadLink(development, days: 3, oneOutlet: true))
   }
 
+  /// The scoring shortcut (`keptBreakdown`: a pair under the edge bound by its cosine only
+  /// has its contexts compared) keeps exactly the pairs the whole score keeps, with the same
+  /// parts: every pair of the seeds, of template reports with clashing numbers, and a conflict
+  /// with no cosine.
+  @Test func theScoringShortcutKeepsExactlyWhatTheWholeScoreKeeps() throws {
+    var articles = ArticleLoader().load([TestSupport.seeds.path]).articles
+    for (k, ships) in ["seven", "three", "seven", "nine"].enumerated() {
+      articles.append(
+        Article(
+          id: "grain-\(k)", title: "Grain ships loading at Portland",
+          body:
+            "There were \(ships) grain ships loading and \(k + 2) waiting at Portland on Monday, port officials said."))
+    }
+    // Nothing in common but one wording context with other numbers: a conflict with no cosine.
+    articles.append(Article(id: "zebras", title: "Zebras", body: "Zebras grazed in the 17 of the meadows near Oslo."))
+    articles.append(
+      Article(id: "pianos", title: "Pianos", body: "Pianos tuned in the 42 of the concert halls in Lima."))
+    let signatures = articles.map { ArticleSignature(article: $0, leadTokens: 500) }
+    let scorer = PairScorer(space: FeatureSpace(signatures: signatures), parameters: .default)
+    let (z, p) = (articles.count - 2, articles.count - 1)
+    #expect(
+      scorer.breakdown(z, p).cosine < GroupingParameters.default.minEdgeScore && scorer.breakdown(z, p).isConflict)
+    let dense = UnsafeMutableBufferPointer<Float>.allocate(capacity: scorer.space.idf.count)
+    dense.initialize(repeating: 0)
+    defer { dense.deallocate() }
+    var kept = 0
+    for a in articles.indices {
+      scorer.space.vectors[a].scatter(into: dense)
+      for b in articles.indices where b != a {
+        let whole = scorer.breakdown(a, b)
+        let keep = whole.score >= GroupingParameters.default.minEdgeScore || whole.isConflict
+        let short = scorer.keptBreakdown(a, b, scattered: dense)
+        #expect((short != nil) == keep, "\(articles[a].id) \(articles[b].id)")
+        if let short {
+          kept += 1
+          #expect(abs(short.score - whole.score) < 1e-12 && short.isConflict == whole.isConflict)
+        }
+      }
+      scorer.space.vectors[a].clear(dense)
+    }
+    #expect(kept > 0 && kept < articles.count * (articles.count - 1))
+  }
+
   @Test func scatteredDotProductsEqualMergedOnesExactly() {
     var random = SplitMix(seed: 7)
     func vector() -> SparseVector {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Converts feed dates (RFC 822 in RSS, RFC 3339 in Atom and JSON Feed) to ISO 8601 UTC
 /// (`2024-05-01T09:30:00Z`), so that dates sort as text.
@@ -12,16 +13,22 @@ enum FeedDates {
     // Date formats are ASCII; and Foundation's formatter traps on some other text (a range
     // error inside CFDateFormatter, found by fuzzing), so nothing else reaches it.
     guard trimmed.utf8.count <= 64, trimmed.allSatisfy(\.isASCII) else { return nil }
-    let iso = ISO8601DateFormatter()
-    for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"] {
-      let formatter = DateFormatter()
-      formatter.locale = Locale(identifier: "en_US_POSIX")
-      formatter.timeZone = TimeZone(identifier: "UTC")
-      formatter.dateFormat = format
-      if let date = formatter.date(from: trimmed) { return iso.string(from: date) }
+    // One thread at a time: on Linux, CoreFoundation's date formatters are made lazily from
+    // shared state, and made on several threads at once they corrupt the heap (decisions.md).
+    let date = fallback.withLock { _ -> Date? in
+      for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"] {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = format
+        if let date = formatter.date(from: trimmed) { return date }
+      }
+      return nil
     }
-    return nil
+    return date.map(PublicationTime.string(from:))
   }
+
+  private static let fallback = Mutex(())
 
   static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
   static let zones: [String: Int] = [

@@ -55,7 +55,7 @@ public enum FeedReader {
       if name == "html" { throw ReadError(description: "a web page, not a feed") }
       throw ReadError(description: "XML but not RSS, Atom or OPML (the root element is <\(name)>)")
     }
-    var output = reader.read()
+    var output = withExtendedLifetime(document) { reader.read() }
     if let problem = document.problem {
       output.warnings.append(
         "malformed XML at line \(problem.line) (\(problem.message)); what could be read was read")

@@ -38,7 +38,8 @@ public enum HTMLText {
       return PlainTextReader.collapseSpaces(dropControls(html))
     }
     guard let document = MarkupDocument(html: html, url: nil), let root = document.root else { return "" }
-    return text(of: root, droppingChrome: droppingChrome)
+    // The nodes are the document's: it must outlive the walk, not only the call to `root`.
+    return withExtendedLifetime(document) { text(of: root, droppingChrome: droppingChrome) }
   }
 
   /// The text of an element of a parsed page, itself included.

@@ -40,7 +40,7 @@ public struct KeptFeedItem: Sendable, Equatable {
     let link = url.trimmingCharacters(in: .whitespaces)
     item.link = link.isEmpty ? nil : link
     if published > 0 && published < 253_402_300_800 {
-      item.published = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(published)))
+      item.published = PublicationTime.string(from: Date(timeIntervalSince1970: TimeInterval(published)))
     }
     let name = author.trimmingCharacters(in: .whitespaces)
     if !name.isEmpty { item.addAuthor(Person(name: HTMLText.dropControls(name))) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Publication times as grouping compares them: an ISO 8601 time (`Article.published`,
 /// `2026-12-07T09:30:00Z`, an offset such as `+02:00`, or a date alone) as seconds since
 /// 1970, read by hand because grouping reads one per member of every component it clusters
@@ -38,6 +40,16 @@ public enum PublicationTime {
     }
     return seconds
   }
+
+  /// `date` as ISO 8601 in UTC (`2026-12-07T09:30:00Z`), the form the store and feeds keep.
+  ///
+  /// Through Foundation's `Date.ISO8601FormatStyle`, a value type, never
+  /// `ISO8601DateFormatter`: on Linux that class creates its CoreFoundation formatter lazily
+  /// and corrupts the heap when several threads do so at once (swift-corelibs-foundation
+  /// issue 5533; our test process aborted about one run in five, decisions.md).
+  public static func string(from date: Date) -> String { date.formatted(Self.style) }
+
+  private static let style = Date.ISO8601FormatStyle()
 
   /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
   static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {

@@ -8,7 +8,7 @@ extension PageNode {
   /// - Complexity: O(n) in the number of nodes.
   static func tree(of document: MarkupDocument) -> PageNode? {
     guard let root = document.root else { return nil }
-    return build(root.pointer)
+    return withExtendedLifetime(document) { build(root.pointer) }
   }
 
   /// Parses `html` with libxml2's HTML parser and converts the tree.
