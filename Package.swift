@@ -95,7 +95,8 @@ let package = Package(
     .testTarget(
       name: "ParallaxStoreTests",
       dependencies: [
-        "ParallaxTestSupport", "ParallaxStore", "ParallaxCore", .product(name: "GRDB", package: "GRDB.swift"),
+        "ParallaxTestSupport", "ParallaxStore", "ParallaxCore", "ParallaxApp",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(
