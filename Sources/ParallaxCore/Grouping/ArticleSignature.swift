@@ -8,8 +8,10 @@ public struct ArticleSignature: Sendable, Hashable {
   /// Number keys (`"#:1000"`) with the form first seen (`"1,000"`).
   public var numbers: [String: String] = [:]
   /// For each context a number appears in (the two words either side, `"at about|head versus"`),
-  /// the distinct numbers found there, sorted. Template reports reuse contexts with new numbers.
-  public var numberContexts: [String: [String]] = [:]
+  /// the distinct numbers found there: both hashed as their text would be (``StoryID/fnv1a(_:)``),
+  /// numbers increasing, contexts in order of hash then numbers. Template reports reuse
+  /// contexts with new numbers. Hashed as they are read: nothing compares them as text.
+  public var numberContexts: [NumberContext] = []
   /// Days of the week the lead names, one bit each (Monday is bit 0): when it happened.
   public var weekdays: UInt8 = 0
   /// The quotations of the lead's body (the title restates it), each as its distinct content
@@ -263,9 +265,10 @@ public struct ArticleSignature: Sendable, Hashable {
     "ment", "schaften", "heiten", "keiten", "nisse", "ismen",
   ]
 
-  /// Numbers (digits or number words) keyed by the nearest two non-number words on each side.
-  static func contexts(of tokens: [Token]) -> [String: [String]] {
-    var result: [String: [String]] = [:]
+  /// Numbers (digits or number words) keyed by the nearest two non-number words on each side
+  /// (`"at about|head versus"`, `^` and `$` for the text's ends), hashed: the FNV-1a of that
+  /// key and of each number's text, without making either string.
+  static func contexts(of tokens: [Token]) -> [NumberContext] {
     // Number words are 3 to 9 letters long and start with e, f, n, o, s or t: other words
     // skip the lookup.
     func value(_ t: Token) -> String? {
@@ -279,31 +282,37 @@ public struct ArticleSignature: Sendable, Hashable {
     // Each token's number, read once (most tokens are none).
     let values = tokens.map(value)
     let numbers = values.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
-    guard numbers > 0 else { return [:] }
+    guard numbers > 0 else { return [] }
+    var result: [UInt64: [UInt64]] = [:]
     result.reserveCapacity(numbers)
+    let space = UInt8(ascii: " ")
     for i in tokens.indices {
       guard let number = values[i] else { continue }
       var p = i - 1
       while p >= 0 && values[p] != nil { p -= 1 }
       var n = i + 1
       while n < tokens.count && values[n] != nil { n += 1 }
-      var key = ""
+      var key = StoryID.offsetBasis
       if p >= 0 && i - p <= 3 {
-        if p > 0 { key += tokens[p - 1].text + " " }
-        key += tokens[p].text
+        if p > 0 { key = StoryID.fnv1a(byte: space, continuing: StoryID.fnv1a(tokens[p - 1].text, continuing: key)) }
+        key = StoryID.fnv1a(tokens[p].text, continuing: key)
       } else {
-        key += "^"
+        key = StoryID.fnv1a(byte: UInt8(ascii: "^"), continuing: key)
       }
-      key += "|"
+      key = StoryID.fnv1a(byte: UInt8(ascii: "|"), continuing: key)
       if n < tokens.count && n - i <= 3 {
-        key += tokens[n].text
-        if n + 1 < tokens.count { key += " " + tokens[n + 1].text }
+        key = StoryID.fnv1a(tokens[n].text, continuing: key)
+        if n + 1 < tokens.count {
+          key = StoryID.fnv1a(tokens[n + 1].text, continuing: StoryID.fnv1a(byte: space, continuing: key))
+        }
       } else {
-        key += "$"
+        key = StoryID.fnv1a(byte: UInt8(ascii: "$"), continuing: key)
       }
-      result[key, default: []].append(number)
+      result[key, default: []].append(StoryID.fnv1a(number))
     }
-    return result.mapValues { $0.count == 1 ? $0 : Array(Set($0)).sorted() }
+    return result.map { context, found in
+      NumberContext(context: context, numbers: found.count == 1 ? found : HashedSignature.distinct(found.sorted()))
+    }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
   }
 
   /// Spelled-out numbers and ordinals, so that "seven ships" and "three ships", or "second

@@ -34,9 +34,7 @@ public struct HashedSignature: Sendable, Hashable {
     counts = rows.map(\.1)
     entities = signature.entityKeys.map(StoryID.fnv1a).sorted()
     numbers = signature.numbers.keys.map(StoryID.fnv1a).sorted()
-    contexts = signature.numberContexts.map {
-      NumberContext(context: StoryID.fnv1a($0.key), numbers: $0.value.map(StoryID.fnv1a).sorted())
-    }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
+    contexts = signature.numberContexts
     weekdays = signature.weekdays
     quotes = signature.quotes.map { $0.map(StoryID.fnv1a).sorted() }
     leadTerms = Self.distinct(signature.leadTerms.map(StoryID.fnv1a).sorted())

@@ -36,9 +36,7 @@ public struct InternedSignature: Sendable, Hashable {
     counts = rows.map { Int32(clamping: $0.value) }
     entities = signature.entityKeys.sorted().map(intern)
     numbers = signature.numbers.keys.sorted().map(intern)
-    contexts = signature.numberContexts.map {
-      NumberContext(context: StoryID.fnv1a($0.key), numbers: $0.value.map(StoryID.fnv1a).sorted())
-    }.sorted { $0.context != $1.context ? $0.context < $1.context : $0.numbers.lexicographicallyPrecedes($1.numbers) }
+    contexts = signature.numberContexts
     weekdays = signature.weekdays
     leadTerms = Set(signature.leadTerms.map(intern)).sorted()
   }
