@@ -36,8 +36,8 @@ import Testing
   /// The shape test before the stop-word and abbreviation sets rules out only words that
   /// are not in them: every word of the seeds, every stop word and abbreviation, and words
   /// of every length and first and last letter agree with the sets themselves.
-  @Test func stopWordAndAbbreviationShapesRuleOutOnlyOtherWords() throws {
-    var words = Set(Stopwords.english).union(Tokenizer.abbreviations)
+  @Test func stopWordAbbreviationAndNumberWordShapesRuleOutOnlyOtherWords() throws {
+    var words = Set(Stopwords.english).union(Tokenizer.abbreviations).union(ArticleSignature.numberWords.keys)
     for article in ArticleLoader().load([TestSupport.seeds.path]).articles {
       for token in Tokenizer.tokenize(TextNormalizer.normalize(article.title + "\n" + article.body)) {
         words.insert(token.text)
@@ -55,8 +55,16 @@ import Testing
     for word in words {
       #expect(Stopwords.isEnglish(word) == Stopwords.english.contains(word), "\(word)")
       #expect(Tokenizer.isAbbreviation(word) == Tokenizer.abbreviations.contains(word), "\(word)")
+      if !ArticleSignature.numberWordShapes.mayContain(word) {
+        #expect(ArticleSignature.numberWords[word] == nil, "\(word)")
+      }
     }
     #expect(Stopwords.english.allSatisfy(Stopwords.isEnglish))
+    // A list with words that do not start or end with a letter a–z: those lengths always pass.
+    let odd = WordShapes(["'s", "über", "cat", "dog"])
+    #expect(odd.mayContain("'s") && odd.mayContain("xy") && odd.mayContain("über") && odd.mayContain("öber"))
+    #expect(odd.mayContain("cat") && odd.mayContain("cog") && !odd.mayContain("cap") && !odd.mayContain("bat"))
+    #expect(!odd.mayContain("") && !odd.mayContain("horses"))
   }
 
   @Test func numbersKeepSeparatorsAndSplitFromUnits() {

@@ -269,15 +269,10 @@ public struct ArticleSignature: Sendable, Hashable {
   /// (`"at about|head versus"`, `^` and `$` for the text's ends), hashed: the FNV-1a of that
   /// key and of each number's text, without making either string.
   static func contexts(of tokens: [Token]) -> [NumberContext] {
-    // Number words are 3 to 9 letters long and start with e, f, n, o, s or t: other words
-    // skip the lookup.
+    // Words without a number word's length, first and last letter skip the lookup.
     func value(_ t: Token) -> String? {
       if t.isNumber { return t.text }
-      let length = t.text.utf8.count
-      guard length >= 3 && length <= 9, let first = t.text.utf8.first, numberWordStarts.contains(first) else {
-        return nil
-      }
-      return numberWords[t.text]
+      return numberWordShapes.mayContain(t.text) ? numberWords[t.text] : nil
     }
     // Each token's number, read once (most tokens are none).
     let values = tokens.map(value)
@@ -326,8 +321,8 @@ public struct ArticleSignature: Sendable, Hashable {
     "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12",
   ]
 
-  /// The first letters of ``numberWords``.
-  static let numberWordStarts: Set<UInt8> = Set(numberWords.keys.compactMap(\.utf8.first))
+  /// The shapes of ``numberWords`` (length, first and last letter).
+  static let numberWordShapes = WordShapes(numberWords.keys)
 
   /// Name and number keys together.
   public var entityKeys: [String] { Array(names.keys) + Array(numbers.keys) }

@@ -16,32 +16,16 @@ public enum Stopwords {
     "get", "got", "s", "t",
   ]
 
-  /// The length in bytes of the longest stopword: longer words need no lookup.
-  public static let longest = english.map(\.utf8.count).max() ?? 0
+  /// The shapes of the stop words (length, first and last letter): most words of the text
+  /// are ruled out by their shape before the set is hashed.
+  static let englishShapes = WordShapes(english)
 
-  /// For each length up to ``longest``, the first and last letters (`a`–`z`, one bit each)
-  /// of the stop words of that length: most words of the text are ruled out by their shape
-  /// before the set is hashed.
-  static let englishShapes: [(first: UInt32, last: UInt32)] = {
-    var shapes = [(first: UInt32, last: UInt32)](repeating: (0, 0), count: longest + 1)
-    for word in english {
-      let bytes = Array(word.utf8)
-      shapes[bytes.count].first |= 1 << UInt32(bytes[0] &- 97)
-      shapes[bytes.count].last |= 1 << UInt32(bytes[bytes.count - 1] &- 97)
-    }
-    return shapes
-  }()
+  /// The length in bytes of the longest stopword: longer words need no lookup.
+  public static let longest = englishShapes.longest
 
   /// Whether `word` (lower case) is an English stop word.
   static func isEnglish(_ word: String) -> Bool {
-    let utf8 = word.utf8
-    let count = utf8.count
-    guard count <= longest else { return false }
-    if let first = utf8.first, let last = utf8.last, first >= 97, first <= 122, last >= 97, last <= 122 {
-      let shape = englishShapes[count]
-      if shape.first & (1 << UInt32(first - 97)) == 0 || shape.last & (1 << UInt32(last - 97)) == 0 { return false }
-    }
-    return english.contains(word)
+    englishShapes.mayContain(word) && english.contains(word)
   }
 }
 
