@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxCore
 
 #if canImport(Glibc)
   import Glibc
@@ -80,12 +81,13 @@ public enum ServerPassword {
     process.standardOutput = output
     process.standardError = errors
     process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch {
+    let exit: ProcessWaiter
+    do { exit = try ProcessWaiter.run(process) } catch {
       throw Refusal(description: "cannot run password-command: \(error.localizedDescription)")
     }
     let data = output.fileHandleForReading.readDataToEndOfFile()
     let problem = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    exit.wait()
     guard process.terminationStatus == 0 else {
       let said = String(decoding: problem.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
       throw Refusal(

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxApp
+import ParallaxCore
 
 /// Runs the browser command for `o`: found on `PATH` first (so a missing program is one
 /// clear line, not a shell's complaint on a suspended screen), run without a shell.
@@ -24,13 +25,14 @@ enum BrowserRun {
         }
       }
     }
+    let exit: ProcessWaiter
     do {
-      try process.run()
+      exit = try ProcessWaiter.run(process)
     } catch {
       return "cannot run \(program): \(error.localizedDescription)"
     }
     guard command.mode == .terminal else { return "opened in \(program)" }
-    process.waitUntilExit()
+    exit.wait()
     if process.terminationReason == .uncaughtSignal {
       return "\(program) was stopped by signal \(process.terminationStatus)"
     }
