@@ -45,9 +45,11 @@ struct WordShapes: Sendable {
   func mayContain(_ word: String) -> Bool {
     let utf8 = word.utf8
     let count = utf8.count
-    guard count > 0, count < first.count, let a = utf8.first, let z = utf8.last else { return false }
-    guard Self.isLetter(a), Self.isLetter(z) else { return first[count] != 0 }
-    return first[count] & (1 << UInt32(a &- 97)) != 0 && last[count] & (1 << UInt32(z &- 97)) != 0
+    guard count > 0, count < first.count else { return false }
+    // The ends read from the string's contiguous bytes (every native string has them).
+    let ends = utf8.withContiguousStorageIfAvailable { ($0[0], $0[$0.count - 1]) } ?? (utf8.first!, utf8.last!)
+    guard Self.isLetter(ends.0), Self.isLetter(ends.1) else { return first[count] != 0 }
+    return first[count] & (1 << UInt32(ends.0 &- 97)) != 0 && last[count] & (1 << UInt32(ends.1 &- 97)) != 0
   }
 
   @inline(__always)
