@@ -35,8 +35,21 @@ public final class StoreLock: @unchecked Sendable {
   /// Takes the lock of the store at `storePath`; when another process holds it, waits for
   /// it with `wait`, else throws ``Failure/held(pid:)`` at once.
   public init(store storePath: String, wait: Bool) throws {
-    path = Self.path(forStore: storePath)
-    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    let path = Self.path(forStore: storePath)
+    // The descriptor is taken before any stored property is set: an initializer that throws
+    // after setting them all runs `deinit`, and a descriptor closed here and again there
+    // closes whatever another thread opened under the same number in between (a store's
+    // database file, a server's socket: decisions.md, 2026-12-07).
+    fd = try Self.acquire(path, wait: wait)
+    self.path = path
+    let text = "\(getpid())\n"
+    _ = ftruncate(fd, 0)
+    _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
+  }
+
+  /// Opens the lock file at `path` and locks it; on failure nothing stays open.
+  static func acquire(_ path: String, wait: Bool) throws -> Int32 {
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw Failure.cannotCreate(String(cString: strerror(errno))) }
     while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
       if errno == EINTR { continue }
@@ -46,9 +59,7 @@ public final class StoreLock: @unchecked Sendable {
       close(fd)
       throw busy ? Failure.held(pid: pid) : Failure.cannotCreate(reason)
     }
-    let text = "\(getpid())\n"
-    _ = ftruncate(fd, 0)
-    _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
+    return fd
   }
 
   deinit { close(fd) }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ParallaxCore
 import ParallaxTestSupport
+import Synchronization
 import Testing
 
 @testable import ParallaxStore
@@ -181,5 +182,40 @@ import Testing
     withExtendedLifetime(first) {}
     _ = consume first
     #expect(throws: Never.self) { _ = try StoreLock(store: path, wait: false) }
+  }
+
+  /// A lock that is not taken closes its own descriptor once: closed twice, the second
+  /// close hits whatever another thread opened under that number in between (it once closed
+  /// a store's database file and a test server's socket). A second thread keeps opening a
+  /// file and reading it back while locks fail on this one; the numbers the failing locks
+  /// free are the ones it gets.
+  @Test func aLockNotTakenClosesNothingButItsOwnFile() throws {
+    let path = temporaryPath()
+    _ = try Store(path: path)
+    let first = try StoreLock(store: path, wait: false)
+    let probe = path + ".probe"
+    try Data("probe".utf8).write(to: URL(fileURLWithPath: probe))
+    let stop = Atomic<Bool>(false)
+    let broken = Atomic<Int>(0)
+    let reader = Thread {
+      var buffer = [UInt8](repeating: 0, count: 5)
+      while !stop.load(ordering: .relaxed) {
+        let fd = open(probe, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { continue }
+        for _ in 0..<20 where pread(fd, &buffer, 5, 0) != 5 || buffer != Array("probe".utf8) {
+          broken.add(1, ordering: .relaxed)
+          break
+        }
+        close(fd)
+      }
+    }
+    reader.start()
+    for _ in 0..<20_000 {
+      #expect(throws: StoreLock.Failure.self) { try StoreLock(store: path, wait: false) }
+    }
+    stop.store(true, ordering: .relaxed)
+    while !reader.isFinished { usleep(1_000) }
+    withExtendedLifetime(first) {}
+    #expect(broken.load(ordering: .relaxed) == 0, "a failed lock closed another file's descriptor")
   }
 }
