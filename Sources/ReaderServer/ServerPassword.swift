@@ -1,5 +1,4 @@
 import Foundation
-import ParallaxCore
 
 #if canImport(Glibc)
   import Glibc
@@ -81,13 +80,12 @@ public enum ServerPassword {
     process.standardOutput = output
     process.standardError = errors
     process.standardInput = FileHandle.nullDevice
-    let exit: ProcessWaiter
-    do { exit = try ProcessWaiter.run(process) } catch {
+    do { try process.run() } catch {
       throw Refusal(description: "cannot run password-command: \(error.localizedDescription)")
     }
     let data = output.fileHandleForReading.readDataToEndOfFile()
     let problem = errors.fileHandleForReading.readDataToEndOfFile()
-    exit.wait()
+    process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       let said = String(decoding: problem.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
       throw Refusal(

@@ -1,6 +1,5 @@
 import Foundation
 import ParallaxApp
-import ParallaxCore
 
 /// Runs the browser command for `o`: found on `PATH` first (so a missing program is one
 /// clear line, not a shell's complaint on a suspended screen), run without a shell.
@@ -25,14 +24,13 @@ enum BrowserRun {
         }
       }
     }
-    let exit: ProcessWaiter
     do {
-      exit = try ProcessWaiter.run(process)
+      try process.run()
     } catch {
       return "cannot run \(program): \(error.localizedDescription)"
     }
     guard command.mode == .terminal else { return "opened in \(program)" }
-    exit.wait()
+    process.waitUntilExit()
     if process.terminationReason == .uncaughtSignal {
       return "\(program) was stopped by signal \(process.terminationStatus)"
     }
