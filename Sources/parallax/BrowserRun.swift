@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxApp
+import ParallaxCore
 
 /// Runs the browser command for `o`: found on `PATH` first (so a missing program is one
 /// clear line, not a shell's complaint on a suspended screen), run without a shell.
@@ -18,11 +19,13 @@ enum BrowserRun {
       process.standardInput = FileHandle.nullDevice
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
-      process.terminationHandler = { done in
-        if done.terminationStatus != 0 {
-          later("\(program) exited with status \(done.terminationStatus) (link: \(url))")
-        }
+      // Foundation calls the handler on a thread of its own and releases it in that
+      // thread's teardown; `later` (which reaches the interface and its store) is released
+      // before (OwnThread).
+      let report = OneShot<Int32> { status in
+        if status != 0 { later("\(program) exited with status \(status) (link: \(url))") }
       }
+      process.terminationHandler = { done in report.run(done.terminationStatus) }
     }
     do {
       try process.run()

@@ -21,7 +21,7 @@ import Testing
     let started = DispatchSemaphore(value: 0)
     let release = DispatchSemaphore(value: 0)
     let done = DispatchSemaphore(value: 0)
-    Thread {
+    OwnThread.start {
       // A long write, as a sync's grouping transaction: it ends when the test says, or
       // after thirty seconds whatever happens.
       try? store.writing { _ in
@@ -29,7 +29,7 @@ import Testing
         _ = release.wait(timeout: .now() + 30)
       }
       done.signal()
-    }.start()
+    }
     started.wait()
     library.markRead(handle)
     // Returned while the long write still holds the store, and shown already.
@@ -56,7 +56,7 @@ import Testing
     let done = DispatchSemaphore(value: 0)
     // Threads of their own, not the global queue: in a parallel test run the queue's few
     // threads can be busy for seconds, which says nothing about the library.
-    Thread {
+    OwnThread.start {
       try? other.inDatabase { db in
         try db.execute(sql: "BEGIN IMMEDIATE")
         locked.signal()
@@ -64,13 +64,13 @@ import Testing
         try db.execute(sql: "COMMIT")
       }
       done.signal()
-    }.start()
+    }
     locked.wait()
     let returned = DispatchSemaphore(value: 0)
-    Thread {
+    OwnThread.start {
       library.markRead(handle)
       returned.signal()
-    }.start()
+    }
     // markRead comes back while the other program still holds the store (released only
     // below): the write waits on the library's queue, not on the caller's thread.
     #expect(returned.wait(timeout: .now() + 5) == .success)

@@ -23,15 +23,14 @@ extension ArticleLoader {
       return try stream(paths, batchArticles: batchArticles) { batch in try body(batch, prepare(batch)) }
     }
     let channel = BatchChannel<(Output, Prepared)>(capacity: readAhead)
-    let reader = Thread { [self] in
+    // As the main thread's stack: nested markup is read recursively.
+    OwnThread.start(stackSize: 8 << 20) { [self] in
       // The only error the reading side throws is the taker having stopped.
       try? stream(paths, batchArticles: batchArticles) { batch in
         guard channel.put((batch, prepare(batch))) else { throw BatchChannelStopped() }
       }
       channel.finish()
     }
-    reader.stackSize = 8 << 20  // as the main thread's: nested markup is read recursively
-    reader.start()
     defer { channel.stopAndWait() }
     while let (batch, prepared) = channel.take() { try body(batch, prepared) }
   }
