@@ -38,6 +38,7 @@ import Testing
   /// of every length and first and last letter agree with the sets themselves.
   @Test func stopWordAbbreviationAndNumberWordShapesRuleOutOnlyOtherWords() throws {
     var words = Set(Stopwords.english).union(Tokenizer.abbreviations).union(ArticleSignature.numberWords.keys)
+      .union(Stopwords.latinVotes.keys)
     for article in ArticleLoader().load([TestSupport.seeds.path]).articles {
       for token in Tokenizer.tokenize(TextNormalizer.normalize(article.title + "\n" + article.body)) {
         words.insert(token.text)
@@ -58,6 +59,7 @@ import Testing
       if !ArticleSignature.numberWordShapes.mayContain(word) {
         #expect(ArticleSignature.numberWords[word] == nil, "\(word)")
       }
+      if !Stopwords.latinVoteShapes.mayContain(word) { #expect(Stopwords.latinVotes[word] == nil, "\(word)") }
     }
     #expect(Stopwords.english.allSatisfy(Stopwords.isEnglish))
     // A list with words that do not start or end with a letter a–z: those lengths always pass.
@@ -65,6 +67,13 @@ import Testing
     #expect(odd.mayContain("'s") && odd.mayContain("xy") && odd.mayContain("über") && odd.mayContain("öber"))
     #expect(odd.mayContain("cat") && odd.mayContain("cog") && !odd.mayContain("cap") && !odd.mayContain("bat"))
     #expect(!odd.mayContain("") && !odd.mayContain("horses"))
+  }
+
+  @Test func characterCountsAgreeWithCountingCharacters() {
+    let texts = ["", "a", "ab", "abcdef", "é", "é", "éa", "日本", "日", "👍🏽", "👍🏽x", "🇺🇦🇺🇦", "NATO", "NATO5", "Ωmega"]
+    for text in texts {
+      for n in 0...7 { #expect(text.hasCharacters(atLeast: n) == (text.count >= n), "\(text) \(n)") }
+    }
   }
 
   @Test func numbersKeepSeparatorsAndSplitFromUnits() {

@@ -244,14 +244,15 @@ public struct ArticleSignature: Sendable, Hashable {
   /// an article or determiner, or on a word with a noun's ending (`-ung`, `-heit`, …), is a
   /// noun ("die Delegation", "einen Durchbruch").
   static func isName(_ token: Token, after previous: String? = nil, in language: Language = .english) -> Bool {
-    if language.isCaseless { return token.text.count >= 2 }
-    guard token.isCapitalized, !token.startsSentence, token.text.count >= 2, !Tokenizer.isAbbreviation(token.text)
+    if language.isCaseless { return token.text.hasCharacters(atLeast: 2) }
+    guard token.isCapitalized, !token.startsSentence, token.text.hasCharacters(atLeast: 2),
+      !Tokenizer.isAbbreviation(token.text)
     else { return false }
     if language == .german {
       if let previous, germanDeterminers.contains(previous) { return false }
       if germanNounEndings.contains(where: token.text.hasSuffix) { return false }
     }
-    return !token.isAllCaps || token.text.count <= 5
+    return !token.isAllCaps || !token.text.hasCharacters(atLeast: 6)
   }
 
   static let germanDeterminers: Set<String> = [

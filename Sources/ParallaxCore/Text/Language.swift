@@ -84,7 +84,9 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
       scripts[script.rawValue] += 1
       if script == .han, token.text.unicodeScalars.contains(where: { Script($0.value) == .kana }) { kana += 1 }
       if script == .kana { kana += 1 }
-      if script == .latin, token.text.utf8.count <= 12, let languages = Stopwords.latinVotes[token.text] {
+      if script == .latin, token.text.utf8.count <= 12, Stopwords.latinVoteShapes.mayContain(token.text),
+        let languages = Stopwords.latinVotes[token.text]
+      {
         for language in languages { votes[language.ordinal] += 1 }
       }
     }

@@ -94,6 +94,9 @@ extension Stopwords {
 
   /// For each stop word of a Latin-script language (English included), the languages whose
   /// list holds it: the votes of ``Language/guess(_:)``.
+  /// The shapes of ``latinVotes``' words: most tokens skip the dictionary.
+  static let latinVoteShapes = WordShapes(latinVotes.keys)
+
   static let latinVotes: [String: [Language]] = {
     var votes = [String: [Language]]()
     for word in english { votes[word, default: []].append(.english) }
