@@ -72,7 +72,7 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
   /// another has at least three and more than English).
   public static func guess(_ tokens: [Token]) -> Language {
     var scripts = [Int](repeating: 0, count: Script.other.rawValue + 1)
-    var votes = [Int](repeating: 0, count: allCases.count)
+    var votes = [Int](repeating: 0, count: ordered.count)
     var kana = 0
     var seen = 0
     for token in tokens where !token.isNumber {
@@ -105,12 +105,16 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
       let english = votes[Language.english.ordinal]
       let best = votes.indices.max { votes[$0] < votes[$1] || (votes[$0] == votes[$1] && $0 > $1) }!
       guard best != Language.english.ordinal, votes[best] >= 3, votes[best] > english else { return .english }
-      return allCases[best]
+      return ordered[best]
     }
   }
 
+  /// ``allCases``, made once: the synthesized property builds a new array at every use,
+  /// and the guess asks for a language's position once per stop word it reads.
+  static let ordered: [Language] = allCases
+
   /// The language's position in ``allCases``.
-  var ordinal: Int { Self.allCases.firstIndex(of: self)! }
+  var ordinal: Int { Self.ordered.firstIndex(of: self)! }
 
   /// The script of a scalar, coarsely.
   enum Script: Int, Comparable {
