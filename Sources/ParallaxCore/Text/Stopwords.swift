@@ -92,11 +92,11 @@ extension Stopwords {
     .hindi: words("का की के में है हैं और से को ने पर यह वह भी था थी थे कि एक लिए कहा"),
   ]
 
-  /// For each stop word of a Latin-script language (English included), the languages whose
-  /// list holds it: the votes of ``Language/guess(_:)``.
   /// The shapes of ``latinVotes``' words: most tokens skip the dictionary.
   static let latinVoteShapes = WordShapes(latinVotes.keys)
 
+  /// For each stop word of a Latin-script language (English included), the languages whose
+  /// list holds it: the votes of ``Language/guess(_:)``.
   static let latinVotes: [String: [Language]] = {
     var votes = [String: [Language]]()
     for word in english { votes[word, default: []].append(.english) }
