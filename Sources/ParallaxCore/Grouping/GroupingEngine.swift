@@ -325,7 +325,7 @@ public struct GroupingEngine: Sendable {
   }
 
   /// Scores pairs on all cores; keeps those worth an edge or a conflict. Pairs that share
-  /// their first article run together: its vector is scattered once into a dense array.
+  /// their first article run together: it is scattered once (``ScatteredArticle``).
   static func score<T: Sendable>(
     _ pairs: [(Int32, Int32)], with scorer: PairScorer,
     keeping make: @Sendable (Int32, Int32, PairScorer.Breakdown) -> T
@@ -336,19 +336,12 @@ public struct GroupingEngine: Sendable {
     let results = ChunkedResults<T>(chunks: (pairs.count + chunk - 1) / chunk)
     DispatchQueue.concurrentPerform(iterations: results.chunks) { c in
       let range = (c * chunk)..<min(pairs.count, (c + 1) * chunk)
-      let dense = UnsafeMutableBufferPointer<Float>.allocate(capacity: vocabulary)
-      dense.initialize(repeating: 0)
-      defer { dense.deallocate() }
-      var current = -1
+      let scattered = ScatteredArticle(vocabulary: vocabulary)
       var kept: [T] = []
       for i in range {
         let (a, b) = (Int(pairs[i].0), Int(pairs[i].1))
-        if a != current {
-          if current >= 0 { scorer.space.vectors[current].clear(dense) }
-          scorer.space.vectors[a].scatter(into: dense)
-          current = a
-        }
-        if let s = scorer.keptBreakdown(a, b, scattered: dense) { kept.append(make(pairs[i].0, pairs[i].1, s)) }
+        scattered.scatter(a, of: scorer)
+        if let s = scorer.keptBreakdown(a, b, scattered: scattered) { kept.append(make(pairs[i].0, pairs[i].1, s)) }
       }
       results.set(c, kept)
     }

@@ -38,14 +38,14 @@ public struct PairScorer: Sendable {
 
   let space: FeatureSpace
   let parameters: GroupingParameters
-  private let entityMass: [Double]
+  let entityMass: [Double]
   /// Each article's rare names (not numbers), and those of them its lead carries, sorted.
-  private let rare: [[Int32]]
-  private let rareInLead: [[Int32]]
+  let rare: [[Int32]]
+  let rareInLead: [[Int32]]
   /// Each article's lead's IDF mass.
   private let leadMass: [Double]
   /// Each article's lead's distinct content words (terms that are not names or numbers), sorted.
-  private let leadWords: [[Int32]]
+  let leadWords: [[Int32]]
 
   /// A scorer over `space`, whose weights come from a collection of `articles` (the space's
   /// own articles unless given).
@@ -102,30 +102,35 @@ public struct PairScorer: Sendable {
     breakdown(a, b, cosine: space.vectors[a].dot(space.vectors[b]))
   }
 
-  /// The score of articles `a` and `b` (`a` scattered into `dense`) when the pair is worth
-  /// keeping: it scores at least ``GroupingParameters/minEdgeScore`` or is a conflict. Every
-  /// factor but the cosine is at most 1, so a pair whose cosine is below the bound only needs
-  /// its contexts compared (whether it is a conflict); most candidates end there.
-  func keptBreakdown(_ a: Int, _ b: Int, scattered dense: UnsafeMutableBufferPointer<Float>) -> Breakdown? {
-    let cosine = space.vectors[b].dot(scattered: dense)
+  /// The score of articles `a` and `b` (`a` scattered into `scattered`) when the pair is
+  /// worth keeping: it scores at least ``GroupingParameters/minEdgeScore`` or is a conflict.
+  /// Every factor but the cosine is at most 1, so a pair whose cosine is below the bound only
+  /// needs its contexts compared (whether it is a conflict).
+  func keptBreakdown(_ a: Int, _ b: Int, scattered: ScatteredArticle) -> Breakdown? {
+    let cosine = space.vectors[b].dot(scattered: scattered.weights)
     if cosine < parameters.minEdgeScore
       && Self.contextAgreement(space.numberContexts[a], space.numberContexts[b]) >= Breakdown.conflictBelow
     {
       return nil
     }
-    let s = breakdown(a, b, cosine: cosine)
+    let s = breakdown(a, b, cosine: cosine, overlaps: MarkedOverlaps(scorer: self, marks: scattered.marks))
     return s.score >= parameters.minEdgeScore || s.isConflict ? s : nil
   }
 
   private func breakdown(_ a: Int, _ b: Int, cosine: Double) -> Breakdown {
-    let shared = Self.sharedMass(space.entities[a], space.entities[b], idf: space.idf)
+    breakdown(a, b, cosine: cosine, overlaps: MergedOverlaps(scorer: self))
+  }
+
+  /// The score with its parts, the sets' overlaps counted by `overlaps` (every way of
+  /// counting gives the same numbers, sums in the same order).
+  private func breakdown<O: PairOverlaps>(_ a: Int, _ b: Int, cosine: Double, overlaps: O) -> Breakdown {
+    let shared = overlaps.entityMass(a, b)
     let smaller = min(entityMass[a], entityMass[b])
     let overlap = smaller > 0 ? min(1, shared / smaller) : 0
     var agreement = 1.0
-    let na = space.numbers[a]
-    let nb = space.numbers[b]
-    if min(na.count, nb.count) >= parameters.minNumbersForConflict {
-      let share = Double(Self.sharedCount(na, nb)) / Double(min(na.count, nb.count))
+    let fewer = min(space.numbers[a].count, space.numbers[b].count)
+    if fewer >= parameters.minNumbersForConflict {
+      let share = Double(overlaps.numbers(a, b)) / Double(fewer)
       agreement = min(1, 0.25 + 1.5 * share)
     }
     let context = Self.contextAgreement(space.numberContexts[a], space.numberContexts[b])
@@ -134,10 +139,15 @@ public struct PairScorer: Sendable {
     let score = cosine * (0.5 + 0.5 * overlap) * agreement * context * when
     // Names are counted for pairs worth keeping only (most candidates are not).
     let kept = score >= parameters.minEdgeScore
+    var words = 0.0
+    if kept {
+      let fewerWords = min(leadWords[a].count, leadWords[b].count)
+      words = fewerWords > 0 ? Double(overlaps.leadWords(a, b)) / Double(fewerWords) : 0
+    }
     return Breakdown(
       cosine: cosine, entityOverlap: overlap, numberAgreement: agreement, contextAgreement: context,
-      whenAgreement: when, score: score, rareNames: kept ? rareNames(a, b) : 0,
-      leadRareNames: kept ? leadRareNames(a, b) : 0, leadWords: kept ? leadWordOverlap(a, b) : 0)
+      whenAgreement: when, score: score, rareNames: kept ? overlaps.rareNames(a, b) : 0,
+      leadRareNames: kept ? overlaps.leadRareNames(a, b) : 0, leadWords: words)
   }
 
   /// The summed weight of the ids two sorted arrays share, in increasing id order.
