@@ -207,30 +207,39 @@ import Testing
     articles.append(Article(id: "zebras", title: "Zebras", body: "Zebras grazed in the 17 of the meadows near Oslo."))
     articles.append(
       Article(id: "pianos", title: "Pianos", body: "Pianos tuned in the 42 of the concert halls in Lima."))
+    // Two reports of one case: rare names in both leads, and lead words in common.
+    for (k, verdict) in ["delayed", "postponed"].enumerated() {
+      articles.append(
+        Article(
+          id: "hearing-\(k)", title: "Kenteris and Thanou hearing \(verdict)",
+          body: "The hearing of Kostas Kenteris and Katerina Thanou in Athens was \(verdict) until 4 December."))
+    }
     let signatures = articles.map { ArticleSignature(article: $0, leadTokens: 500) }
     let scorer = PairScorer(space: FeatureSpace(signatures: signatures), parameters: .default)
-    let (z, p) = (articles.count - 2, articles.count - 1)
+    let (z, p) = (articles.count - 4, articles.count - 3)
     #expect(
       scorer.breakdown(z, p).cosine < GroupingParameters.default.minEdgeScore && scorer.breakdown(z, p).isConflict)
-    let dense = UnsafeMutableBufferPointer<Float>.allocate(capacity: scorer.space.idf.count)
-    dense.initialize(repeating: 0)
-    defer { dense.deallocate() }
+    // Scattered one article after another, as the engine's workers do, and back again.
+    let scattered = ScatteredArticle(vocabulary: scorer.space.idf.count)
     var kept = 0
-    for a in articles.indices {
-      scorer.space.vectors[a].scatter(into: dense)
+    var named = 0
+    for a in articles.indices + articles.indices.reversed() {
+      scattered.scatter(a, of: scorer)
       for b in articles.indices where b != a {
         let whole = scorer.breakdown(a, b)
         let keep = whole.score >= GroupingParameters.default.minEdgeScore || whole.isConflict
-        let short = scorer.keptBreakdown(a, b, scattered: dense)
+        let short = scorer.keptBreakdown(a, b, scattered: scattered)
         #expect((short != nil) == keep, "\(articles[a].id) \(articles[b].id)")
         if let short {
           kept += 1
-          #expect(abs(short.score - whole.score) < 1e-12 && short.isConflict == whole.isConflict)
+          // Every part, the name counts and the sums alike, exactly as the merges give them.
+          #expect(short == whole, "\(articles[a].id) \(articles[b].id)")
+          if short.rareNames > 0 && short.leadRareNames > 0 && short.leadWords > 0 { named += 1 }
         }
       }
-      scorer.space.vectors[a].clear(dense)
     }
-    #expect(kept > 0 && kept < articles.count * (articles.count - 1))
+    #expect(kept > 0 && kept < 2 * articles.count * (articles.count - 1))
+    #expect(named > 0)
   }
 
   @Test func scatteredDotProductsEqualMergedOnesExactly() {

@@ -110,17 +110,17 @@ public struct StoryGrouper: Sendable {
       let others = sample.filter { $0 != id }
       let mean =
         others.isEmpty ? 1 : others.reduce(0.0) { $0 + (storage.score(id, $1)?.score ?? 0) } / Double(others.count)
-      var other: Int64? = id == ids[0] ? (ids.count > 1 ? ids[1] : nil) : ids[0]
-      if ids.count == 1 { other = storage.bestPartner(of: id) }
-      return StoryMember(
-        articleID: articles[Int(id)].id, inputIndex: Int(id), score: mean,
-        evidence: other.flatMap { o in
-          explainer.map {
-            var evidence = $0.evidence(Int(id), Int(o), articles[Int(id)], articles[Int(o)])
-            evidence.levels = levels(id, o, articles: articles, storage: storage)
-            return evidence
-          }
-        })
+      // Evidence only for explanations: a story of one's best partner is a search of its pairs.
+      var evidence: MatchEvidence? = nil
+      if let explainer {
+        let other = ids.count == 1 ? storage.bestPartner(of: id) : id == ids[0] ? ids[1] : ids[0]
+        evidence = other.map { o in
+          var evidence = explainer.evidence(Int(id), Int(o), articles[Int(id)], articles[Int(o)])
+          evidence.levels = levels(id, o, articles: articles, storage: storage)
+          return evidence
+        }
+      }
+      return StoryMember(articleID: articles[Int(id)].id, inputIndex: Int(id), score: mean, evidence: evidence)
     }
     return Story(id: record.id, title: record.title, members: members, thread: record.thread)
   }
