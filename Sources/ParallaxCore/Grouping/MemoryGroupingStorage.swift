@@ -1,3 +1,5 @@
+import Foundation
+
 /// ``GroupingStorage`` in memory: what `parallax stories`, `parallax eval` and the
 /// interface's `--no-store` group with. Articles are numbered in the order they are added.
 public struct MemoryGroupingStorage: GroupingStorage, Sendable {
@@ -122,8 +124,20 @@ public struct MemoryGroupingStorage: GroupingStorage, Sendable {
   }
 
   public mutating func addEdges(_ edges: [ScoredPair]) {
-    edges.group(byFirst: true, into: &edgesFrom)
-    edges.group(byFirst: false, into: &edgesTo)
+    // The two indexes of the new pairs are independent: built at once, each on its own
+    // core, then appended to what is held (each list keeps its pairs in the order given).
+    let lists = ChunkedResults<[Int64: [ScoredPair]]>(chunks: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { side in
+      var index = [Int64: [ScoredPair]]()
+      edges.group(byFirst: side == 0, into: &index)
+      lists.set(side, [index])
+    }
+    let built = lists.joined()
+    func append(_ fresh: [Int64: [ScoredPair]], to held: inout [Int64: [ScoredPair]]) {
+      if held.isEmpty { held = fresh } else { for (id, list) in fresh { held[id, default: []] += list } }
+    }
+    append(built[0], to: &edgesFrom)
+    append(built[1], to: &edgesTo)
   }
 
   public func tallies(ofStories ids: [String]) -> [String: StoryTally] {

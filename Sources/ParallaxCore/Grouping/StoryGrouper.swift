@@ -51,8 +51,11 @@ public struct StoryGrouper: Sendable {
         scorer: PairScorer(space: FeatureSpace(signatures: signatures), parameters: parameters),
         signatures: signatures, parameters: parameters)
       : nil
-    var stories = storage.stories.values.map { record in
-      story(record, articles: articles, storage: storage, explainer: explainer)
+    // Each story's members are scored against each other (and, with explanations, compared)
+    // on all cores.
+    let records = Array(storage.stories.values)
+    var stories = GroupingEngine.concurrentMap(records.count) { i in
+      story(records[i], articles: articles, storage: storage, explainer: explainer)
     }
     if explain { explainThreads(&stories, articles: articles, storage: storage) }
     stories.sort { $0.size != $1.size ? $0.size > $1.size : $0.id < $1.id }
