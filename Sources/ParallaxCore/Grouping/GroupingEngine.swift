@@ -195,30 +195,42 @@ public struct GroupingEngine: Sendable {
     _ rows: [GroupingMember], isNew: Set<Int64>, copyOf: [Int64: Int64], newEdgesOf: [Int64: [ScoredPair]],
     in storage: S
   ) throws -> (versions: [Int32], threads: [Int32]) {
-    var position = [Int64: Int32](minimumCapacity: rows.count)
-    for (i, row) in rows.enumerated() { position[row.id] = Int32(i) }
+    // Ids, and pairs of positions, are looked up through ``KeyIndex``: a neighbourhood can
+    // hold thousands of articles and hundreds of thousands of pairs.
+    var position = KeyIndex(capacity: rows.count)
+    for (i, row) in rows.enumerated() { _ = position.value(of: UInt64(bitPattern: row.id), orInsert: { Int32(i) }) }
     // Each row's unit: its original's position when that is here, else its own.
-    var unit = [Int64: Int32](minimumCapacity: rows.count)
-    for (i, row) in rows.enumerated() {
-      unit[row.id] = (copyOf[row.id] ?? row.copyOf).flatMap { position[$0] } ?? Int32(i)
+    let units = rows.enumerated().map { i, row in
+      (copyOf[row.id] ?? row.copyOf).flatMap { position[UInt64(bitPattern: $0)] } ?? Int32(i)
     }
+    func unit(_ id: Int64) -> Int32? { position[UInt64(bitPattern: id)].map { units[Int($0)] } }
     // The best-scoring pair of each two units (ties to the smaller ids), and conflicts.
     // Sized for the new pairs of these rows (stored rows' pairs are fewer): growing rehashes.
     let expected = rows.reduce(0) { $0 + (newEdgesOf[$1.id]?.count ?? 0) }
-    var best = [Pair: ScoredPair](minimumCapacity: max(rows.count * 2, expected))
+    var bestSlot = KeyIndex(capacity: max(rows.count * 2, expected))
+    var bestPairs: [Pair] = []
+    var bestEdges: [ScoredPair] = []
     var conflicts = Set<Pair>()
     func add(_ e: ScoredPair) {
-      guard let x = unit[e.a], let y = unit[e.b], x != y else { return }
+      guard let x = unit(e.a), let y = unit(e.b), x != y else { return }
       let pair = Pair(min(x, y), max(x, y))
       if e.score >= parameters.minEdgeScore {
-        if let kept = best[pair], kept.score > e.score || (kept.score == e.score && (kept.a, kept.b) <= (e.a, e.b)) {
+        let next = Int32(bestEdges.count)
+        let slot = Int(bestSlot.value(of: UInt64(UInt32(pair.a)) << 32 | UInt64(UInt32(pair.b)), orInsert: { next }))
+        if slot == bestEdges.count {
+          bestPairs.append(pair)
+          bestEdges.append(e)
         } else {
-          best[pair] = e
+          let kept = bestEdges[slot]
+          if kept.score > e.score || (kept.score == e.score && (kept.a, kept.b) <= (e.a, e.b)) {
+          } else {
+            bestEdges[slot] = e
+          }
         }
       }
       if e.conflict { conflicts.insert(pair) }
     }
-    for (i, row) in rows.enumerated() where unit[row.id] == Int32(i) {
+    for (i, row) in rows.enumerated() where units[i] == Int32(i) {
       if !isNew.contains(row.id) {
         // Pairs with a new article are among the new edges, from whichever side.
         for e in try storage.edges(to: row.id) where !isNew.contains(e.a) { add(e) }
@@ -231,10 +243,13 @@ public struct GroupingEngine: Sendable {
       return abs(x - y) / 86_400
     }
     func oneOutlet(_ pair: Pair) -> Bool { Self.oneOutlet(rows[Int(pair.a)].source, rows[Int(pair.b)].source) }
-    let pairs = best.sorted { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }
-    let edges = pairs.compactMap { pair, e -> (Int32, Int32, Double)? in
-      isVersionPair(e, days: days(pair), oneOutlet: oneOutlet(pair)) ? (pair.a, pair.b, e.score) : nil
-    }
+    // In order of the pairs (each pair once: the order is total).
+    let order = bestPairs.indices.sorted { (bestPairs[$0].a, bestPairs[$0].b) < (bestPairs[$1].a, bestPairs[$1].b) }
+    let pairs = order.lazy.map { (key: bestPairs[$0], value: bestEdges[$0]) }
+    let edges = Array(
+      pairs.compactMap { pair, e -> (Int32, Int32, Double)? in
+        isVersionPair(e, days: days(pair), oneOutlet: oneOutlet(pair)) ? (pair.a, pair.b, e.score) : nil
+      })
     let conflictList = conflicts.map { ($0.a, $0.b) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     var versions = AverageLinkClusterer.cluster(
       count: rows.count, edges: edges, conflicts: conflictList, threshold: parameters.threshold)
@@ -257,8 +272,8 @@ public struct GroupingEngine: Sendable {
       if x != y { parent[Int(max(x, y))] = min(x, y) }
     }
     var threads = (0..<rows.count).map { find(versions[$0]) }
-    for (i, row) in rows.enumerated() {
-      let u = Int(unit[row.id]!)
+    for i in rows.indices {
+      let u = Int(units[i])
       versions[i] = versions[u]
       threads[i] = threads[u]
     }

@@ -2,24 +2,24 @@
 /// weighting and posting lists run over arrays indexed by a small id instead of hash tables
 /// keyed by the hash. Ids follow first appearance; ``ranks()`` gives the hash order that
 /// scoring needs (every floating-point sum in one canonical order, whatever the batch).
+/// Looked up through a ``KeyIndex`` (a pass looks up every term of every article).
 struct TermTable {
   /// The hash of each id.
   private(set) var hashes: [UInt64] = []
-  private var index: [UInt64: Int32] = [:]
+  private var index: KeyIndex
 
   init(capacity: Int = 0) {
     hashes.reserveCapacity(capacity)
-    index.reserveCapacity(capacity)
+    index = KeyIndex(capacity: capacity)
   }
 
   var count: Int { hashes.count }
 
   /// The id of `hash`, numbering it when new.
   mutating func id(_ hash: UInt64) -> Int32 {
-    if let id = index[hash] { return id }
-    let id = Int32(hashes.count)
-    hashes.append(hash)
-    index[hash] = id
+    let next = Int32(hashes.count)
+    let id = index.value(of: hash, orInsert: { next })
+    if id == next { hashes.append(hash) }
     return id
   }
 
