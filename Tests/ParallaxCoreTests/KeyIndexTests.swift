@@ -59,3 +59,28 @@ import Testing
     #expect(table.ranks() == [1, 0, 2, 3])
   }
 }
+
+/// The word lists reading looks up, as ``WordTable``s.
+@Suite struct WordTableTests {
+  @Test func findsEveryListedWordAndNothingElse() {
+    let table = WordTable(["the", "of", "und", "которые", "في", "the"])
+    for word in ["the", "of", "und", "которые", "في"] { #expect(table.contains(word), "\(word)") }
+    for word in ["", "th", "thee", "The", "und ", "котор", "فيه"] { #expect(!table.contains(word), "\(word)") }
+  }
+
+  @Test func givesTheFirstValueOfAWordListedTwice() {
+    let table = WordTable([("one", 1), ("two", 2), ("one", 3)])
+    #expect(table["one"] == 1 && table["two"] == 2 && table["three"] == nil)
+  }
+
+  @Test func theStopListsAnswerAsTheirSetsDo() {
+    for word in Stopwords.english { #expect(Stopwords.isEnglish(word), "\(word)") }
+    for (language, words) in Stopwords.byLanguage {
+      for word in words { #expect(language.isStopword(word), "\(language) \(word)") }
+      #expect(!language.isStopword("parallax"))
+    }
+    for (word, languages) in Stopwords.latinVotes { #expect(Stopwords.latinVoteTable[word] == languages) }
+    for (word, value) in ArticleSignature.numberWords { #expect(ArticleSignature.numberWordTable[word] == value) }
+    #expect(!Stopwords.isEnglish("parallax") && Stopwords.latinVoteTable["parallax"] == nil)
+  }
+}

@@ -273,7 +273,7 @@ public struct ArticleSignature: Sendable, Hashable {
     // Words without a number word's length, first and last letter skip the lookup.
     func value(_ t: Token) -> String? {
       if t.isNumber { return t.text }
-      return numberWordShapes.mayContain(t.text) ? numberWords[t.text] : nil
+      return numberWordShapes.mayContain(t.text) ? numberWordTable[t.text] : nil
     }
     // Each token's number, read once (most tokens are none).
     let values = tokens.map(value)
@@ -324,6 +324,9 @@ public struct ArticleSignature: Sendable, Hashable {
 
   /// The shapes of ``numberWords`` (length, first and last letter).
   static let numberWordShapes = WordShapes(numberWords.keys)
+
+  /// ``numberWords`` for lookups (``WordTable``).
+  static let numberWordTable = WordTable(numberWords.map { ($0.key, $0.value) })
 
   /// Name and number keys together.
   public var entityKeys: [String] { Array(names.keys) + Array(numbers.keys) }

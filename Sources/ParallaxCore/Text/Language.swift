@@ -58,7 +58,7 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
   @inline(__always)
   public func isStopword(_ word: String) -> Bool {
     if self == .english { return Stopwords.isEnglish(word) }
-    return Stopwords.byLanguage[self]?.contains(word) ?? false
+    return Stopwords.byLanguageTables[ordinal]?.contains(word) ?? false
   }
 
   /// The light stem of a lower-cased word (``Stemmer`` for English, ``LightStemmer`` else).
@@ -85,7 +85,7 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
       if script == .han, token.text.unicodeScalars.contains(where: { Script($0.value) == .kana }) { kana += 1 }
       if script == .kana { kana += 1 }
       if script == .latin, token.text.utf8.count <= 12, Stopwords.latinVoteShapes.mayContain(token.text),
-        let languages = Stopwords.latinVotes[token.text]
+        let languages = Stopwords.latinVoteTable[token.text]
       {
         for language in languages { votes[language.ordinal] += 1 }
       }

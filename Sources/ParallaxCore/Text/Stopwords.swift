@@ -23,9 +23,12 @@ public enum Stopwords {
   /// The length in bytes of the longest stopword: longer words need no lookup.
   public static let longest = englishShapes.longest
 
+  /// ``english`` for lookups (``WordTable``).
+  static let englishTable = WordTable(english)
+
   /// Whether `word` (lower case) is an English stop word.
   static func isEnglish(_ word: String) -> Bool {
-    englishShapes.mayContain(word) && english.contains(word)
+    englishShapes.mayContain(word) && englishTable.contains(word)
   }
 }
 
@@ -92,8 +95,14 @@ extension Stopwords {
     .hindi: words("का की के में है हैं और से को ने पर यह वह भी था थी थे कि एक लिए कहा"),
   ]
 
-  /// The shapes of ``latinVotes``' words: most tokens skip the dictionary.
+  /// The shapes of ``latinVotes``' words: most tokens skip the lookup.
   static let latinVoteShapes = WordShapes(latinVotes.keys)
+
+  /// ``latinVotes`` for lookups (``WordTable``).
+  static let latinVoteTable = WordTable(latinVotes.map { ($0.key, $0.value) })
+
+  /// ``byLanguage`` for lookups, by ``Language/ordinal`` (nil for languages without a list).
+  static let byLanguageTables: [WordTable<Bool>?] = Language.ordered.map { byLanguage[$0].map { WordTable($0) } }
 
   /// For each stop word of a Latin-script language (English included), the languages whose
   /// list holds it: the votes of ``Language/guess(_:)``.

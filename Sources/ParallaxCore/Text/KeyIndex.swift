@@ -6,7 +6,7 @@
 /// Keys are mixed with a seed drawn once per process before the table position is taken, so
 /// that keys chosen by a feed's author (term hashes are FNV-1a of its words) cannot be aimed
 /// at one run of slots. The table keeps at least half its slots empty.
-struct KeyIndex {
+struct KeyIndex: Sendable {
   private var keys: [UInt64]
   /// The value at each slot, or -1 where the slot is empty.
   private var values: [Int32]
