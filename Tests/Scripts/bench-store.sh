@@ -4,8 +4,8 @@
 # memory, and parallax search, each from process start. Prints numbers; fails on nothing
 # but errors. Optionally (--incremental) also imports the feeds one at a time into a second
 # store and reports how closely its stories agree with the all-at-once import.
-# When newsboat is installed, its `-x reload` of the same feeds (as file:// URLs) runs in the
-# same run for comparison. Then one feed of 1,000 new articles (from bbc2005.jsonl beside the
+# newsboat's `-x reload` of the same feeds (as file:// URLs) runs in the same run for
+# comparison (installed when missing, need-newsboat.sh: a failed apt install fails the run). Then one feed of 1,000 new articles (from bbc2005.jsonl beside the
 # corpus) is imported into stores of 25,000, 50,000 and 100,000 articles, with the number of
 # articles reclustered, to show that the cost does not grow with the store. Last, a store of
 # 1,000,000 articles (1,000 feeds of 1,000 items from the corpus, distinct links, the same
@@ -22,6 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 socket="$work/tmux.sock"
 trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+. "$here/need-newsboat.sh" bench-store
 
 python3 "$here/make-feeds.py" "$corpus" "$work/feeds" 100 1000
 
@@ -42,7 +43,7 @@ PY
 ls -l "$work/all.sqlite" | awk '{ printf "store file: %.0f MB\n", $5 / 1048576 }'
 
 # The peer: newsboat's reload of the same feeds (no grouping), in the same run.
-if command -v newsboat >/dev/null; then
+if [ "$have_newsboat" = 1 ]; then
   mkdir -p "$work/newsboat"
   for f in "$work"/feeds/*.rss; do echo "file://$f"; done >"$work/newsboat/urls"
   python3 - "$work" <<'PY'
@@ -57,7 +58,7 @@ rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(f"newsboat -x reload of the same feeds: {took:.1f} s wall, peak RSS {rss:.0f} MB (exit {out.returncode})")
 PY
 else
-  echo "newsboat is not installed (apt-get install newsboat): no peer timing"
+  echo "newsboat: no apt-get here to install it: no peer timing"
 fi
 
 # Interface: first frame from process start over 9 runs, and peak RSS after browsing (the

@@ -10,18 +10,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-if ! command -v newsboat >/dev/null; then
-  echo "e2e-newsboat: installing newsboat (apt-get install newsboat)"
-  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo -n"; fi
-  { $sudo apt-get install -y newsboat >/dev/null 2>&1 || { $sudo apt-get update >/dev/null 2>&1 && $sudo apt-get install -y newsboat >/dev/null 2>&1; }; } || true
-fi
-if ! command -v newsboat >/dev/null; then
-  # Where apt works, a failed install is a failure, not a skip: the step must not pass by
-  # accident. Only a machine without apt at all skips it.
-  if command -v apt-get >/dev/null; then
-    echo "e2e-newsboat: FAILED: newsboat could not be installed with apt-get" >&2
-    exit 1
-  fi
+. "$here/need-newsboat.sh" e2e-newsboat
+if [ "$have_newsboat" = 0 ]; then
   echo "e2e-newsboat: SKIPPED: no apt-get here to install newsboat"
   exit 0
 fi
