@@ -78,15 +78,17 @@ public struct StoryGrouper: Sendable {
     let leadTokens = parameters.leadTokens
     // Text signatures are kept only for explanations; the engine needs the hashed form.
     // So are the identity keys and digests, which would otherwise be computed one by one.
-    let computed = GroupingEngine.concurrentMap(articles.count) {
-      i -> (ArticleSignature?, HashedSignature, key: String, digest: UInt64) in
-      let signature = ArticleSignature(article: articles[i], leadTokens: leadTokens)
+    // Once per distinct text: articles with one text share their signature.
+    let computed = GroupingEngine.signedOncePerText(articles) {
+      article -> (ArticleSignature?, HashedSignature, digest: UInt64) in
+      let signature = ArticleSignature(article: article, leadTokens: leadTokens)
       let hashed = HashedSignature(signature)
-      return (keepSignatures ? signature : nil, hashed, articles[i].identityKey, hashed.digest)
+      return (keepSignatures ? signature : nil, hashed, hashed.digest)
     }
+    let keys = GroupingEngine.concurrentMap(articles.count) { articles[$0].identityKey }
     var storage = MemoryGroupingStorage(capacity: articles.count)
-    for (article, signature) in zip(articles, computed) {
-      storage.add(article, signature: signature.1, key: signature.key, digest: signature.digest)
+    for (i, article) in articles.enumerated() {
+      storage.add(article, signature: computed[i].1, key: keys[i], digest: computed[i].digest)
     }
     statistics.signatureSeconds = Date().timeIntervalSince(start)
     // The memory storage never throws.
@@ -204,9 +206,10 @@ public struct StoryGrouper: Sendable {
   }
 
   /// The hashed signatures of `articles` with their blobs and digests, on all cores.
+  /// Articles with one text share one signature (``GroupingEngine/signedOncePerText(_:_:)``).
   public static func preparedSignatures(of articles: [Article], leadTokens: Int) -> [PreparedSignature] {
-    GroupingEngine.concurrentMap(articles.count) {
-      PreparedSignature(HashedSignature(ArticleSignature(article: articles[$0], leadTokens: leadTokens)))
+    GroupingEngine.signedOncePerText(articles) {
+      PreparedSignature(HashedSignature(ArticleSignature(article: $0, leadTokens: leadTokens)))
     }
   }
 }
