@@ -72,7 +72,8 @@ struct SQLGroupingStorage: GroupingStorage {
   let deleteStoryFeeds: Statement
   let linkFeeds: Statement
   let threadOfStory: Statement
-  let markThreadHead: Statement
+  /// Marks the newest story of each thread of a JSON array of thread ids as its head.
+  let markThreadHeads: Statement
   /// Articles whose stored signature could not be read, signed again from their text.
   let repairs = Repairs()
 
@@ -141,10 +142,14 @@ struct SQLGroupingStorage: GroupingStorage {
     deleteStoryFeeds = try db.makeStatement(sql: "DELETE FROM storyFeed WHERE storyID = ?")
     threadOfStory = try db.makeStatement(sql: "SELECT thread FROM story WHERE id = ?")
     // The list's order: newest first, then id.
-    markThreadHead = try db.makeStatement(
+    // Each thread's head found once (materialised), then its stories marked.
+    markThreadHeads = try db.makeStatement(
       sql: """
-        UPDATE story SET threadHead = (id IS (SELECT t.id FROM story t WHERE t.thread = ?1 ORDER BY t.latest DESC, t.id LIMIT 1))
-        WHERE thread = ?1
+        WITH heads AS MATERIALIZED (
+          SELECT threads.value AS thread,
+            (SELECT t.id FROM story t WHERE t.thread = threads.value ORDER BY t.latest DESC, t.id LIMIT 1) AS head
+          FROM json_each(?) AS threads)
+        UPDATE story SET threadHead = (story.id IS heads.head) FROM heads WHERE story.thread = heads.thread
         """)
     linkFeeds = try db.makeStatement(
       sql: "INSERT OR IGNORE INTO storyFeed (storyID, feedID) SELECT ?, feedID FROM articleFeed WHERE articleID = ?")
@@ -316,7 +321,7 @@ struct SQLGroupingStorage: GroupingStorage {
       try growStory.execute(arguments: [growth.size, growth.latest, StorySources.encode(growth.sources), growth.id])
     }
     try Store.refreshUnread(db, stories: grown.map(\.id))
-    for thread in threads.sorted() { try markThreadHead.execute(arguments: [thread]) }
+    try markThreadHeads.execute(arguments: [Store.jsonArray(threads.sorted())])
   }
 
   func tallies(ofStories stories: [String]) throws -> [String: StoryTally] {

@@ -173,18 +173,23 @@ extension Store {
   }
 
   /// Recounts the unread versions of the stories in `stories`.
+  /// All stories in two statements (their ids as one JSON array), not two per story.
   static func refreshUnread(_ db: Database, stories: [String]) throws {
+    guard !stories.isEmpty else { return }
     let unread = try db.cachedStatement(
-      sql: "UPDATE story SET unread = (SELECT COUNT(*) FROM article WHERE story = ?1 AND isRead = 0) WHERE id = ?1")
+      sql: """
+        UPDATE story SET unread = (SELECT COUNT(*) FROM article WHERE article.story = story.id AND isRead = 0)
+        WHERE id IN (SELECT value FROM json_each(?))
+        """)
     let feeds = try db.cachedStatement(
       sql: """
-        UPDATE storyFeed SET unread = (SELECT unread > 0 FROM story WHERE id = ?1)
-        WHERE storyID = ?1 AND unread != (SELECT unread > 0 FROM story WHERE id = ?1)
+        UPDATE storyFeed SET unread = (SELECT unread > 0 FROM story WHERE id = storyFeed.storyID)
+        WHERE storyID IN (SELECT value FROM json_each(?))
+          AND unread != (SELECT unread > 0 FROM story WHERE id = storyFeed.storyID)
         """)
-    for story in stories {
-      try unread.execute(arguments: [story])
-      try feeds.execute(arguments: [story])
-    }
+    let ids = jsonArray(stories)
+    try unread.execute(arguments: [ids])
+    try feeds.execute(arguments: [ids])
   }
 
   /// Recounts the unread versions of the story holding an article.

@@ -114,7 +114,7 @@ public final class Store: Sendable {
     configuration.busyMode = .timeout(options.busySeconds)
     configuration.readonly = options.readOnly
     let maxPageCount = options.maxPageCount
-    // Grouping reads many signature blobs and edges: a 64 MB page cache per connection
+    // Grouping reads many signature blobs and edges: a 16 MB page cache per connection
     // (allocated as used) spares re-reading them from the file.
     configuration.prepareDatabase { db in
       db.add(tokenizer: SegmentingTokenizer.self)

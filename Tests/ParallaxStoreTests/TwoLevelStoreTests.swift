@@ -122,6 +122,27 @@ import Testing
       Volodymyr Zelenskyy. The talks lasted 90 minutes, Turkish officials said, and a second round was not set.
       """, source: "Wire", published: nil)
 
+  /// A thread's row is its newest report, and moves to a newer report that joins it.
+  @Test func aThreadsRowIsItsNewestReport() throws {
+    let store = try Store(path: TestSupport.temporaryStorePath())
+    // The seeds dated a day apart in name order: 004 (with 003, one report) is the newest.
+    let dated = TwoLevelStoreTests.seeds.sorted { $0.id < $1.id }.enumerated().map { day, article in
+      var article = article
+      article.published = "2026-05-1\(day)T09:00:00Z"
+      return article
+    }
+    try store.add(dated)
+    let threads = StoryView(threads: true)
+    var row = try #require(try store.storyPage(offset: 0, limit: 10, view: threads).first)
+    #expect(row.reports == 4 && row.title == dated[3].title, "\(row.title)")
+    var followUp = Self.followUp
+    followUp.published = "2026-05-20T09:00:00Z"
+    try store.add([followUp])
+    row = try #require(try store.storyPage(offset: 0, limit: 10, view: threads).first)
+    #expect(try store.storyCount(view: threads) == 1)
+    #expect(row.reports == 5 && row.title == followUp.title, "\(row.title)")
+  }
+
   @Test func oneRowPerThreadAndAReportJoiningAReadThreadBringsItBack() throws {
     let store = try Store(path: TestSupport.temporaryStorePath())
     try store.add(TwoLevelStoreTests.seeds)
