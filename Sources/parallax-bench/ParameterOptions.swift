@@ -18,6 +18,9 @@ struct ParameterOptions: ParsableArguments {
   @Option(help: "Override the most days between two dated versions of one report.")
   var maxVersionDays: Double?
 
+  @Option(help: "Override the most days between two dated reports linked into one thread.")
+  var maxThreadDays: Double?
+
   var parameters: GroupingParameters {
     var p = GroupingParameters.default
     if let threshold { p.threshold = threshold }
@@ -25,6 +28,7 @@ struct ParameterOptions: ParsableArguments {
     if let minNumbers { p.minNumbersForConflict = minNumbers }
     if let maxNovelty { p.maxVersionNovelty = maxNovelty }
     if let maxVersionDays { p.maxVersionDays = maxVersionDays }
+    if let maxThreadDays { p.maxThreadDays = maxThreadDays }
     return p
   }
 }
