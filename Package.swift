@@ -27,7 +27,10 @@ let package = Package(
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .target(
       name: "ParallaxStore",
-      dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "ParallaxCore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .target(
       name: "ParallaxSync",

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import ParallaxCore
 
 /// Grouping in the store: the core's ``GroupingEngine`` over the store's tables
@@ -285,13 +286,32 @@ struct SQLGroupingStorage: GroupingStorage {
   }
 
   mutating func addEdges(_ edges: [ScoredPair]) throws {
-    // In the table's order (newer article first): each page is written once.
+    // In the table's order (newer article first): each page is written once. Every value is
+    // a number, bound straight to the statement (a pass stores hundreds of thousands of pairs;
+    // building GRDB's argument array for each cost as much as the insert).
+    let statement = insertEdge.sqliteStatement
     for e in edges.sorted(by: { ($0.b, $0.a) < ($1.b, $1.a) }) {
-      try insertEdge.execute(arguments: [
-        e.a, e.b, e.score, e.conflict, e.novelty, e.newFacts, e.cosine, e.rareNames, e.leadRareNames, e.titleDice,
-        e.leadWords,
-      ])
+      sqlite3_reset(statement)
+      sqlite3_bind_int64(statement, 1, e.a)
+      sqlite3_bind_int64(statement, 2, e.b)
+      sqlite3_bind_double(statement, 3, e.score)
+      sqlite3_bind_int64(statement, 4, e.conflict ? 1 : 0)
+      sqlite3_bind_double(statement, 5, e.novelty)
+      sqlite3_bind_int64(statement, 6, Int64(e.newFacts))
+      sqlite3_bind_double(statement, 7, e.cosine)
+      sqlite3_bind_int64(statement, 8, Int64(e.rareNames))
+      sqlite3_bind_int64(statement, 9, Int64(e.leadRareNames))
+      sqlite3_bind_double(statement, 10, e.titleDice)
+      sqlite3_bind_double(statement, 11, e.leadWords)
+      let code = sqlite3_step(statement)
+      guard code == SQLITE_DONE else {
+        let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(statement)))
+        sqlite3_reset(statement)
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insertEdge.sql)
+      }
     }
+    sqlite3_reset(statement)
+    sqlite3_clear_bindings(statement)
   }
 
   mutating func writeStories(_ stories: [StoryRecord], grown: [StoryGrowth], replacing replaced: Set<String>) throws {

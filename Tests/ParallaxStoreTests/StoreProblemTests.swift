@@ -67,6 +67,33 @@ import Testing
     #expect(try store.stats().articles == 3)
   }
 
+  /// Pairs are written through SQLite's own binding (not GRDB's arguments): a refused pair
+  /// row still fails the pass in words, with nothing of the pass kept.
+  @Test func aRefusedPairRowFailsTheGroupingInWords() throws {
+    let path = temporaryPath()
+    let store = try Store(path: path)
+    try store.pool.write { db in
+      try db.execute(
+        sql: "CREATE TRIGGER refuse BEFORE INSERT ON edge BEGIN SELECT RAISE(FAIL, 'no room for pairs'); END")
+    }
+    // Two reports sharing their words: a pair worth keeping.
+    let report = "Kenteris and Thanou appeared before the tribunal in Athens on Saturday to fight their bans."
+    let articles = [
+      Article(id: "a", title: "Greek pair at hearing", body: report, source: "One"),
+      Article(id: "b", title: "Greek sprinters at hearing", body: report + " A ruling is due.", source: "Two"),
+    ]
+    let failure = try #require(throws: Importer.Failure.self) {
+      try Importer.store(ArticleLoader.Output(articles: articles), into: store)
+    }
+    #expect(failure.whileGrouping)
+    #expect(failure.problem.kind == .other("no room for pairs"))
+    #expect(try store.stats().articles == 2 && store.stats().stories == 0)
+    try store.pool.write { db in try db.execute(sql: "DROP TRIGGER refuse") }
+    try store.groupPending()
+    #expect(try store.stats().stories == 1)
+    #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM edge") } == 1)
+  }
+
   @Test func aReadOnlyStoreRefusesWritesInWordsAndStillReads() throws {
     let path = temporaryPath()
     // The writer stays open meanwhile, as another program's would: opening read-only while
