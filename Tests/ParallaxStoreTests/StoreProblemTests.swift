@@ -22,6 +22,16 @@ import Testing
     }
   }
 
+  /// A new store at `path` whose inserts into `table` fail with `message` (a trigger).
+  func refusingStore(_ path: String, inserts table: String, saying message: String) throws -> Store {
+    let store = try Store(path: path)
+    try store.pool.write { db in
+      try db.execute(
+        sql: "CREATE TRIGGER refuse BEFORE INSERT ON \(table) BEGIN SELECT RAISE(FAIL, '\(message)'); END")
+    }
+    return store
+  }
+
   func pageCount(_ path: String) throws -> Int {
     try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
   }
@@ -46,11 +56,7 @@ import Testing
   /// defect 1 of issue 24).
   @Test func aFailureWhileGroupingMidImportSaysSoAndKeepsWhatWasStored() throws {
     let path = temporaryPath()
-    let store = try Store(path: path)
-    try store.pool.write { db in
-      try db.execute(
-        sql: "CREATE TRIGGER refuse BEFORE INSERT ON story BEGIN SELECT RAISE(FAIL, 'no room for stories'); END")
-    }
+    let store = try refusingStore(path, inserts: "story", saying: "no room for stories")
     let importer = Importer(store: store, groupEvery: 2)
     let failure = try #require(throws: Importer.Failure.self) {
       try importer.add(articles(3, prefix: "a"), feed: nil)
@@ -71,11 +77,7 @@ import Testing
   /// row still fails the pass in words, with nothing of the pass kept.
   @Test func aRefusedPairRowFailsTheGroupingInWords() throws {
     let path = temporaryPath()
-    let store = try Store(path: path)
-    try store.pool.write { db in
-      try db.execute(
-        sql: "CREATE TRIGGER refuse BEFORE INSERT ON edge BEGIN SELECT RAISE(FAIL, 'no room for pairs'); END")
-    }
+    let store = try refusingStore(path, inserts: "edge", saying: "no room for pairs")
     // Two reports sharing their words: a pair worth keeping.
     let report = "Kenteris and Thanou appeared before the tribunal in Athens on Saturday to fight their bans."
     let articles = [
