@@ -2,9 +2,9 @@
 extension GroupingEngine {
   /// `sign` of each article, on all cores, computed once per distinct text (title, body and
   /// declared language: everything ``ArticleSignature/init(article:leadTokens:)`` reads);
-  /// articles with the same text share the result. A batch from many feeds carries one wire
-  /// story many times: in the 100-feed benchmark four articles in five are such copies, and
-  /// signing was the largest step of the import's reading thread.
+  /// articles with the same text share the result. A sync of many feeds can carry one wire
+  /// story many times in one batch. (Copies in different batches are signed again: the
+  /// 100-feed benchmark's copies fall in different batches and gain nothing.)
   static func signedOncePerText<T: Sendable>(_ articles: [Article], _ sign: @Sendable (Article) -> T) -> [T] {
     let hashes = concurrentMap(articles.count) { textHash(articles[$0]) }
     // Each distinct text's first article; a hash names a list, in case two texts share one.
