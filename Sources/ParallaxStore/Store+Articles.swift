@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ParallaxCore
 
-/// Articles in and out: storing a batch with its signatures, search, listing in order.
+/// Articles in and out: storing a batch with its signatures, listing in order.
 extension Store {
   /// What an import did.
   public struct ImportResult: Sendable, Equatable {
@@ -40,11 +40,15 @@ extension Store {
       let insertArticle = try db.cachedStatement(
         sql: """
           INSERT INTO article (key, inputID, title, body, source, published, url, attributions, metadata, details,
-            fetchedAt, isRead, isStarred, story, language, viaFeed)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            fetchedAt, isRead, isStarred, story, language, viaFeed, textHash, sameTextAs)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       let insertSignature = try db.cachedStatement(
         sql: "INSERT INTO signature (articleID, data, digest) VALUES (?, ?, ?)")
+      let shareSignature = try db.cachedStatement(
+        sql: "INSERT INTO signature (articleID, data, digest) SELECT ?, data, digest FROM signature WHERE articleID = ?"
+      )
+      let findText = try Self.textOriginalStatement(db)
       let linkFeed = try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleFeed (articleID, feedID) VALUES (?, ?)")
       let markViaFeed = try db.cachedStatement(sql: "UPDATE article SET viaFeed = 1 WHERE id = ? AND viaFeed = 0")
       let linkStoryFeed = try db.cachedStatement(
@@ -74,18 +78,32 @@ extension Store {
           existed = true
           result.alreadyStored += 1
         } else {
-          let prepared = signatures[row.key] ?? PreparedSignature(HashedSignature(article: article))
-          row.language = row.language ?? prepared.language.rawValue
+          // The very text of an article stored before (in this batch too): a text copy,
+          // neither signed nor indexed again (its original's language was read from it).
+          let textHash = GroupingEngine.textHash(article)
+          let original = try Self.textOriginal(findText, hash: textHash, of: article)
+          let prepared =
+            original == nil ? signatures[row.key] ?? PreparedSignature(HashedSignature(article: article)) : nil
+          row.language = row.language ?? original?.language ?? prepared?.language.rawValue
           try insertArticle.execute(arguments: [
             row.key, row.inputID, row.title, row.body, row.source, row.published, row.url, row.attributions,
             row.metadata, row.details, row.fetchedAt, row.isRead, row.isStarred, row.story, row.language,
-            feedID != nil,
+            feedID != nil, Int64(bitPattern: textHash), original?.id,
           ])
           id = db.lastInsertedRowID
-          try indexText.execute(arguments: [id, row.title, row.body])
           existed = false
           result.added += 1
-          try insertSignature.execute(arguments: [id, prepared.blob, Int64(bitPattern: prepared.digest)])
+          if let original {
+            try shareSignature.execute(arguments: [id, original.id])
+            // An original without its signature row (never written so): signed after all.
+            if db.changesCount == 0 {
+              let signature = HashedSignature(article: article)
+              try insertSignature.execute(arguments: [id, signature.encoded, Int64(bitPattern: signature.digest)])
+            }
+          } else if let prepared {
+            try indexText.execute(arguments: [id, row.title, row.body])
+            try insertSignature.execute(arguments: [id, prepared.blob, Int64(bitPattern: prepared.digest)])
+          }
         }
         result.rowIDs.append(id)
         if let feedID {
@@ -101,27 +119,6 @@ extension Store {
     }
     if result.added > 0 && regroup { try groupPending() }
     return result
-  }
-
-  /// Full-text search (FTS5 syntax) over titles and text, best match first. A query the
-  /// index cannot read throws ``SearchQueryError``; an empty one matches nothing.
-  public func search(_ query: String, limit: Int = 50) throws -> [StoredArticle] {
-    guard !query.allSatisfy(\.isWhitespace) else {
-      throw SearchQueryError(query: query, explanation: "the query is empty; give words to search for")
-    }
-    do {
-      return try reading { db in
-        try StoredArticle.fetchAll(
-          db,
-          sql: """
-            SELECT article.* FROM article
-            JOIN articleSearch ON articleSearch.rowid = article.id AND articleSearch MATCH ?
-            ORDER BY bm25(articleSearch) LIMIT ?
-            """, arguments: [query, limit])
-      }
-    } catch let error as DatabaseError {
-      throw SearchQueryError(query: query, sqliteMessage: error.message ?? "\(error.resultCode)")
-    }
   }
 
   /// Articles newest first, a page at a time.
@@ -147,9 +144,18 @@ extension Store {
   /// Which of `articles` are already stored (by link, else input id), as their keys.
   /// The grouping signatures of those of `articles` not stored yet (by key), with their
   /// blobs and digests, computed on all cores.
+  /// Articles with the very text of a stored one are left out: storing them shares its signature.
   public func signatures(ofNew articles: [Article]) throws -> [String: PreparedSignature] {
     let stored = try storedKeys(articles)
-    let toSign = articles.filter { !stored.contains(StoredArticle.key(of: $0)) }
+    let unstored = articles.filter { !stored.contains(StoredArticle.key(of: $0)) }
+    let copies = try reading { db in
+      let findText = try Self.textOriginalStatement(db)
+      return try Set(
+        unstored.indices.filter {
+          try Self.textOriginal(findText, hash: GroupingEngine.textHash(unstored[$0]), of: unstored[$0]) != nil
+        })
+    }
+    let toSign = unstored.indices.filter { !copies.contains($0) }.map { unstored[$0] }
     let leadTokens = GroupingParameters.default.leadTokens
     let prepared = StoryGrouper.preparedSignatures(of: toSign, leadTokens: leadTokens)
     var signatures = [String: PreparedSignature](minimumCapacity: toSign.count)
@@ -165,5 +171,23 @@ extension Store {
       for key in keys where try Int.fetchOne(find, arguments: [key]) != nil { found.insert(key) }
       return found
     }
+  }
+
+  /// Finds stored articles that are no one's text copy by text hash, oldest first.
+  static func textOriginalStatement(_ db: Database) throws -> Statement {
+    try db.cachedStatement(
+      sql: "SELECT id, title, body, language FROM article WHERE textHash = ? AND sameTextAs IS NULL ORDER BY id")
+  }
+
+  /// The stored article whose text `article` repeats word for word (the hash of title, body and
+  /// declared language, then title and body compared), with its language, if there is one.
+  static func textOriginal(_ find: Statement, hash: UInt64, of article: Article) throws -> (
+    id: Int64, language: String?
+  )? {
+    let rows = try Row.fetchCursor(find, arguments: [Int64(bitPattern: hash)])
+    while let row = try rows.next() {
+      if row[1] as String == article.title && row[2] as String == article.body { return (row[0], row[3]) }
+    }
+    return nil
   }
 }

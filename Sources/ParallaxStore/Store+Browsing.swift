@@ -187,11 +187,8 @@ extension Store {
     return try reading { db in
       try String.fetchAll(
         db,
-        sql: """
-          SELECT DISTINCT article.story FROM article
-          JOIN articleSearch ON articleSearch.rowid = article.id AND articleSearch MATCH ?
-          WHERE article.story IS NOT NULL LIMIT ?
-          """, arguments: [phrase, limit])
+        sql: "SELECT story FROM (\(Self.storiesMatching)) WHERE story IS NOT NULL LIMIT ?",
+        arguments: [phrase, phrase, limit])
     }
   }
 
@@ -206,11 +203,7 @@ extension Store {
     let (condition, arguments) = view.condition
     let current = try storyPage(offset: max(0, index), limit: 1, view: view).first
     let key = "COALESCE(story.latest, '')"
-    let matching = """
-      SELECT story.id FROM story WHERE story.id IN (
-        SELECT article.story FROM article JOIN articleSearch ON articleSearch.rowid = article.id
-        WHERE articleSearch MATCH ?) AND \(condition)
-      """
+    let matching = "SELECT story.id FROM story WHERE story.id IN (\(Self.storiesMatching)) AND \(condition)"
     let order = forward ? "ORDER BY \(key) DESC, story.id ASC" : "ORDER BY \(key) ASC, story.id DESC"
     let found: String? = try reading { db in
       if let current {
@@ -221,13 +214,13 @@ extension Store {
           : "(\(key) > ? OR (\(key) = ? AND story.id \(includeCurrent ? "<=" : "<") ?))"
         if let id = try String.fetchOne(
           db, sql: matching + " AND " + beyond + " " + order + " LIMIT 1",
-          arguments: [phrase] + arguments + [latest, latest, current.id])
+          arguments: [phrase, phrase] + arguments + [latest, latest, current.id])
         {
           return id
         }
       }
       // Wrapping around: the first (or last) match of the whole list.
-      return try String.fetchOne(db, sql: matching + " " + order + " LIMIT 1", arguments: [phrase] + arguments)
+      return try String.fetchOne(db, sql: matching + " " + order + " LIMIT 1", arguments: [phrase, phrase] + arguments)
     }
     guard let found else { return nil }
     return try storyPosition(found, view: view)

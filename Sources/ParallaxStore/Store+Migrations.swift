@@ -350,6 +350,34 @@ extension Store {
       // signed again; their stored pairs keep their evidence until `parallax regroup`.
       try Self.signAgain(db, sql: "SELECT * FROM article WHERE title GLOB '*[A-Z][A-Z]*' AND NOT title GLOB '*[a-z]*'")
     }
+    migrator.registerMigration("v17-text-copies") { db in
+      // An article stored with the very text of one stored before it (title, body and
+      // declared language: a wire story republished word for word under another link) is
+      // that article's text copy: `sameTextAs` names the first, which alone is in the search
+      // index (a search finds its copies through it) and whose signature the copy shares
+      // without being signed. `textHash` (GroupingEngine.textHash) finds the first. Articles
+      // stored before this format have neither and stay as they are.
+      try db.alter(table: "article") { t in
+        t.add(column: "textHash", .integer)
+        t.add(column: "sameTextAs", .integer)
+      }
+      // A copy's text is not in the index: an edit or removal leaves the index alone.
+      try db.execute(
+        sql: """
+          CREATE INDEX article_textHash ON article(textHash) WHERE textHash IS NOT NULL;
+          DROP TRIGGER IF EXISTS "__articleSearch_ad"; DROP TRIGGER IF EXISTS "__articleSearch_au";
+          CREATE TRIGGER "__articleSearch_ad" AFTER DELETE ON "article" WHEN old.sameTextAs IS NULL BEGIN
+            INSERT INTO "articleSearch"("articleSearch", "rowid", "title", "body")
+              VALUES('delete', old."id", old."title", old."body");
+          END;
+          CREATE TRIGGER "__articleSearch_au" AFTER UPDATE OF "title", "body" ON "article" BEGIN
+            INSERT INTO "articleSearch"("articleSearch", "rowid", "title", "body")
+              SELECT 'delete', old."id", old."title", old."body" WHERE old.sameTextAs IS NULL;
+            INSERT INTO "articleSearch"("rowid", "title", "body")
+              SELECT new."id", new."title", new."body" WHERE new.sameTextAs IS NULL;
+          END;
+          """)
+    }
     return migrator
   }
 

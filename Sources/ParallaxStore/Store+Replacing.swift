@@ -16,13 +16,16 @@ extension Store {
   public func replaceText(of rowID: Int64, with article: Article) throws -> Bool {
     let signature = HashedSignature(article: article)
     let row = StoredArticle(article, fetchedAt: "")
+    let textHash = Int64(bitPattern: GroupingEngine.textHash(article))
     return try writing { db in
+      try Self.handOverTextCopies(of: rowID, db)
+      // The new text is the article's own (a copy's included), indexed by the update's trigger.
       try db.execute(
         sql: """
           UPDATE article SET title = ?, body = ?, published = COALESCE(?, published), attributions = ?,
-            details = ? WHERE id = ?
+            details = ?, textHash = ?, sameTextAs = NULL WHERE id = ?
           """,
-        arguments: [row.title, row.body, row.published, row.attributions, row.details, rowID])
+        arguments: [row.title, row.body, row.published, row.attributions, row.details, textHash, rowID])
       guard db.changesCount > 0 else { return false }
       let old = try Data.fetchOne(db, sql: "SELECT data FROM signature WHERE articleID = ?", arguments: [rowID])
         .flatMap(HashedSignature.init)
@@ -41,5 +44,28 @@ extension Store {
       }
       return true
     }
+  }
+
+  /// Before article `rowID`'s text changes: its text copies keep the old text, so the oldest
+  /// of them becomes their original (indexed for search) and the others its copies.
+  static func handOverTextCopies(of rowID: Int64, _ db: Database) throws {
+    guard
+      let heir = try Int64.fetchOne(
+        db,
+        sql: """
+          SELECT copy.id FROM article original JOIN article copy
+            ON copy.textHash = original.textHash AND copy.sameTextAs = original.id
+          WHERE original.id = ? ORDER BY copy.id LIMIT 1
+          """, arguments: [rowID])
+    else { return }
+    try db.execute(sql: "UPDATE article SET sameTextAs = NULL WHERE id = ?", arguments: [heir])
+    try db.execute(
+      sql: "INSERT INTO articleSearch (rowid, title, body) SELECT id, title, body FROM article WHERE id = ?",
+      arguments: [heir])
+    try db.execute(
+      sql: """
+        UPDATE article SET sameTextAs = ?1
+        WHERE sameTextAs = ?2 AND textHash = (SELECT textHash FROM article WHERE id = ?1)
+        """, arguments: [heir, rowID])
   }
 }

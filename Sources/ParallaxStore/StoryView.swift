@@ -82,13 +82,10 @@ public struct StoryView: Sendable, Hashable {
         + terms.map { term -> String in
           switch term {
           case .words(let words):
-            arguments += [
-              words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
-            ]
-            return """
-              story.id IN (SELECT article.story FROM articleSearch JOIN article ON article.id = articleSearch.rowid
-                WHERE articleSearch MATCH ?)
-              """
+            let phrases = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+              .joined(separator: " ")
+            arguments += [phrases, phrases]
+            return "story.id IN (\(Store.storiesMatching))"
           case .unread:
             return "story.unread > 0"
           case .starred:

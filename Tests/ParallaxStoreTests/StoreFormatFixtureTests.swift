@@ -107,7 +107,7 @@ import Testing
         #expect(row["digest"] as Int64 == 0)
       }
     }
-    #expect(try reopened.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 16)
+    #expect(try reopened.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == Store.formatVersion)
   }
 
   @Test(arguments: fixtures)

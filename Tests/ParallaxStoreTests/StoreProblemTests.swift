@@ -176,7 +176,7 @@ import Testing
     }
     #expect(format == Store.formatVersion)
     #expect(writer == ParallaxVersion.current)
-    #expect(Store.formatVersion == 16)
+    #expect(Store.formatVersion == 17)
   }
 
   @Test func emptyAndMalformedSearchQueriesAreExplained() throws {

@@ -27,7 +27,7 @@ extension GroupingEngine {
   }
 
   /// FNV-1a of what a signature reads, fields kept apart by bytes UTF-8 never holds.
-  static func textHash(_ article: Article) -> UInt64 {
+  public static func textHash(_ article: Article) -> UInt64 {
     var hash = StoryID.fnv1a(article.title)
     hash = StoryID.fnv1a(article.body, continuing: StoryID.fnv1a(byte: 0xFF, continuing: hash))
     hash = StoryID.fnv1a(byte: 0xFE, continuing: hash)
