@@ -164,7 +164,10 @@ public enum StoryReport {
 
   /// Why a report is in its thread.
   public static func threadReason(_ l: LevelEvidence) -> String {
-    var parts = ["\(l.leadRareNames) rare names in both leads, \(l.rareNames) in both articles"]
+    var parts = [
+      "\(l.leadRareNames) rare names in both leads, \(l.rareNames) in both articles",
+      String(format: "texts alike %.2f (cosine)", l.cosine),
+    ]
     if l.leadWords >= 0 { parts.append(String(format: "the leads share %.2f of their words", l.leadWords)) }
     if let days = l.daysApart { parts.append(String(format: "%.1f days apart", days)) }
     parts.append(

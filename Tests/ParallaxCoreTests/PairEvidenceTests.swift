@@ -154,10 +154,10 @@ import Testing
     let engine = GroupingEngine(parameters: .default)
     // One case by its names, and leads that share a fifth of their words: one thread.
     var pair = ScoredPair(
-      a: 1, b: 2, score: 0.45, conflict: false, cosine: 0.5, rareNames: 5, leadRareNames: 2, leadWords: 0.2)
+      a: 1, b: 2, score: 0.45, conflict: false, cosine: 0.45, rareNames: 5, leadRareNames: 2, leadWords: 0.2)
     #expect(engine.isThreadLink(pair, days: 3))
     // The same names with leads about another matter (a manager on a defeat, then on his
-    // goalkeeper): not one developing story, however many names they share.
+    // goalkeeper): not one developing story, unless the texts themselves are half alike.
     pair.leadWords = 0.1
     #expect(!engine.isThreadLink(pair, days: 3))
     // Pairs stored before the leads' words were kept are judged on the rest.
@@ -166,10 +166,31 @@ import Testing
     // A follow-up that names the case in its body only: many rare names, a good score and
     // leads that tell of one matter.
     pair = ScoredPair(
-      a: 1, b: 2, score: 0.45, conflict: false, cosine: 0.5, rareNames: 5, leadRareNames: 0, leadWords: 0.3)
+      a: 1, b: 2, score: 0.45, conflict: false, cosine: 0.45, rareNames: 5, leadRareNames: 0, leadWords: 0.3)
     #expect(engine.isThreadLink(pair, days: 3))
     pair.leadWords = 0.2
     #expect(!engine.isThreadLink(pair, days: 3))
+  }
+
+  /// Half-alike texts naming many of the same rare names are one developing story whatever
+  /// their leads open on (one team's squad news through a tournament, each piece leading on
+  /// another player); fewer names, less alike texts, a month apart or a recurring report are not.
+  @Test func halfAlikeTextsWithManyRareNamesAreOneThread() {
+    let engine = GroupingEngine(parameters: .default)
+    let squad = ScoredPair(
+      a: 1, b: 2, score: 0.43, conflict: false, cosine: 0.52, rareNames: 39, leadRareNames: 0, leadWords: 0.08)
+    #expect(engine.isThreadLink(squad, days: nil))
+    #expect(engine.isThreadLink(squad, days: 6))
+    #expect(!engine.isThreadLink(squad, days: 40))
+    var fewer = squad
+    fewer.rareNames = 4
+    #expect(!engine.isThreadLink(fewer, days: nil))
+    var lessAlike = squad
+    lessAlike.cosine = 0.45
+    #expect(!engine.isThreadLink(lessAlike, days: nil))
+    var recurring = squad
+    recurring.titleDice = 0.8
+    #expect(!engine.isThreadLink(recurring, days: 7, oneOutlet: true))
   }
 
   /// One outlet's headline repeated on another day is a recurring report (another day's

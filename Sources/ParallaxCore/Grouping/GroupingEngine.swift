@@ -300,15 +300,18 @@ public struct GroupingEngine: Sendable {
   /// Whether a pair links the reports of its two articles into one thread: leads that tell
   /// of the same matter (``GroupingParameters/threadLeadWords``; unknown for pairs stored
   /// before it was kept) and the same case by rare names, in one of three ways
-  /// (``GroupingParameters/threadThreshold`` and on); and, when both are dated, published
+  /// (``GroupingParameters/threadThreshold`` and on), or half-alike texts with many rare
+  /// names in common, whatever the leads (``GroupingParameters/threadAlikeRareNames``); and, when both are dated, published
   /// within ``GroupingParameters/maxThreadDays``. Topic words alone never link: a name must
   /// be rare. Nor does a recurring report (``isRecurringReport(_:days:oneOutlet:)``).
   public func isThreadLink(_ e: ScoredPair, days: Double?, oneOutlet: @autoclosure () -> Bool = false) -> Bool {
     let p = parameters
     let words = e.leadWords < 0 ? 1 : e.leadWords
-    guard words >= p.threadLeadWords, days.map({ $0 <= p.maxThreadDays }) ?? true else { return false }
+    let alike = e.rareNames >= p.threadAlikeRareNames && e.cosine >= p.threadAlikeCosine
+    guard words >= p.threadLeadWords || alike, days.map({ $0 <= p.maxThreadDays }) ?? true else { return false }
     let named =
-      (e.score >= p.threadThreshold && e.leadRareNames >= p.threadLeadRareNames
+      alike
+      || (e.score >= p.threadThreshold && e.leadRareNames >= p.threadLeadRareNames
         && e.rareNames >= p.threadRareNames)
       || (e.leadRareNames >= p.threadManyLeadRareNames && e.rareNames >= p.threadManyRareNames
         && e.cosine >= p.threadCosine)

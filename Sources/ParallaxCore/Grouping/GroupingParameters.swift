@@ -53,7 +53,7 @@ public struct GroupingParameters: Sendable, Hashable, Codable {
   /// of the same matter and names the same case. The matter: both leads share at least
   /// ``threadLeadWords`` of their content words (``PairScorer/leadWordOverlap(_:_:)``; names
   /// and numbers left out, so that two stories about one person in other matters share
-  /// little). The case, in one of three ways: the pair scores at least ``threadThreshold``
+  /// little). The case, in one of four ways: the pair scores at least ``threadThreshold``
   /// and both leads (title and first words) name at least ``threadLeadRareNames`` of the same
   /// rare names, the articles at least ``threadRareNames``...
   public var threadThreshold = 0.3
@@ -74,6 +74,15 @@ public struct GroupingParameters: Sendable, Hashable, Codable {
   /// 0.625 → 0.637.
   public var threadNamesScore = 0.4
   public var threadNamesLeadWords = 0.25
+  /// ...or, whatever their leads share, the articles share at least ``threadAlikeRareNames``
+  /// rare names with a cosine of at least ``threadAlikeCosine``: half-alike texts naming the
+  /// same people, as one team's squad and injury news through a tournament, whose leads
+  /// open on another player each. Chosen on the labelled pairs (decisions.md, 2026-12-08):
+  /// FOLLOW-UP pairs in one thread BBC 0.570 → 0.645, Reuters 0.600 → 0.600; DIFFERENT pairs
+  /// 0.029 → 0.029 and 0.041 → 0.041 (a cosine of 0.4, or 0.25 with ten names, let in
+  /// matches of one league and recurring market reports).
+  public var threadAlikeRareNames = 5
+  public var threadAlikeCosine = 0.5
   /// Two dated reports more than this many days apart are not linked into one thread
   /// (labelled follow-ups of one case reach four weeks apart: a strike ballot and its vote).
   public var maxThreadDays = 30.0

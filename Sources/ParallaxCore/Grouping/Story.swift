@@ -43,6 +43,8 @@ public struct LevelEvidence: Sendable, Hashable, Codable {
   public var newFacts: Int
   public var rareNames: Int
   public var leadRareNames: Int
+  /// The cosine of the two texts' term vectors.
+  public var cosine: Double
   /// The Dice overlap of the two titles' terms; -1 when unknown.
   public var titleDice: Double
   /// The share of content words both leads carry; -1 when unknown.
@@ -62,6 +64,7 @@ public struct LevelEvidence: Sendable, Hashable, Codable {
     newFacts = pair.newFacts
     rareNames = pair.rareNames
     leadRareNames = pair.leadRareNames
+    cosine = pair.cosine
     titleDice = pair.titleDice
     leadWords = pair.leadWords
     self.oneOutlet = oneOutlet
