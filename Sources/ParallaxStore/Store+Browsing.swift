@@ -187,8 +187,8 @@ extension Store {
     return try reading { db in
       try String.fetchAll(
         db,
-        sql: "SELECT story FROM (\(Self.storiesMatching)) WHERE story IS NOT NULL LIMIT ?",
-        arguments: [phrase, phrase, limit])
+        sql: "SELECT DISTINCT story FROM (\(Self.storiesMatching)) WHERE story IS NOT NULL LIMIT ?",
+        arguments: [phrase, limit])
     }
   }
 
@@ -214,13 +214,13 @@ extension Store {
           : "(\(key) > ? OR (\(key) = ? AND story.id \(includeCurrent ? "<=" : "<") ?))"
         if let id = try String.fetchOne(
           db, sql: matching + " AND " + beyond + " " + order + " LIMIT 1",
-          arguments: [phrase, phrase] + arguments + [latest, latest, current.id])
+          arguments: [phrase] + arguments + [latest, latest, current.id])
         {
           return id
         }
       }
       // Wrapping around: the first (or last) match of the whole list.
-      return try String.fetchOne(db, sql: matching + " " + order + " LIMIT 1", arguments: [phrase, phrase] + arguments)
+      return try String.fetchOne(db, sql: matching + " " + order + " LIMIT 1", arguments: [phrase] + arguments)
     }
     guard let found else { return nil }
     return try storyPosition(found, view: view)

@@ -355,7 +355,8 @@ extension Store {
       // declared language: a wire story republished word for word under another link) is
       // that article's text copy: `sameTextAs` names the first, which alone is in the search
       // index (a search finds its copies through it) and whose signature the copy shares
-      // without being signed. `textHash` (GroupingEngine.textHash) finds the first. Articles
+      // without being signed. `textHash` (GroupingEngine.textHash) finds the first; a search
+      // finds an original's copies and their stories in `article_textCopy` alone. Articles
       // stored before this format have neither and stay as they are.
       try db.alter(table: "article") { t in
         t.add(column: "textHash", .integer)
@@ -365,6 +366,7 @@ extension Store {
       try db.execute(
         sql: """
           CREATE INDEX article_textHash ON article(textHash) WHERE textHash IS NOT NULL;
+          CREATE INDEX article_textCopy ON article(sameTextAs, story) WHERE sameTextAs IS NOT NULL;
           DROP TRIGGER IF EXISTS "__articleSearch_ad"; DROP TRIGGER IF EXISTS "__articleSearch_au";
           CREATE TRIGGER "__articleSearch_ad" AFTER DELETE ON "article" WHEN old.sameTextAs IS NULL BEGIN
             INSERT INTO "articleSearch"("articleSearch", "rowid", "title", "body")

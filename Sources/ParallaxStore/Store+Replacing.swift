@@ -53,9 +53,7 @@ extension Store {
       let heir = try Int64.fetchOne(
         db,
         sql: """
-          SELECT copy.id FROM article original JOIN article copy
-            ON copy.textHash = original.textHash AND copy.sameTextAs = original.id
-          WHERE original.id = ? ORDER BY copy.id LIMIT 1
+          SELECT id FROM article WHERE sameTextAs = ? ORDER BY id LIMIT 1
           """, arguments: [rowID])
     else { return }
     try db.execute(sql: "UPDATE article SET sameTextAs = NULL WHERE id = ?", arguments: [heir])
@@ -64,8 +62,7 @@ extension Store {
       arguments: [heir])
     try db.execute(
       sql: """
-        UPDATE article SET sameTextAs = ?1
-        WHERE sameTextAs = ?2 AND textHash = (SELECT textHash FROM article WHERE id = ?1)
+        UPDATE article SET sameTextAs = ?1 WHERE sameTextAs = ?2
         """, arguments: [heir, rowID])
   }
 }

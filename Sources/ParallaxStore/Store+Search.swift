@@ -13,20 +13,18 @@ extension Store {
     matched(id, rank) AS (
       SELECT id, rank FROM hit
       UNION ALL
-      SELECT copy.id, hit.rank FROM hit JOIN article original ON original.id = hit.id
-        JOIN article copy ON copy.textHash = original.textHash AND copy.sameTextAs = original.id)
+      SELECT copy.id, hit.rank FROM hit JOIN article copy ON copy.sameTextAs = hit.id)
 
     """
 
-  /// The stories of every article the FTS5 query matches, its text copies too (the query is
-  /// bound to both parameters): a subquery for `story.id IN (…)`.
+  /// The stories of every article the FTS5 query matches, its text copies too (the index
+  /// searched once): a subquery for `story.id IN (…)`, with the query as its one parameter (a
+  /// story can come more than once).
   static let storiesMatching = """
-    SELECT article.story FROM articleSearch JOIN article ON article.id = articleSearch.rowid
-      WHERE articleSearch MATCH ?
-    UNION
-    SELECT copy.story FROM articleSearch JOIN article original ON original.id = articleSearch.rowid
-      JOIN article copy ON copy.textHash = original.textHash AND copy.sameTextAs = original.id
-      WHERE articleSearch MATCH ?
+    WITH hit(id) AS MATERIALIZED (SELECT rowid FROM articleSearch WHERE articleSearch MATCH ?)
+    SELECT article.story FROM hit JOIN article ON article.id = hit.id
+    UNION ALL
+    SELECT copy.story FROM hit JOIN article copy ON copy.sameTextAs = hit.id
     """
 
   /// Full-text search (FTS5 syntax) over titles and text, best match first. A query the

@@ -84,7 +84,7 @@ public struct StoryView: Sendable, Hashable {
           case .words(let words):
             let phrases = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
               .joined(separator: " ")
-            arguments += [phrases, phrases]
+            arguments += [phrases]
             return "story.id IN (\(Store.storiesMatching))"
           case .unread:
             return "story.unread > 0"
