@@ -141,10 +141,9 @@ extension Store {
     try reading { db in try StoredArticle.order(Column("id")).fetchAll(db) }
   }
 
-  /// Which of `articles` are already stored (by link, else input id), as their keys.
   /// The grouping signatures of those of `articles` not stored yet (by key), with their
-  /// blobs and digests, computed on all cores.
-  /// Articles with the very text of a stored one are left out: storing them shares its signature.
+  /// blobs and digests, computed on all cores. Articles with the very text of a stored one
+  /// are left out: storing them shares its signature.
   public func signatures(ofNew articles: [Article]) throws -> [String: PreparedSignature] {
     let stored = try storedKeys(articles)
     let unstored = articles.filter { !stored.contains(StoredArticle.key(of: $0)) }
@@ -163,6 +162,7 @@ extension Store {
     return signatures
   }
 
+  /// Which of `articles` are already stored (by link, else input id), as their keys.
   public func storedKeys(_ articles: [Article]) throws -> Set<String> {
     let keys = articles.map { StoredArticle.key(of: $0) }
     return try reading { db in

@@ -51,18 +51,12 @@ extension Store {
   static func handOverTextCopies(of rowID: Int64, _ db: Database) throws {
     guard
       let heir = try Int64.fetchOne(
-        db,
-        sql: """
-          SELECT id FROM article WHERE sameTextAs = ? ORDER BY id LIMIT 1
-          """, arguments: [rowID])
+        db, sql: "SELECT id FROM article WHERE sameTextAs = ? ORDER BY id LIMIT 1", arguments: [rowID])
     else { return }
     try db.execute(sql: "UPDATE article SET sameTextAs = NULL WHERE id = ?", arguments: [heir])
     try db.execute(
       sql: "INSERT INTO articleSearch (rowid, title, body) SELECT id, title, body FROM article WHERE id = ?",
       arguments: [heir])
-    try db.execute(
-      sql: """
-        UPDATE article SET sameTextAs = ?1 WHERE sameTextAs = ?2
-        """, arguments: [heir, rowID])
+    try db.execute(sql: "UPDATE article SET sameTextAs = ? WHERE sameTextAs = ?", arguments: [heir, rowID])
   }
 }

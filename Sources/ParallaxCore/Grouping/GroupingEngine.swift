@@ -301,8 +301,8 @@ public struct GroupingEngine: Sendable {
   /// of the same matter (``GroupingParameters/threadLeadWords``; unknown for pairs stored
   /// before it was kept) and the same case by rare names, in one of three ways
   /// (``GroupingParameters/threadThreshold`` and on), or half-alike texts with many rare
-  /// names in common, whatever the leads (``GroupingParameters/threadAlikeRareNames``); and, when both are dated, published
-  /// within ``GroupingParameters/maxThreadDays``. Topic words alone never link: a name must
+  /// names in common, whatever the leads (``GroupingParameters/threadAlikeRareNames``); and,
+  /// when both are dated, published within ``GroupingParameters/maxThreadDays``. Topic words alone never link: a name must
   /// be rare. Nor does a recurring report (``isRecurringReport(_:days:oneOutlet:)``).
   public func isThreadLink(_ e: ScoredPair, days: Double?, oneOutlet: @autoclosure () -> Bool = false) -> Bool {
     let p = parameters
