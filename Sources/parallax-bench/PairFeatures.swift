@@ -131,4 +131,29 @@ struct PairFeatures {
     }
     try out.write(toFile: path, atomically: true, encoding: .utf8)
   }
+
+  /// Each article's rare names (names, not numbers, carried by at most `rareNameShare` of the
+  /// collection plus `floor` articles, as ``PairScorer`` counts them), those its lead
+  /// carries, and every name its lead carries with the number of articles carrying it:
+  /// `id`, names, lead names (each list joined by `|`), lead names as `name:articles`, and
+  /// the lead's content words (not names or numbers) as `word:articles`.
+  func writeRareNames(rareNameShare: Double, floor: Int, to path: String) throws {
+    let bound = Int32(Double(articles.count) * rareNameShare) + Int32(floor)
+    var out = "id\trareNames\tleadRareNames\tleadNames\tleadWords\n"
+    for i in articles.indices {
+      let names = space.entities[i].filter { !space.numbers[i].contains($0) }
+      let rare = names.filter { space.documentFrequency[Int($0)] <= bound }
+      let lead = Set(space.leadTerms[i])
+      out +=
+        [
+          articles[i].id, rare.map { space.terms[Int($0)] }.joined(separator: "|"),
+          rare.filter(lead.contains).map { space.terms[Int($0)] }.joined(separator: "|"),
+          names.filter(lead.contains).map { "\(space.terms[Int($0)]):\(space.documentFrequency[Int($0)])" }
+            .joined(separator: "|"),
+          space.leadTerms[i].filter { !space.entities[i].contains($0) && !space.numbers[i].contains($0) }
+            .map { "\(space.terms[Int($0)]):\(space.documentFrequency[Int($0)])" }.joined(separator: "|"),
+        ].joined(separator: "\t") + "\n"
+    }
+    try out.write(toFile: path, atomically: true, encoding: .utf8)
+  }
 }

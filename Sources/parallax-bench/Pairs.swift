@@ -9,7 +9,7 @@ struct Pairs: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List a corpus's scored pairs for labelling, or score grouping on labelled pairs.",
     discussion: """
-      Groups FILE as one batch. Without --labels, prints every kept pair scoring at least --min-score as tab-separated lines: first id, second id, score, whether grouping joined them (joined or apart), and both titles. With --labels (a TSV of first id, second id, same, follow-up or different, and an optional note; # starts a comment; pairs of another corpus are left out), prints for each label the share of its pairs grouping puts in one story (one report) and in one thread, then precision (joined pairs labelled same) and recall (same pairs joined), and lists the disagreements.
+      Groups FILE as one batch. Without --labels, prints every kept pair scoring at least --min-score as tab-separated lines: first id, second id, score, whether grouping joined them (joined or apart), and both titles. With --labels (a TSV of first id, second id, same, follow-up or different, and how the pair was drawn; # starts a comment; pairs of another corpus are left out), prints for each label the share of its pairs grouping puts in one story (one report) and in one thread (and, with several draws, the thread shares of each), then precision (joined pairs labelled same) and recall (same pairs joined), and lists the pairs whose story or thread disagrees with their label.
       """
   )
 
@@ -30,6 +30,12 @@ struct Pairs: ParsableCommand {
       "Write every kept pair's evidence (score, cosine, name overlap, fact novelty, shared names and rare names, days apart) to this TSV, for trying clusterings of both levels outside the engine."
   )
   var edges: String?
+
+  @Option(
+    help:
+      "Write each article's rare names (as the engine counts them) and those of them its lead carries to this TSV, for testing evidence of one case outside the engine."
+  )
+  var names: String?
 
   @Option(help: "Smallest pair score listed (without --labels).")
   var minScore = 0.1
@@ -56,6 +62,10 @@ struct Pairs: ParsableCommand {
       }
       let pairs = storage.scoredPairs(minimumScore: 0).map { (Int($0.a), Int($0.b)) }
       try PairFeatures(articles: articles, parameters: settings.parameters).writeEdges(pairs, copies: copies, to: edges)
+    }
+    if let names {
+      try PairFeatures(articles: articles, parameters: settings.parameters).writeRareNames(
+        rareNameShare: settings.parameters.rareNameShare, floor: settings.parameters.rareNameFloor, to: names)
     }
 
     guard let labels else {
@@ -84,6 +94,10 @@ struct Pairs: ParsableCommand {
     var disagreements: [String] = []
     // Per label: pairs, and how many grouping puts in one story.
     var tally: [String: (pairs: Int, oneStory: Int, oneThread: Int)] = [:]
+    // The same per draw (the fourth column: how the pair was drawn), draws in file order.
+    var draws: [String] = []
+    var byDraw: [String: [String: (pairs: Int, oneThread: Int)]] = [:]
+    var threadDisagreements: [String] = []
     var elsewhere = 0
     for row in rows {
       guard row.count >= 3, PairLabel.all.contains(row[2]) else {
@@ -100,7 +114,21 @@ struct Pairs: ParsableCommand {
       let together = joined(a, b)
       tally[row[2], default: (0, 0, 0)].pairs += 1
       if together { tally[row[2], default: (0, 0, 0)].oneStory += 1 }
-      if storage.thread(of: a) == storage.thread(of: b) { tally[row[2], default: (0, 0, 0)].oneThread += 1 }
+      let oneThread = storage.thread(of: a) == storage.thread(of: b)
+      if oneThread { tally[row[2], default: (0, 0, 0)].oneThread += 1 }
+      if row.count >= 4 {
+        if byDraw[row[3]] == nil { draws.append(row[3]) }
+        byDraw[row[3], default: [:]][row[2], default: (0, 0)].pairs += 1
+        if oneThread { byDraw[row[3], default: [:]][row[2], default: (0, 0)].oneThread += 1 }
+      }
+      // A follow-up in another thread, or another story in the same.
+      if (row[2] == PairLabel.followUp && !oneThread) || (row[2] == PairLabel.different && oneThread) {
+        let score = storage.score(a, b)?.score ?? 0
+        threadDisagreements.append(
+          String(
+            format: "  %@ %@ %@ %@ %.3f  %@ | %@", row[0], row[1], row[2], oneThread ? "one thread" : "apart     ",
+            score, articles[Int(a)].title, articles[Int(b)].title))
+      }
       switch (same, together) {
       case (true, true): truePositives += 1
       case (false, true): falsePositives += 1
@@ -127,6 +155,16 @@ struct Pairs: ParsableCommand {
           format: "%-10@ %4d pairs  in one story %.3f (%d)  in one thread %.3f (%d)", label, t.pairs,
           Double(t.oneStory) / Double(t.pairs), t.oneStory, Double(t.oneThread) / Double(t.pairs), t.oneThread))
     }
+    if draws.count > 1 {
+      print("in one thread, by draw:")
+      for draw in draws {
+        let shares = PairLabel.all.compactMap { label -> String? in
+          guard let t = byDraw[draw]?[label] else { return nil }
+          return String(format: "%@ %d/%d = %.3f", label, t.oneThread, t.pairs, Double(t.oneThread) / Double(t.pairs))
+        }
+        print("  \(draw): " + shares.joined(separator: ", "))
+      }
+    }
     let precision = Double(truePositives) / Double(max(1, truePositives + falsePositives))
     let recall = Double(truePositives) / Double(max(1, truePositives + falseNegatives))
     print(
@@ -140,6 +178,8 @@ struct Pairs: ParsableCommand {
         precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0))
     print("disagreements (\(disagreements.count)):")
     disagreements.forEach { print($0) }
+    print("thread disagreements (\(threadDisagreements.count)):")
+    threadDisagreements.forEach { print($0) }
   }
 }
 

@@ -24,7 +24,7 @@ import Testing
       #expect(row.count == 4 || (row.count == 5 && row[4].hasPrefix("re-read ")), "\(row)")
       guard row.count >= 4 else { continue }
       #expect(["same", "follow-up", "different"].contains(row[2]), "\(row)")
-      #expect(["joined", "near", "low", "joined-high"].contains(row[3]), "\(row)")
+      #expect(["joined", "near", "low", "joined-high", "kept", "kept-near"].contains(row[3]), "\(row)")
       #expect(row[0] != row[1])
       let key = [row[0], row[1]].sorted().joined(separator: " ")
       #expect(seen.insert(key).inserted, "pair listed twice: \(key)")
