@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ParallaxCore
 
@@ -96,7 +97,7 @@ struct PairFeatures {
       ]
       out += fields.joined(separator: "\t") + "\n"
     }
-    try out.write(toFile: path, atomically: true, encoding: .utf8)
+    try Self.write(out, to: path)
   }
 
   /// Every pair's evidence, one row each: ids, score, cosine, entity overlap, the fact
@@ -129,7 +130,7 @@ struct PairFeatures {
     for (original, copy) in copies {
       out += "\(articles[original].id)\t\(articles[copy].id)\t1\t1\t1\t0\t0\t0\t\tcopy\t0/0/0/0\t0\t1\t1\t1\t1\n"
     }
-    try out.write(toFile: path, atomically: true, encoding: .utf8)
+    try Self.write(out, to: path)
   }
 
   /// Each article's rare names (names, not numbers, carried by at most `rareNameShare` of the
@@ -141,7 +142,9 @@ struct PairFeatures {
     let bound = Int32(Double(articles.count) * rareNameShare) + Int32(floor)
     var out = "id\trareNames\tleadRareNames\tleadNames\tleadWords\n"
     for i in articles.indices {
-      let names = space.entities[i].filter { !space.numbers[i].contains($0) }
+      let numbers = Set(space.numbers[i])
+      let entities = Set(space.entities[i])
+      let names = space.entities[i].filter { !numbers.contains($0) }
       let rare = names.filter { space.documentFrequency[Int($0)] <= bound }
       let lead = Set(space.leadTerms[i])
       out +=
@@ -150,10 +153,20 @@ struct PairFeatures {
           rare.filter(lead.contains).map { space.terms[Int($0)] }.joined(separator: "|"),
           names.filter(lead.contains).map { "\(space.terms[Int($0)]):\(space.documentFrequency[Int($0)])" }
             .joined(separator: "|"),
-          space.leadTerms[i].filter { !space.entities[i].contains($0) && !space.numbers[i].contains($0) }
+          space.leadTerms[i].filter { !entities.contains($0) && !numbers.contains($0) }
             .map { "\(space.terms[Int($0)]):\(space.documentFrequency[Int($0)])" }.joined(separator: "|"),
         ].joined(separator: "\t") + "\n"
     }
-    try out.write(toFile: path, atomically: true, encoding: .utf8)
+    try Self.write(out, to: path)
+  }
+
+  /// Writes `text` to `path`, or says which file could not be written and why.
+  static func write(_ text: String, to path: String) throws {
+    do {
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+      let reason = (error as NSError).localizedDescription
+      throw ValidationError("\(path): cannot write the file: \(reason)")
+    }
   }
 }

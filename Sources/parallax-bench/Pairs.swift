@@ -33,7 +33,7 @@ struct Pairs: ParsableCommand {
 
   @Option(
     help:
-      "Write each article's rare names (as the engine counts them) and those of them its lead carries to this TSV, for testing evidence of one case outside the engine."
+      "Write each article's rare names (as the engine counts them), those its lead carries, and every name and content word of its lead with how many articles carry it to this TSV, for testing evidence of one case outside the engine."
   )
   var names: String?
 
@@ -54,6 +54,14 @@ struct Pairs: ParsableCommand {
     var index = [String: Int64]()
     for (i, article) in articles.enumerated() { index[article.id] = Int64(i) }
     func joined(_ a: Int64, _ b: Int64) -> Bool { storage.story(of: a) == storage.story(of: b) }
+    // The evidence writers share one reading of the collection (signatures, weights).
+    var shared: PairFeatures?
+    func evidence() -> PairFeatures {
+      if let shared { return shared }
+      let made = PairFeatures(articles: articles, parameters: settings.parameters)
+      shared = made
+      return made
+    }
     if let edges {
       // Identical copies are not scored: each stands beside its original.
       let copies = articles.indices.compactMap { i -> (Int, Int)? in
@@ -61,10 +69,10 @@ struct Pairs: ParsableCommand {
         return original == i ? nil : (original, i)
       }
       let pairs = storage.scoredPairs(minimumScore: 0).map { (Int($0.a), Int($0.b)) }
-      try PairFeatures(articles: articles, parameters: settings.parameters).writeEdges(pairs, copies: copies, to: edges)
+      try evidence().writeEdges(pairs, copies: copies, to: edges)
     }
     if let names {
-      try PairFeatures(articles: articles, parameters: settings.parameters).writeRareNames(
+      try evidence().writeRareNames(
         rareNameShare: settings.parameters.rareNameShare, floor: settings.parameters.rareNameFloor, to: names)
     }
 
@@ -145,7 +153,7 @@ struct Pairs: ParsableCommand {
     }
     guard !tally.isEmpty else { throw ValidationError("\(labels): no labelled pair is a pair of articles of \(file)") }
     if let features {
-      try PairFeatures(articles: articles, parameters: settings.parameters).write(rows, index: index, to: features)
+      try evidence().write(rows, index: index, to: features)
     }
     if elsewhere > 0 { print("\(labels): \(elsewhere) pairs name articles of another corpus (left out)") }
     for label in PairLabel.all {
